@@ -1,0 +1,51 @@
+"""Terminal rendering of run history (``firstwire runs``)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+
+def _fmt_time(value: datetime | None) -> str:
+    return value.strftime("%Y-%m-%d %H:%M:%SZ") if value else "-"
+
+
+def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) -> None:
+    console = Console()
+    if not rows:
+        console.print("No runs yet: run `firstwire ingest`.")
+        return
+    table = Table(title="Recent runs", show_lines=False)
+    for col in ("run", "started (UTC)", "took", "status", "feeds ok/304/failed",
+                "articles new/upd/skip/failed", "stories", "note"):
+        table.add_column(col)
+    for row in rows:
+        s = row["stats"] or {}
+        f, a = s.get("feeds", {}), s.get("articles", {})
+        st = s.get("stories", {})
+        took = f"{s.get('seconds', 0):.1f}s" if s.get("seconds") is not None else "-"
+        table.add_row(
+            str(row["id"]),
+            _fmt_time(row["started_at"]),
+            took,
+            row["status"],
+            f"{f.get('fetched', 0)}/{f.get('not_modified', 0)}/{f.get('failed', 0)}",
+            f"{a.get('new', 0)}/{a.get('updated', 0)}/{a.get('skipped', 0)}/{a.get('failed', 0)}",
+            f"{st.get('new_stories', 0)} new, {st.get('joined', 0)} joined" if st else "-",
+            (row["error"] or "")[:60],
+        )
+    console.print(table)
+    if events is not None:
+        bad = [e for e in events if e["outcome"] not in ("fetched", "not_modified")]
+        if not bad:
+            console.print(f"Run {rows[0]['id']}: no failures.")
+            return
+        t2 = Table(title=f"Run {rows[0]['id']}: problems")
+        for col in ("stage", "outcome", "url", "detail"):
+            t2.add_column(col)
+        for e in bad:
+            t2.add_row(e["stage"], e["outcome"], e["url"] or "", e["detail"] or "")
+        console.print(t2)

@@ -1,0 +1,682 @@
+"""All SQL lives here: the DuckDB schema, its migrations, and every query.
+
+DuckDB allows one writing process per file, and a writer's lock also keeps readers of
+other processes out. So connections are short-lived: the ingest job opens a writable
+``Store`` per batch of work and closes it, and readers (``stories``, the web app) open
+read-only stores that retry while a batch is being written. Whole-run exclusion (two
+``ingest`` runs at once) is a separate advisory lock file, see ``pipeline.runlock``.
+
+Times are stored as naive ``TIMESTAMP`` values in UTC; this module converts at the edge
+so the rest of the code only ever sees timezone-aware UTC datetimes.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import duckdb
+
+# ---------------------------------------------------------------------------
+# Schema and migrations. Each migration is a named list of statements, applied in
+# one transaction and recorded in schema_migrations. Never edit an applied migration:
+# add a new one.
+# ---------------------------------------------------------------------------
+
+MIGRATIONS: list[tuple[int, str, list[str]]] = [
+    (
+        1,
+        "ingest: sources, feeds, articles, runs",
+        [
+            """CREATE TABLE sources (
+                name VARCHAR PRIMARY KEY,
+                aliases VARCHAR[] NOT NULL,
+                weight DOUBLE NOT NULL DEFAULT 1.0,
+                kind VARCHAR,
+                homepage VARCHAR,
+                since DATE,
+                updated_at TIMESTAMP NOT NULL
+            )""",
+            """CREATE TABLE feeds (
+                url VARCHAR PRIMARY KEY,
+                source_name VARCHAR NOT NULL,
+                etag VARCHAR,
+                last_modified VARCHAR,
+                first_fetched_at TIMESTAMP,
+                last_fetched_at TIMESTAMP,
+                last_ok_at TIMESTAMP,
+                last_status INTEGER,
+                last_error VARCHAR,
+                last_entry_count INTEGER
+            )""",
+            """CREATE TABLE articles (
+                id VARCHAR PRIMARY KEY,
+                url VARCHAR NOT NULL UNIQUE,
+                source_name VARCHAR NOT NULL,
+                feed_url VARCHAR,
+                entry_id VARCHAR,
+                title VARCHAR,
+                feed_title VARCHAR,
+                feed_summary VARCHAR,
+                author VARCHAR,
+                language VARCHAR,
+                text VARCHAR,
+                extraction VARCHAR,
+                extraction_note VARCHAR,
+                published_at TIMESTAMP,
+                published_at_source VARCHAR,
+                feed_date TIMESTAMP,
+                feed_updated TIMESTAMP,
+                page_date TIMESTAMP,
+                page_date_kind VARCHAR,
+                url_date DATE,
+                date_suspect BOOLEAN NOT NULL DEFAULT FALSE,
+                date_note VARCHAR,
+                status VARCHAR NOT NULL,
+                duplicate_of VARCHAR,
+                attempts INTEGER NOT NULL DEFAULT 0,
+                fetch_error VARCHAR,
+                http_status INTEGER,
+                final_url VARCHAR,
+                raw_html BLOB,
+                content_hash VARCHAR,
+                first_seen_at TIMESTAMP NOT NULL,
+                fetched_at TIMESTAMP,
+                updated_at TIMESTAMP NOT NULL,
+                first_run_id INTEGER
+            )""",
+            """CREATE TABLE article_urls (
+                url VARCHAR PRIMARY KEY,
+                article_id VARCHAR NOT NULL
+            )""",
+            """CREATE TABLE runs (
+                id INTEGER PRIMARY KEY,
+                command VARCHAR NOT NULL,
+                started_at TIMESTAMP NOT NULL,
+                finished_at TIMESTAMP,
+                status VARCHAR NOT NULL,
+                error VARCHAR,
+                stats JSON
+            )""",
+            """CREATE TABLE run_events (
+                run_id INTEGER NOT NULL,
+                "at" TIMESTAMP NOT NULL,
+                stage VARCHAR NOT NULL,
+                url VARCHAR,
+                outcome VARCHAR NOT NULL,
+                detail VARCHAR
+            )""",
+            "CREATE SEQUENCE runs_id START 1",
+        ],
+    ),
+]
+
+SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+_LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
+
+
+class StoreError(RuntimeError):
+    """The database could not be opened or used."""
+
+
+class StoreLockedError(StoreError):
+    """Another process holds the database file."""
+
+
+def utc_naive(value: datetime | None) -> datetime | None:
+    """Aware datetime -> naive UTC for DuckDB TIMESTAMP columns."""
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value
+    return value.astimezone(UTC).replace(tzinfo=None)
+
+
+def utc_aware(value: datetime | None) -> datetime | None:
+    if value is None:
+        return None
+    if value.tzinfo is None:
+        return value.replace(tzinfo=UTC)
+    return value.astimezone(UTC)
+
+
+def now_utc() -> datetime:
+    return datetime.now(UTC)
+
+
+@dataclass(frozen=True)
+class FeedState:
+    url: str
+    etag: str | None
+    last_modified: str | None
+    first_fetched_at: datetime | None
+
+
+@dataclass(frozen=True)
+class PendingArticle:
+    id: str
+    url: str
+    source_name: str
+    feed_url: str | None
+    feed_title: str | None
+    feed_summary: str | None
+    feed_date: datetime | None
+    attempts: int
+    first_seen_at: datetime
+
+
+@dataclass(frozen=True)
+class NewArticle:
+    """An article discovered in a feed, stored as pending before its page is fetched."""
+
+    id: str
+    url: str
+    source_name: str
+    feed_url: str
+    entry_id: str | None
+    feed_title: str | None
+    feed_summary: str | None
+    author: str | None
+    feed_date: datetime | None
+    feed_updated: datetime | None
+    url_aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class ArticleUpdate:
+    """The outcome of fetching and extracting one article page."""
+
+    id: str
+    status: str  # 'ok' | 'failed' | 'blocked'
+    title: str | None = None
+    author: str | None = None
+    language: str | None = None
+    text: str | None = None
+    extraction: str | None = None  # 'trafilatura' | 'feed_summary'
+    extraction_note: str | None = None
+    published_at: datetime | None = None
+    published_at_source: str | None = None
+    page_date: datetime | None = None
+    page_date_kind: str | None = None
+    url_date: Any = None
+    date_suspect: bool = False
+    date_note: str | None = None
+    fetch_error: str | None = None
+    http_status: int | None = None
+    final_url: str | None = None
+    raw_html: bytes | None = None
+    content_hash: str | None = None
+    fetched_at: datetime | None = None
+    extra_urls: tuple[str, ...] = ()
+
+
+class Store:
+    """A connection to the firstwire database. Use as a context manager."""
+
+    def __init__(
+        self,
+        path: Path | str,
+        *,
+        read_only: bool = False,
+        lock_wait_s: float = 10.0,
+        sleep: Callable[[float], None] = time.sleep,
+    ) -> None:
+        self.path = Path(path)
+        self.read_only = read_only
+        self.lock_wait_s = lock_wait_s
+        self._sleep = sleep
+        self._con: duckdb.DuckDBPyConnection | None = None
+
+    # -- connection -------------------------------------------------------------
+
+    def open(self) -> Store:
+        if self._con is not None:
+            return self
+        if self.read_only and not self.path.exists():
+            raise StoreError(f"{self.path}: no database yet (run `firstwire ingest` first)")
+        if not self.read_only:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+        deadline = time.monotonic() + self.lock_wait_s
+        delay = 0.05
+        while True:
+            try:
+                self._con = duckdb.connect(str(self.path), read_only=self.read_only)
+                break
+            except duckdb.Error as exc:
+                message = str(exc)
+                if not any(marker in message for marker in _LOCK_MARKERS):
+                    raise StoreError(f"{self.path}: cannot open database: {message}") from exc
+                if time.monotonic() >= deadline:
+                    raise StoreLockedError(
+                        f"{self.path}: database is in use by another process "
+                        f"(waited {self.lock_wait_s:g}s)"
+                    ) from exc
+                self._sleep(delay)
+                delay = min(delay * 2, 0.5)
+        if self.read_only:
+            version = self.schema_version()
+            if version < SCHEMA_VERSION:
+                self.close()
+                raise StoreError(
+                    f"{self.path}: schema version {version} is older than this firstwire "
+                    f"({SCHEMA_VERSION}); run `firstwire ingest` once to migrate"
+                )
+        else:
+            self.migrate()
+        return self
+
+    def close(self) -> None:
+        if self._con is not None:
+            self._con.close()
+            self._con = None
+
+    def __enter__(self) -> Store:
+        return self.open()
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @property
+    def con(self) -> duckdb.DuckDBPyConnection:
+        if self._con is None:
+            raise StoreError("store is not open")
+        return self._con
+
+    @contextmanager
+    def transaction(self) -> Iterator[duckdb.DuckDBPyConnection]:
+        con = self.con
+        con.execute("BEGIN TRANSACTION")
+        try:
+            yield con
+        except BaseException:
+            con.execute("ROLLBACK")
+            raise
+        con.execute("COMMIT")
+
+    # -- migrations -------------------------------------------------------------
+
+    def schema_version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_migrations'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.con.execute("SELECT coalesce(max(version), 0) FROM schema_migrations").fetchone()
+        return int(row[0]) if row else 0
+
+    def migrate(self) -> list[int]:
+        """Apply pending migrations, each in its own transaction. Returns versions applied."""
+        self.con.execute(
+            """CREATE TABLE IF NOT EXISTS schema_migrations (
+                version INTEGER PRIMARY KEY, name VARCHAR NOT NULL, applied_at TIMESTAMP NOT NULL
+            )"""
+        )
+        current = self.schema_version()
+        applied: list[int] = []
+        for version, name, statements in MIGRATIONS:
+            if version <= current:
+                continue
+            with self.transaction() as con:
+                for statement in statements:
+                    con.execute(statement)
+                con.execute(
+                    "INSERT INTO schema_migrations VALUES (?, ?, ?)",
+                    [version, name, utc_naive(now_utc())],
+                )
+            applied.append(version)
+        return applied
+
+    # -- sources and feeds ------------------------------------------------------
+
+    def sync_sources(self, sources: Iterable[Any]) -> None:
+        """Mirror sources.yaml into the sources table (so readers can resolve aliases)."""
+        now = utc_naive(now_utc())
+        with self.transaction() as con:
+            for s in sources:
+                con.execute(
+                    """INSERT INTO sources VALUES (?, ?, ?, ?, ?, ?, ?)
+                       ON CONFLICT (name) DO UPDATE SET aliases = excluded.aliases,
+                         weight = excluded.weight, kind = excluded.kind,
+                         homepage = excluded.homepage, since = excluded.since,
+                         updated_at = excluded.updated_at""",
+                    [s.name, list(s.aliases), s.weight, s.kind, s.homepage, s.since, now],
+                )
+
+    def source_rows(self) -> list[dict[str, Any]]:
+        return self._dicts("SELECT name, aliases, weight, kind FROM sources ORDER BY name")
+
+    def feed_state(self, url: str) -> FeedState | None:
+        row = self.con.execute(
+            "SELECT url, etag, last_modified, first_fetched_at FROM feeds WHERE url = ?", [url]
+        ).fetchone()
+        if row is None:
+            return None
+        return FeedState(row[0], row[1], row[2], utc_aware(row[3]))
+
+    def record_feed_fetch(
+        self,
+        url: str,
+        source_name: str,
+        *,
+        fetched_at: datetime,
+        status: int,
+        ok: bool,
+        etag: str | None,
+        last_modified: str | None,
+        error: str | None,
+        entry_count: int | None,
+    ) -> None:
+        """Store the outcome of one feed fetch. Validators are only replaced on success,
+        so a failed fetch never makes the next run skip entries it has not seen."""
+        at = utc_naive(fetched_at)
+        self.con.execute(
+            """INSERT INTO feeds (url, source_name, etag, last_modified, first_fetched_at,
+                 last_fetched_at, last_ok_at, last_status, last_error, last_entry_count)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (url) DO UPDATE SET
+                 source_name = excluded.source_name,
+                 etag = CASE WHEN ? THEN excluded.etag ELSE feeds.etag END,
+                 last_modified = CASE WHEN ? THEN excluded.last_modified
+                                 ELSE feeds.last_modified END,
+                 first_fetched_at = coalesce(feeds.first_fetched_at, excluded.first_fetched_at),
+                 last_fetched_at = excluded.last_fetched_at,
+                 last_ok_at = CASE WHEN ? THEN excluded.last_fetched_at ELSE feeds.last_ok_at END,
+                 last_status = excluded.last_status,
+                 last_error = excluded.last_error,
+                 last_entry_count = coalesce(excluded.last_entry_count, feeds.last_entry_count)""",
+            [
+                url,
+                source_name,
+                etag if ok else None,
+                last_modified if ok else None,
+                at,
+                at,
+                at if ok else None,
+                status,
+                error,
+                entry_count,
+                ok,
+                ok,
+                ok,
+            ],
+        )
+
+    # -- articles ---------------------------------------------------------------
+
+    def lookup_urls(self, urls: Sequence[str]) -> dict[str, tuple[str, datetime | None]]:
+        """Map each known URL (canonical or alias) to (article id, stored feed_updated)."""
+        if not urls:
+            return {}
+        rows = self.con.execute(
+            """SELECT u.url, a.id, a.feed_updated FROM article_urls u
+               JOIN articles a ON a.id = u.article_id WHERE u.url IN (SELECT unnest(?))""",
+            [list(urls)],
+        ).fetchall()
+        return {r[0]: (r[1], utc_aware(r[2])) for r in rows}
+
+    def add_pending(self, articles: Sequence[NewArticle], run_id: int) -> int:
+        """Insert newly discovered articles as 'pending'. Returns how many were new."""
+        if not articles:
+            return 0
+        now = utc_naive(now_utc())
+        added = 0
+        with self.transaction() as con:
+            for a in articles:
+                inserted = con.execute(
+                    """INSERT INTO articles (id, url, source_name, feed_url, entry_id, feed_title,
+                         feed_summary, author, feed_date, feed_updated, status, attempts,
+                         first_seen_at, updated_at, first_run_id)
+                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                       ON CONFLICT (id) DO NOTHING RETURNING id""",
+                    [
+                        a.id,
+                        a.url,
+                        a.source_name,
+                        a.feed_url,
+                        a.entry_id,
+                        a.feed_title,
+                        a.feed_summary,
+                        a.author,
+                        utc_naive(a.feed_date),
+                        utc_naive(a.feed_updated),
+                        now,
+                        now,
+                        run_id,
+                    ],
+                ).fetchall()
+                added += len(inserted)
+                for url in {a.url, *a.url_aliases}:
+                    con.execute(
+                        "INSERT INTO article_urls VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
+                        [url, a.id],
+                    )
+        return added
+
+    def mark_for_refresh(self, article_ids: Sequence[str], feed_updated: dict[str, datetime]) -> None:
+        """An entry's feed 'updated' date moved on: fetch its page again."""
+        with self.transaction() as con:
+            for article_id in article_ids:
+                con.execute(
+                    """UPDATE articles SET status = 'pending', attempts = 0,
+                         feed_updated = ?, updated_at = ? WHERE id = ?""",
+                    [
+                        utc_naive(feed_updated.get(article_id)),
+                        utc_naive(now_utc()),
+                        article_id,
+                    ],
+                )
+
+    def mark_duplicate(self, article_id: str, duplicate_of: str) -> None:
+        """This pending article turned out to be another URL of an article we have."""
+        with self.transaction() as con:
+            con.execute(
+                """UPDATE articles SET status = 'duplicate', duplicate_of = ?, updated_at = ?
+                   WHERE id = ?""",
+                [duplicate_of, utc_naive(now_utc()), article_id],
+            )
+            con.execute(
+                """INSERT INTO article_urls SELECT url, ? FROM articles WHERE id = ?
+                   ON CONFLICT (url) DO UPDATE SET article_id = excluded.article_id""",
+                [duplicate_of, article_id],
+            )
+
+    def pending_articles(self, max_attempts: int, limit: int | None = None) -> list[PendingArticle]:
+        sql = """SELECT id, url, source_name, feed_url, feed_title, feed_summary, feed_date,
+                        attempts, first_seen_at
+                 FROM articles WHERE status = 'pending'
+                    OR (status = 'failed' AND attempts < ?)
+                 ORDER BY first_seen_at, id"""
+        params: list[Any] = [max_attempts]
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        return [
+            PendingArticle(
+                id=r[0],
+                url=r[1],
+                source_name=r[2],
+                feed_url=r[3],
+                feed_title=r[4],
+                feed_summary=r[5],
+                feed_date=utc_aware(r[6]),
+                attempts=int(r[7]),
+                first_seen_at=utc_aware(r[8]) or now_utc(),
+            )
+            for r in self.con.execute(sql, params).fetchall()
+        ]
+
+    def save_articles(self, updates: Sequence[ArticleUpdate]) -> dict[str, int]:
+        """Write fetched/extracted articles in one transaction. Returns counts by outcome
+        ('new' = first successful extraction, 'updated' = text changed, 'unchanged',
+        'failed')."""
+        counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
+        if not updates:
+            return counts
+        now = utc_naive(now_utc())
+        with self.transaction() as con:
+            for u in updates:
+                prev = con.execute(
+                    "SELECT content_hash, fetched_at FROM articles WHERE id = ?", [u.id]
+                ).fetchone()
+                if u.status != "ok":
+                    con.execute(
+                        """UPDATE articles SET status = ?, attempts = attempts + 1,
+                             fetch_error = ?, http_status = ?, updated_at = ?,
+                             published_at = coalesce(published_at, ?),
+                             published_at_source = coalesce(published_at_source, ?)
+                           WHERE id = ?""",
+                        [
+                            u.status,
+                            u.fetch_error,
+                            u.http_status,
+                            now,
+                            utc_naive(u.published_at),
+                            u.published_at_source,
+                            u.id,
+                        ],
+                    )
+                    counts["failed"] += 1
+                    continue
+                if prev is None or prev[1] is None:
+                    counts["new"] += 1
+                elif prev[0] != u.content_hash:
+                    counts["updated"] += 1
+                else:
+                    counts["unchanged"] += 1
+                con.execute(
+                    """UPDATE articles SET status = 'ok', attempts = attempts + 1,
+                         title = ?, author = coalesce(?, author), language = ?, text = ?,
+                         extraction = ?, extraction_note = ?, published_at = ?,
+                         published_at_source = ?, page_date = ?, page_date_kind = ?,
+                         url_date = ?, date_suspect = ?, date_note = ?, fetch_error = NULL,
+                         http_status = ?, final_url = ?, raw_html = ?, content_hash = ?,
+                         fetched_at = ?, updated_at = ?
+                       WHERE id = ?""",
+                    [
+                        u.title,
+                        u.author,
+                        u.language,
+                        u.text,
+                        u.extraction,
+                        u.extraction_note,
+                        utc_naive(u.published_at),
+                        u.published_at_source,
+                        utc_naive(u.page_date),
+                        u.page_date_kind,
+                        u.url_date,
+                        u.date_suspect,
+                        u.date_note,
+                        u.http_status,
+                        u.final_url,
+                        u.raw_html,
+                        u.content_hash,
+                        utc_naive(u.fetched_at),
+                        now,
+                        u.id,
+                    ],
+                )
+                for url in u.extra_urls:
+                    con.execute(
+                        "INSERT INTO article_urls VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
+                        [url, u.id],
+                    )
+        return counts
+
+    def article_count(self, status: str | None = None) -> int:
+        if status is None:
+            row = self.con.execute("SELECT count(*) FROM articles").fetchone()
+        else:
+            row = self.con.execute(
+                "SELECT count(*) FROM articles WHERE status = ?", [status]
+            ).fetchone()
+        return int(row[0]) if row else 0
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[dict[str, Any]]:
+        """Stored articles (without raw HTML), oldest first."""
+        sql = """SELECT id, url, source_name, title, author, language, text, extraction,
+                        extraction_note, published_at, published_at_source, date_suspect,
+                        date_note, feed_summary, first_seen_at, fetched_at, status
+                 FROM articles"""
+        params: list[Any] = []
+        if ids is not None:
+            sql += " WHERE id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        sql += " ORDER BY published_at NULLS LAST, fetched_at, id"
+        return self._dicts(sql, params)
+
+    def raw_html(self, article_id: str) -> bytes | None:
+        row = self.con.execute("SELECT raw_html FROM articles WHERE id = ?", [article_id]).fetchone()
+        return bytes(row[0]) if row and row[0] is not None else None
+
+    # -- runs -------------------------------------------------------------------
+
+    def start_run(self, command: str) -> int:
+        row = self.con.execute(
+            """INSERT INTO runs (id, command, started_at, status)
+               VALUES (nextval('runs_id'), ?, ?, 'running') RETURNING id""",
+            [command, utc_naive(now_utc())],
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def finish_run(
+        self, run_id: int, status: str, stats: dict[str, Any], error: str | None = None
+    ) -> None:
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, status = ?, stats = ?, error = ? WHERE id = ?",
+            [utc_naive(now_utc()), status, json.dumps(stats, default=str), error, run_id],
+        )
+
+    def update_run_stats(self, run_id: int, stats: dict[str, Any]) -> None:
+        self.con.execute(
+            "UPDATE runs SET stats = ? WHERE id = ?", [json.dumps(stats, default=str), run_id]
+        )
+
+    def record_events(self, run_id: int, events: Sequence[tuple[str, str | None, str, str | None]]) -> None:
+        """events: (stage, url, outcome, detail)."""
+        if not events:
+            return
+        at = utc_naive(now_utc())
+        self.con.executemany(
+            "INSERT INTO run_events VALUES (?, ?, ?, ?, ?, ?)",
+            [[run_id, at, stage, url, outcome, detail] for stage, url, outcome, detail in events],
+        )
+
+    def runs(self, limit: int = 10) -> list[dict[str, Any]]:
+        rows = self._dicts(
+            """SELECT id, command, started_at, finished_at, status, error, stats
+               FROM runs ORDER BY id DESC LIMIT ?""",
+            [limit],
+        )
+        for row in rows:
+            row["stats"] = json.loads(row["stats"]) if row["stats"] else {}
+        return rows
+
+    def run_events(self, run_id: int, outcome: str | None = None) -> list[dict[str, Any]]:
+        sql = """SELECT "at", stage, url, outcome, detail FROM run_events WHERE run_id = ?"""
+        params: list[Any] = [run_id]
+        if outcome is not None:
+            sql += " AND outcome = ?"
+            params.append(outcome)
+        return self._dicts(sql + " ORDER BY \"at\", stage, url", params)
+
+    # -- helpers ----------------------------------------------------------------
+
+    def _dicts(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        cur = self.con.execute(sql, list(params or []))
+        names = [d[0] for d in cur.description]
+        out = []
+        for row in cur.fetchall():
+            record = dict(zip(names, row, strict=True))
+            for key, value in record.items():
+                if isinstance(value, datetime):
+                    record[key] = utc_aware(value)
+            out.append(record)
+        return out
