@@ -105,6 +105,8 @@ def canonicalize(url: str, base: str | None = None) -> str:
     path = _quote_controls(parts.path)
     if netloc and not path:
         path = "/"
+    elif not netloc and path.startswith("//"):
+        path = "/." + path  # as WHATWG serialises it; "//" would be read back as a netloc
     query = _canonical_query(_quote_controls(parts.query))
     return urlunsplit((scheme, netloc, path, query, ""))
 

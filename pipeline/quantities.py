@@ -1,0 +1,201 @@
+"""Find and normalise quantities in text: "1T", "one trillion", "1,000 billion" and
+"roughly one-trillion-parameter" all become 1e12; "$5.5bn" and "5.5 billion dollars"
+become 5.5e9 USD; "15%", "fifteen percent" and "a 15 per cent cut" become 15 pct.
+
+Pure functions, used both for clustering keys (what a story is about) and for detail
+matching (two sentences state the same value).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+WORD_NUMBERS = {
+    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
+    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
+    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
+    "dozen": 12, "half": 0.5,
+}
+SCALES = {
+    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
+    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+}
+UNIT_WORDS = {
+    # power
+    "gw": ("W", 1e9), "gigawatt": ("W", 1e9), "gigawatts": ("W", 1e9),
+    "mw": ("W", 1e6), "megawatt": ("W", 1e6), "megawatts": ("W", 1e6),
+    "kw": ("W", 1e3), "kilowatt": ("W", 1e3), "kilowatts": ("W", 1e3),
+    # memory and bandwidth
+    "tb/s": ("B/s", 1e12), "gb/s": ("B/s", 1e9), "tbps": ("B/s", 1e12),
+    "gb": ("B", 1e9), "tb": ("B", 1e12), "mb": ("B", 1e6),
+    # process nodes and time spans
+    "nm": ("nm", 1), "nanometer": ("nm", 1), "nanometre": ("nm", 1),
+    "nanometers": ("nm", 1), "nanometres": ("nm", 1),
+}
+CURRENCY_SYMBOLS = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny"}
+CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "usd": "usd", "euros": "eur", "yuan": "cny",
+                  "renminbi": "cny"}
+PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage points")
+MULTIPLIER_WORDS = ("x", "times", "fold", "×")
+APPROX_WORDS = ("about", "around", "roughly", "approximately", "nearly", "almost", "some",
+                "close to", "more than", "over", "up to", "~", "an estimated", "circa", "just under",
+                "just over")
+# nouns that follow a count and say what is counted ("256 experts", "160 million shares")
+COUNT_NOUN = re.compile(r"^[\s-]*(?:(?:total|active|new|additional|more|fewer|of)\s+)*"
+                        r"([a-z][a-z\-]{2,20})", re.I)
+NOUN_NORMALISE = {
+    "parameters": "parameter", "params": "parameter", "parameter": "parameter",
+    "experts": "expert", "chips": "chip", "gpus": "gpu", "accelerators": "accelerator",
+    "shares": "share", "tokens": "token", "employees": "employee", "units": "unit",
+    "wafers": "wafer", "racks": "rack", "servers": "server", "customers": "customer",
+    "stacks": "stack", "layers": "layer", "years": "year", "months": "month",
+    "weeks": "week", "days": "day", "pages": "page",
+}
+NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
+WORDNUM = (
+    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+    r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an|half|a dozen)"
+)
+SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])"
+
+_QTY = re.compile(
+    rf"""
+    (?P<approx>(?:about|around|roughly|approximately|nearly|almost|some|close\ to|more\ than|
+        over|up\ to|an\ estimated|just\ under|just\ over|~)\s+)?
+    (?P<cur>US\$|\$|€|£|¥|RMB\s?)?
+    (?<![A-Za-z0-9_.\-])(?P<num>{NUM}|{WORDNUM})
+    (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
+    (?P<tail>\s?(?:%|percent|per\ cent|pct|percentage\ points|x\b|×|times|fold|-fold|
+        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|TB/s|GB/s|Tbps|GB|TB|MB|nm|nanomet(?:er|re)s?|
+        dollars?|USD|euros?|yuan|renminbi))?
+    """,
+    re.I | re.X,
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    value: float
+    unit: str  # 'usd', 'pct', 'x', 'W', 'B', 'B/s', 'nm', a counted noun, or '' (bare number)
+    text: str
+    approx: bool
+    start: int
+    end: int
+
+    def key(self) -> str:
+        """A canonical string for exact comparison: unit + value to 3 significant digits."""
+        return f"{self.unit}:{_sig(self.value)}"
+
+
+def _sig(value: float, digits: int = 3) -> str:
+    if value == 0:
+        return "0"
+    return f"{value:.{digits}g}"
+
+
+def _parse_number(token: str) -> float | None:
+    t = token.lower().replace(",", "").strip()
+    try:
+        return float(t)
+    except ValueError:
+        pass
+    if t == "a dozen":
+        return 12.0
+    parts = re.split(r"[\s-]+", t)
+    total = 0.0
+    for p in parts:
+        if p not in WORD_NUMBERS:
+            return None
+        total += WORD_NUMBERS[p]
+    return total
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """All quantities in a sentence, normalised. Years and bare small integers are kept
+    (as unit '' or 'year') so callers can decide; dates are handled by pipeline.dates."""
+    out: list[Quantity] = []
+    for m in _QTY.finditer(text):
+        raw_num = m.group("num")
+        value = _parse_number(raw_num)
+        if value is None:
+            continue
+        if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_"):
+            continue  # part of a model name or code: "950PR", "MI450X"
+        word_number = not re.match(r"\d", raw_num)
+        scale = (m.group("scale") or "").lower()
+        scale2 = (m.group("scale2") or "").lower()
+        cur = (m.group("cur") or "").strip().lower()
+        tail = (m.group("tail") or "").strip().lower()
+        # single letters as scale only directly after a digit ("37B", "$5.5bn", "1T")
+        if scale in ("k", "m", "b", "t") and (word_number or not re.search(
+            rf"{re.escape(raw_num)}{scale}", m.group(0), re.I
+        )):
+            if not cur:
+                scale = ""
+        if word_number and raw_num.lower() in ("a", "an") and not scale:
+            continue  # "a" on its own is an article, not a number
+        for s in (scale, scale2):
+            if s:
+                value *= SCALES[s]
+        unit = ""
+        if cur:
+            unit = CURRENCY_SYMBOLS.get(cur.replace(" ", ""), "usd")
+        if tail:
+            if tail in ("%", "percent", "per cent", "pct", "percentage points"):
+                unit = "pct"
+            elif tail in ("x", "×", "times", "fold", "-fold"):
+                unit = "x"
+            elif tail in CURRENCY_WORDS:
+                unit = CURRENCY_WORDS[tail]
+            else:
+                u, mult = UNIT_WORDS.get(tail, ("", 1.0))
+                if u:
+                    unit, value = u, value * mult
+        end = m.end()
+        if not unit:
+            after = text[end:end + 40]
+            noun = COUNT_NOUN.match(after)
+            if noun:
+                word = noun.group(1).lower().rstrip("-")
+                if word in NOUN_NORMALISE:
+                    unit = NOUN_NORMALISE[word]
+                elif word.endswith("-parameter") or word == "parameter":
+                    unit = "parameter"
+        if not unit and "-parameter" in text[m.start():end + 12].lower():
+            unit = "parameter"
+        if not unit and not scale and not word_number:
+            if re.fullmatch(r"(19|20)\d{2}", raw_num):
+                unit = "year"
+        if not unit and word_number and not scale:
+            continue  # "one of the", "two weeks" etc. carry little signal
+        if math.isnan(value):
+            continue
+        approx = bool(m.group("approx")) or "roughly" in text[max(0, m.start() - 12):m.start()]
+        out.append(Quantity(value, unit, m.group(0).strip(), approx, m.start(), end))
+    return out
+
+
+def compatible(a: Quantity, b: Quantity, tolerance: float = 0.03) -> bool:
+    """Same value within tolerance, with units that do not contradict."""
+    if a.unit and b.unit and a.unit != b.unit:
+        return False
+    if a.value == b.value:
+        return True
+    big = max(abs(a.value), abs(b.value))
+    tol = tolerance * (2 if a.approx or b.approx else 1)
+    return big > 0 and abs(a.value - b.value) / big <= tol
+
+
+def quantity_keys(text: str) -> set[str]:
+    """Keys for clustering: only quantities specific enough to identify an event."""
+    keys = set()
+    for q in find_quantities(text):
+        if q.unit in ("", "year"):
+            continue
+        keys.add(q.key())
+    return keys
