@@ -125,6 +125,99 @@ app.command("status", help="Alias of `runs`.")(runs)
 
 
 # ---------------------------------------------------------------------------
+# stories / recluster
+# ---------------------------------------------------------------------------
+
+
+@app.command()
+def stories(
+    db: DbOpt = DEFAULT_DB,
+    since: Annotated[
+        str, typer.Option(help="Stories active since: 7d, 24h, 2w, an ISO date, or 'all'.")
+    ] = "7d",
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="table or json (the contract's JSON).")
+    ] = "table",
+    limit: Annotated[int | None, typer.Option(help="At most this many stories.")] = None,
+    min_articles: Annotated[
+        int, typer.Option(help="Hide stories with fewer articles than this.")
+    ] = 1,
+) -> None:
+    """Stories, newest activity first, with article and outlet counts."""
+    from pipeline.store import Store, StoreError
+    from pipeline.timeutil import parse_since
+    from pipeline.views import stories_json
+
+    if fmt not in ("table", "json"):
+        raise fail(f"--format {fmt!r}: choose table or json")
+    try:
+        cutoff = parse_since(since)
+    except ValueError as exc:
+        raise fail(str(exc)) from None
+    try:
+        with Store(db, read_only=True) as store:
+            rows = store.stories(since=cutoff, limit=limit)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    rows = [r for r in rows if r["article_count"] >= min_articles]
+    if fmt == "json":
+        _json_out(stories_json(rows))
+        return
+    from pipeline.report import print_stories
+
+    print_stories(rows, since)
+
+
+@app.command()
+def recluster(
+    sources: SourcesOpt = DEFAULT_SOURCES,
+    db: DbOpt = DEFAULT_DB,
+    since: Annotated[
+        str, typer.Option(help="Rebuild stories of articles published since (e.g. 30d, all).")
+    ] = "30d",
+    model: Annotated[
+        str | None, typer.Option(help="Embedding model to rebuild with (default: settings).")
+    ] = None,
+    wait: Annotated[float, typer.Option(help="Seconds to wait for a running ingest.")] = 0.0,
+) -> None:
+    """Rebuild stories from scratch for a window (after a model or threshold change).
+
+    Old story ids that disappear are recorded as redirects to the new story holding most
+    of their articles, so bookmarks and digests citing them still resolve.
+    """
+    from datetime import UTC, datetime
+
+    from pipeline.cluster import ClusterParams
+    from pipeline.runlock import RunLock, RunLockedError
+    from pipeline.sources import SourcesError, load_sources
+    from pipeline.stages import recluster as do_recluster
+    from pipeline.store import Store, StoreError
+    from pipeline.timeutil import parse_since
+
+    try:
+        config = load_sources(sources)
+        start = parse_since(since) or datetime(1970, 1, 1, tzinfo=UTC)
+    except (SourcesError, ValueError) as exc:
+        raise fail(str(exc)) from None
+    chosen = model or config.settings.model
+    params = ClusterParams(window_days=float(config.settings.story_window_days))
+    try:
+        with RunLock(db, wait), Store(db) as store:
+            run_id = store.start_run("recluster")
+            result = do_recluster(
+                store, start=start, end=datetime.now(UTC), model=chosen, params=params,
+                run_id=run_id,
+            )
+            store.finish_run(run_id, "ok", {"recluster": result})
+    except (RunLockedError, StoreError) as exc:
+        raise fail(str(exc)) from None
+    typer.echo(
+        f"reclustered {result['articles']} articles: {result['old_stories']} old stories -> "
+        f"{result['new_stories']} new; {result['redirects']} old ids redirected"
+    )
+
+
+# ---------------------------------------------------------------------------
 # demo
 # ---------------------------------------------------------------------------
 

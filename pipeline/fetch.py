@@ -269,8 +269,10 @@ class Fetcher:
                 await self._sleep(self._backoff(try_no, attempt.retry_after))
             if attempt.error is not None:
                 if attempt.retryable and try_no:
-                    n = try_no + 1
-                    attempt.error += f" after {n} attempt{'s' if n > 1 else ''}"
+                    n = try_no + 1  # "HTTP 500 after 4 attempts", "timeout after 20s (4 attempts)"
+                    attempt.error += (
+                        f" after {n} attempts" if attempt.status else f" ({n} attempts)"
+                    )
                 return done(attempt.status, attempt.error + via, attempt)
 
             status = attempt.status

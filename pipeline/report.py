@@ -49,3 +49,24 @@ def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) 
         for e in bad:
             t2.add_row(e["stage"], e["outcome"], e["url"] or "", e["detail"] or "")
         console.print(t2)
+
+
+def print_stories(stories: list[dict[str, Any]], since: str) -> None:
+    console = Console()
+    if not stories:
+        console.print(f"No stories since {since}. Try --since all.")
+        return
+    table = Table(title=f"Stories (since {since}), newest activity first")
+    for col in ("id", "last article (UTC)", "arts", "outlets", "title", "first reported by"):
+        table.add_column(col, overflow="fold")
+    for s in stories:
+        first = s["articles"][0] if s["articles"] else None
+        table.add_row(
+            s["id"],
+            _fmt_time(s["last_published_at"])[:16],
+            str(s["article_count"]),
+            str(s["outlet_count"]),
+            s["title"] or "",
+            f"{first['outlet']} {first['published_at']:%Y-%m-%d}" if first else "",
+        )
+    console.print(table)

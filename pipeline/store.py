@@ -117,6 +117,65 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
     ),
 ]
 
+MIGRATIONS.append(
+    (
+        2,
+        "stories: embeddings, event keys, stories, story membership, redirects",
+        [
+            """CREATE TABLE embeddings (
+                article_id VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                kind VARCHAR NOT NULL,
+                dim INTEGER NOT NULL,
+                vector FLOAT[] NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                PRIMARY KEY (article_id, model, kind)
+            )""",
+            """CREATE TABLE article_keys (
+                article_id VARCHAR PRIMARY KEY,
+                keys VARCHAR[] NOT NULL
+            )""",
+            """CREATE TABLE key_df (
+                key VARCHAR PRIMARY KEY,
+                df INTEGER NOT NULL
+            )""",
+            """CREATE TABLE kv (
+                key VARCHAR PRIMARY KEY,
+                value VARCHAR
+            )""",
+            """CREATE TABLE stories (
+                id VARCHAR PRIMARY KEY,
+                title VARCHAR,
+                first_published_at TIMESTAMP NOT NULL,
+                last_published_at TIMESTAMP NOT NULL,
+                article_count INTEGER NOT NULL,
+                outlet_count INTEGER NOT NULL,
+                model VARCHAR NOT NULL,
+                vector_sum FLOAT[] NOT NULL,
+                keys JSON NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                updated_at TIMESTAMP NOT NULL,
+                created_run_id INTEGER,
+                updated_run_id INTEGER
+            )""",
+            """CREATE TABLE story_articles (
+                article_id VARCHAR PRIMARY KEY,
+                story_id VARCHAR NOT NULL,
+                score DOUBLE,
+                joined_at TIMESTAMP NOT NULL,
+                run_id INTEGER
+            )""",
+            """CREATE TABLE story_redirects (
+                old_id VARCHAR NOT NULL,
+                new_id VARCHAR NOT NULL,
+                created_at TIMESTAMP NOT NULL,
+                run_id INTEGER,
+                reason VARCHAR
+            )""",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
@@ -614,6 +673,277 @@ class Store:
     def raw_html(self, article_id: str) -> bytes | None:
         row = self.con.execute("SELECT raw_html FROM articles WHERE id = ?", [article_id]).fetchone()
         return bytes(row[0]) if row and row[0] is not None else None
+
+    # -- embeddings, keys, stories -------------------------------------------------
+
+    def unclustered_articles(self) -> list[dict[str, Any]]:
+        """Extracted articles that belong to no story yet, in publication order."""
+        return self._dicts(
+            """SELECT a.id, a.title, a.text, a.published_at, a.source_name
+               FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+               WHERE a.status = 'ok' AND sa.article_id IS NULL AND a.published_at IS NOT NULL
+               ORDER BY a.published_at, a.id"""
+        )
+
+    def embeddings(self, article_ids: Sequence[str], model: str, kind: str) -> dict[str, Any]:
+        import numpy as np
+
+        if not article_ids:
+            return {}
+        rows = self.con.execute(
+            """SELECT article_id, vector FROM embeddings
+               WHERE model = ? AND kind = ? AND article_id IN (SELECT unnest(?))""",
+            [model, kind, list(article_ids)],
+        ).fetchall()
+        return {r[0]: np.asarray(r[1], dtype=np.float32) for r in rows}
+
+    def save_embeddings(self, ids: Sequence[str], vectors: Any, model: str, kind: str) -> None:
+        """Bulk insert through Arrow (row-by-row inserts are ~100x slower)."""
+        import pyarrow as pa
+
+        if len(ids) == 0:
+            return
+        dim = int(vectors.shape[1])
+        table = pa.table(
+            {
+                "article_id": pa.array(list(ids), pa.string()),
+                "model": pa.array([model] * len(ids), pa.string()),
+                "kind": pa.array([kind] * len(ids), pa.string()),
+                "dim": pa.array([dim] * len(ids), pa.int32()),
+                "vector": pa.array(list(vectors.astype("float32")), pa.list_(pa.float32())),
+                "created_at": pa.array([utc_naive(now_utc())] * len(ids), pa.timestamp("us")),
+            }
+        )
+        self.con.register("_emb_in", table)
+        try:
+            self.con.execute(
+                """INSERT INTO embeddings SELECT * FROM _emb_in
+                   ON CONFLICT (article_id, model, kind) DO UPDATE SET vector = excluded.vector,
+                     dim = excluded.dim, created_at = excluded.created_at"""
+            )
+        finally:
+            self.con.unregister("_emb_in")
+
+    def stored_models(self) -> list[str]:
+        rows = self.con.execute("SELECT DISTINCT model FROM stories").fetchall()
+        return [r[0] for r in rows]
+
+    def key_df(self, keys: Iterable[str]) -> tuple[dict[str, int], int]:
+        """Document frequencies of the given keys, and the number of documents."""
+        key_list = list(set(keys))
+        rows = self.con.execute(
+            "SELECT key, df FROM key_df WHERE key IN (SELECT unnest(?))", [key_list]
+        ).fetchall() if key_list else []
+        docs = self.con.execute("SELECT value FROM kv WHERE key = 'key_docs'").fetchone()
+        return {r[0]: int(r[1]) for r in rows}, int(docs[0]) if docs else 0
+
+    def add_key_docs(self, per_article: dict[str, Sequence[str]]) -> None:
+        """Record each article's event keys and bump document frequencies."""
+        from collections import Counter
+
+        if not per_article:
+            return
+        counts: Counter[str] = Counter()
+        for keys in per_article.values():
+            counts.update(set(keys))
+        for article_id, keys in per_article.items():
+            self.con.execute(
+                "INSERT OR REPLACE INTO article_keys VALUES (?, ?)", [article_id, sorted(keys)]
+            )
+        if counts:
+            self.con.executemany(
+                """INSERT INTO key_df VALUES (?, ?)
+                   ON CONFLICT (key) DO UPDATE SET df = key_df.df + excluded.df""",
+                [[k, v] for k, v in counts.items()],
+            )
+        self.con.execute(
+            """INSERT INTO kv VALUES ('key_docs', ?)
+               ON CONFLICT (key) DO UPDATE SET
+                 value = CAST(CAST(kv.value AS INTEGER) + CAST(excluded.value AS INTEGER)
+                              AS VARCHAR)""",
+            [str(len(per_article))],
+        )
+
+    def active_stories(self, start: datetime, end: datetime) -> list[dict[str, Any]]:
+        """Stories whose span comes within [start, end]: the only ones a new article can join."""
+        rows = self._dicts(
+            """SELECT id, model, vector_sum, keys, article_count, first_published_at,
+                      last_published_at
+               FROM stories WHERE last_published_at >= ? AND first_published_at <= ?""",
+            [utc_naive(start), utc_naive(end)],
+        )
+        for r in rows:
+            r["keys"] = json.loads(r["keys"]) if isinstance(r["keys"], str) else r["keys"]
+            r["members"] = [
+                x[0]
+                for x in self.con.execute(
+                    "SELECT article_id FROM story_articles WHERE story_id = ?", [r["id"]]
+                ).fetchall()
+            ]
+        return rows
+
+    def save_story_assignments(
+        self, assignments: Sequence[tuple[str, str, float]], run_id: int | None
+    ) -> None:
+        """(article_id, story_id, score) rows; an article's story never changes here."""
+        now = utc_naive(now_utc())
+        self.con.executemany(
+            """INSERT INTO story_articles VALUES (?, ?, ?, ?, ?)
+               ON CONFLICT (article_id) DO NOTHING""",
+            [[a, s, sc, now, run_id] for a, s, sc in assignments],
+        )
+
+    def upsert_story(
+        self,
+        *,
+        story_id: str,
+        model: str,
+        vector_sum: Any,
+        keys: dict[str, int],
+        run_id: int | None,
+    ) -> None:
+        """Insert or refresh a story row; counts and dates are recomputed from members."""
+        now = utc_naive(now_utc())
+        self.con.execute(
+            """INSERT INTO stories (id, title, first_published_at, last_published_at,
+                 article_count, outlet_count, model, vector_sum, keys, created_at, updated_at,
+                 created_run_id, updated_run_id)
+               SELECT ?, NULL, min(a.published_at), max(a.published_at), count(*),
+                      count(DISTINCT a.source_name), ?, ?, ?, ?, ?, ?, ?
+               FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+               WHERE sa.story_id = ?
+               ON CONFLICT (id) DO UPDATE SET
+                 first_published_at = excluded.first_published_at,
+                 last_published_at = excluded.last_published_at,
+                 article_count = excluded.article_count,
+                 outlet_count = excluded.outlet_count,
+                 model = excluded.model, vector_sum = excluded.vector_sum,
+                 keys = excluded.keys, updated_at = excluded.updated_at,
+                 updated_run_id = excluded.updated_run_id""",
+            [
+                story_id,
+                model,
+                [float(x) for x in vector_sum],
+                json.dumps(keys),
+                now,
+                now,
+                run_id,
+                run_id,
+                story_id,
+            ],
+        )
+
+    def set_story_title(self, story_id: str, title: str | None) -> None:
+        self.con.execute("UPDATE stories SET title = ? WHERE id = ?", [title, story_id])
+
+    def story_member_titles(self, story_id: str, model: str, kind: str) -> list[dict[str, Any]]:
+        return self._dicts(
+            """SELECT a.id, a.title, e.vector FROM story_articles sa
+               JOIN articles a ON a.id = sa.article_id
+               LEFT JOIN embeddings e ON e.article_id = a.id AND e.model = ? AND e.kind = ?
+               WHERE sa.story_id = ?""",
+            [model, kind, story_id],
+        )
+
+    def resolve_story_id(self, story_id: str) -> str | None:
+        """Follow re-clustering redirects so old ids keep working."""
+        seen = set()
+        current = story_id
+        while current not in seen:
+            seen.add(current)
+            row = self.con.execute("SELECT 1 FROM stories WHERE id = ?", [current]).fetchone()
+            if row:
+                return current
+            nxt = self.con.execute(
+                "SELECT new_id FROM story_redirects WHERE old_id = ? ORDER BY created_at DESC",
+                [current],
+            ).fetchone()
+            if not nxt:
+                return None
+            current = nxt[0]
+        return None
+
+    def story_of_url(self, url: str) -> str | None:
+        row = self.con.execute(
+            """SELECT sa.story_id FROM article_urls u
+               JOIN story_articles sa ON sa.article_id = u.article_id WHERE u.url = ?""",
+            [url],
+        ).fetchone()
+        return row[0] if row else None
+
+    def stories(
+        self, since: datetime | None = None, limit: int | None = None, ids: Sequence[str] | None = None
+    ) -> list[dict[str, Any]]:
+        """Stories with their articles, newest activity first."""
+        sql = """SELECT id, title, first_published_at, last_published_at, article_count,
+                        outlet_count, created_at, updated_at, updated_run_id
+                 FROM stories WHERE 1 = 1"""
+        params: list[Any] = []
+        if since is not None:
+            sql += " AND last_published_at >= ?"
+            params.append(utc_naive(since))
+        if ids is not None:
+            sql += " AND id IN (SELECT unnest(?))"
+            params.append(list(ids))
+        sql += " ORDER BY last_published_at DESC, id"
+        if limit is not None:
+            sql += " LIMIT ?"
+            params.append(limit)
+        stories = self._dicts(sql, params)
+        if not stories:
+            return stories
+        members = self._dicts(
+            """SELECT sa.story_id, a.id, a.url, a.source_name AS outlet, a.title,
+                      a.published_at, a.published_at_source, a.fetched_at, a.date_suspect
+               FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+               WHERE sa.story_id IN (SELECT unnest(?))
+               ORDER BY a.published_at, a.fetched_at, a.id""",
+            [[s["id"] for s in stories]],
+        )
+        by_story: dict[str, list[dict[str, Any]]] = {}
+        for m in members:
+            by_story.setdefault(m.pop("story_id"), []).append(m)
+        for s in stories:
+            s["articles"] = by_story.get(s["id"], [])
+        return stories
+
+    def delete_stories_in(self, start: datetime, end: datetime) -> list[tuple[str, str]]:
+        """For re-clustering: drop story membership of articles published in [start, end].
+        Returns the (article_id, old_story_id) pairs removed."""
+        pairs = self.con.execute(
+            """SELECT sa.article_id, sa.story_id FROM story_articles sa
+               JOIN articles a ON a.id = sa.article_id
+               WHERE a.published_at >= ? AND a.published_at <= ?""",
+            [utc_naive(start), utc_naive(end)],
+        ).fetchall()
+        ids = [p[0] for p in pairs]
+        if ids:
+            self.con.execute(
+                "DELETE FROM story_articles WHERE article_id IN (SELECT unnest(?))", [ids]
+            )
+            self.con.execute(
+                """DELETE FROM stories WHERE id NOT IN (SELECT DISTINCT story_id
+                   FROM story_articles)"""
+            )
+        return [(p[0], p[1]) for p in pairs]
+
+    def remaining_story_ids(self, ids: Sequence[str]) -> set[str]:
+        rows = self.con.execute(
+            "SELECT id FROM stories WHERE id IN (SELECT unnest(?))", [list(ids)]
+        ).fetchall()
+        return {r[0] for r in rows}
+
+    def add_redirects(self, pairs: Sequence[tuple[str, str]], run_id: int | None, reason: str) -> None:
+        if not pairs:
+            return
+        now = utc_naive(now_utc())
+        self.con.executemany(
+            "INSERT INTO story_redirects VALUES (?, ?, ?, ?, ?)",
+            [[o, n, now, run_id, reason] for o, n in pairs],
+        )
+
+    def redirects(self) -> list[dict[str, Any]]:
+        return self._dicts("SELECT * FROM story_redirects ORDER BY created_at, old_id")
 
     # -- runs -------------------------------------------------------------------
 

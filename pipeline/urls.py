@@ -111,8 +111,6 @@ def canonicalize(url: str, base: str | None = None) -> str:
     return urlunsplit((scheme, netloc, path, query, ""))
 
 
-
-
 def _quote_controls(text: str) -> str:
     """Percent-encode spaces and control characters, which are never valid raw in a URL
     (and would otherwise be stripped or mangled on the next parse)."""
