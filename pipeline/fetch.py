@@ -22,7 +22,7 @@ import socket
 import time
 import urllib.robotparser
 from collections.abc import Awaitable, Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 from urllib.parse import urljoin, urlsplit, urlunsplit
 
@@ -83,7 +83,7 @@ class FetchResult:
     requested_url: str
     final_url: str
     status: int  # 0 when no HTTP response
-    headers: dict[str, str]  # lower-cased names; repeated headers joined with ", "
+    headers: dict[str, str]  # lower-cased names; repeated joined with ", "; see etag for 304
     body: bytes  # decoded (gunzipped); empty on error except for final HTTP error responses
     fetched_at: dt.datetime  # UTC, when the fetch finished
     elapsed_s: float  # wall time including retries, backoff and redirects
@@ -102,10 +102,12 @@ class FetchResult:
 
     @property
     def etag(self) -> str | None:
+        """ETag to send next time. After a 304 it falls back to the one the caller sent."""
         return self.headers.get("etag")
 
     @property
     def last_modified(self) -> str | None:
+        """Last-Modified to send next time; after a 304, falls back like ``etag``."""
         return self.headers.get("last-modified")
 
 
@@ -218,6 +220,13 @@ class Fetcher:
             self.stats["errors"] += 1
         elif result.not_modified:
             self.stats["not_modified"] += 1
+            # A 304 need not repeat the validators (and Last-Modified often is not). As with an
+            # HTTP cache (RFC 9111 4.3.4), the ones sent stay in force unless the 304 updates
+            # them, so a caller that stores result.etag never loses its validators.
+            kept = {"etag": etag, "last-modified": last_modified}
+            missing = {k: v for k, v in kept.items() if v and k not in result.headers}
+            if missing:
+                result = replace(result, headers={**result.headers, **missing})
         return result
 
     # ------------------------------------------------------------------ internals
@@ -280,7 +289,10 @@ class Fetcher:
             if status in _REDIRECT_STATUSES:
                 if not location:
                     return done(status, f"HTTP {status} redirect without Location{via}", attempt)
-                target = _without_fragment(urljoin(current, location.strip()))
+                try:
+                    target = _without_fragment(urljoin(current, location.strip()))
+                except ValueError:
+                    return done(status, f"invalid redirect Location {location!r}", attempt)
                 if target in visited:
                     return done(status, "redirect loop", attempt)
                 if hops >= self.settings.max_redirects:
@@ -387,9 +399,12 @@ class Fetcher:
     # ------------------------------------------------------------------ robots.txt
 
     async def _robots_allow(self, url: str) -> bool:
-        parts = urlsplit(url)
+        try:
+            parts = urlsplit(url)
+        except ValueError:
+            return True  # malformed: the SSRF guard reports the real problem
         if parts.scheme.lower() not in ("http", "https") or not parts.netloc:
-            return True  # the SSRF guard reports the real problem
+            return True
         origin = urlunsplit((parts.scheme.lower(), parts.netloc.lower(), "", "", ""))
         lock = self._robots_locks.setdefault(origin, asyncio.Lock())
         async with lock:  # concurrent fetches to a new origin share one robots.txt request
@@ -412,7 +427,8 @@ class Fetcher:
             parser = urllib.robotparser.RobotFileParser(origin + "/robots.txt")
             parser.parse(result.body.decode("utf-8", errors="replace").splitlines())
             return parser
-        if not 400 <= result.status <= 499:
+        refused = (result.error or "").startswith("refused")  # the page will be refused too
+        if not 400 <= result.status <= 499 and not refused:
             self.stats["robots_errors"] += 1
         return None
 

@@ -1,0 +1,300 @@
+"""Find attributions ("according to a report from The Information", "Reuters confirmed on
+April 4, 2026", "the Financial Times reported") and resolve their dates against the
+citing article's own date.
+
+Known outlets (sources.yaml names and aliases) are matched first; other organisations
+are kept too when the sentence pattern makes the attribution unambiguous.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+MONTHS = {
+    m: i
+    for i, names in enumerate(
+        [
+            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
+            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
+            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("december", "dec"),
+        ],
+        start=1,
+    )
+    for m in names
+}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
+_DATE_MD = re.compile(
+    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
+_DATE_DM = re.compile(
+    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\b(?:,?\s+(?P<year>\d{{4}}))?",
+    re.I,
+)
+_DATE_ISO = re.compile(r"\b(?P<year>20\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
+_WEEKDAY = re.compile(
+    r"\b(?P<last>last\s+|this\s+past\s+|on\s+|)(?P<wd>monday|tuesday|wednesday|thursday|friday|"
+    r"saturday|sunday)\b",
+    re.I,
+)
+_RELATIVE = re.compile(r"\b(yesterday|today|earlier today|the day before|a day earlier)\b", re.I)
+
+ATTRIBUTION_VERBS = (
+    r"reported|reports|said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
+    r"disclosed|discloses|first reported|broke|published|announced|announces|added|adds|"
+    r"estimated|estimates|stated|states|found|finds|cited|cites|learned|detailed|details|"
+    r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
+    r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
+    r"guided|projects|projected|warned|warns|data show|data showed|figures show"
+)
+_ORG_NOUNS = (
+    r"report|reporting|story|scoop|article|filing|statement|announcement|analysis|"
+    r"technical report|tests?|paper|researchers|engineers|data|figures|estimates?|guidance|"
+    r"numbers|results|release|press release|blog post|disclosure|spokesperson|executives|"
+    r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website"
+)
+_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’\-]*){0,4}"
+_PATTERNS = [
+    re.compile(rf"\baccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
+               rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
+               rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
+               rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
+               rf"(?P<name>{_NAME})"),
+    re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
+    re.compile(rf"\b(?:first |originally )?(?:published|reported|broken|revealed|disclosed) by "
+               rf"(?P<name>{_NAME})"),
+    re.compile(rf"\b(?:as |per |citing |via |reports? from |reporting (?:from|by) )"
+               rf"(?P<name>{_NAME})"),
+    re.compile(rf"(?P<name>{_NAME})(?:'s|’s)? (?:(?:has |had |first |also |later |then |"
+               rf"separately |earlier |subsequently |previously |originally )?)"
+               rf"(?:{ATTRIBUTION_VERBS})\b"),
+    re.compile(rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
+               rf"(?:{_ORG_NOUNS})\b"),
+    re.compile(rf"\b(?:the|its) (?:company|firm|two companies|chipmaker|group|memory maker|"
+               rf"startup|designer|lab) (?P<name>said|says|announced|confirmed|added|"
+               rf"reaffirmed|told)\b"),
+]
+_GENERIC = {
+    "he", "she", "it", "they", "we", "i", "the company", "company", "the firm", "analysts",
+    "analyst", "sources", "people", "officials", "the report", "report", "the people",
+    "executives", "a spokesperson", "spokesperson", "the statement", "this", "that", "which",
+    "who", "the", "a", "an", "in", "on", "but", "and", "so", "earlier", "later", "separately",
+    "meanwhile", "however", "today", "yesterday", "last", "the model", "the chip", "as",
+}
+
+
+@dataclass(frozen=True)
+class Citation:
+    cited_outlet: str  # canonical name when known, else the name as written
+    cited_date: date | None
+    sentence: str
+    known: bool  # matched a source in sources.yaml
+
+
+def resolve_date(sentence: str, article_day: date) -> date | None:
+    """The first absolute or relative date in a sentence, resolved against the article's
+    day: "April 3" -> the latest April 3 not after the article (year rollover); "Tuesday"
+    -> the latest Tuesday not after it; "last Tuesday" -> strictly before it."""
+    found = _first_date(sentence, article_day)
+    return found[1] if found else None
+
+
+def _first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
+    hits: list[tuple[int, date]] = []
+    for pattern in (_DATE_MD, _DATE_DM):
+        for m in pattern.finditer(sentence):
+            month = MONTHS[m.group("month").lower()]
+            day = int(m.group("day"))
+            year = int(m.group("year")) if m.group("year") else article_day.year
+            try:
+                d = date(year, month, day)
+            except ValueError:
+                continue
+            if not m.group("year") and d > article_day + timedelta(days=1):
+                try:
+                    d = date(year - 1, month, day)
+                except ValueError:
+                    continue
+            hits.append((m.start(), d))
+    for m in _DATE_ISO.finditer(sentence):
+        try:
+            hits.append(
+                (m.start(), date(int(m.group("year")), int(m.group("month")), int(m.group("day"))))
+            )
+        except ValueError:
+            continue
+    for m in _WEEKDAY.finditer(sentence):
+        wd = WEEKDAYS[m.group("wd").lower()]
+        back = (article_day.weekday() - wd) % 7
+        if m.group("last").strip().lower() in ("last", "this past") and back == 0:
+            back = 7
+        hits.append((m.start(), article_day - timedelta(days=back)))
+    for m in _RELATIVE.finditer(sentence):
+        word = m.group(1).lower()
+        delta = 0 if "today" in word else 1
+        hits.append((m.start(), article_day - timedelta(days=delta)))
+    if not hits:
+        return None
+    hits.sort()
+    # "Friday, April 3": a weekday right before an explicit date is the same day
+    return hits[0] if len(hits) == 1 or hits[1][0] - hits[0][0] > 12 else hits[1]
+
+
+def dates_in(sentence: str, article_day: date) -> list[date]:
+    """Every resolvable date in a sentence (used as detail values)."""
+    out: list[date] = []
+    for pattern in (_DATE_MD, _DATE_DM):
+        for m in pattern.finditer(sentence):
+            month = MONTHS[m.group("month").lower()]
+            year = int(m.group("year")) if m.group("year") else article_day.year
+            try:
+                d = date(year, month, int(m.group("day")))
+            except ValueError:
+                continue
+            if not m.group("year") and d > article_day + timedelta(days=1):
+                d = d.replace(year=d.year - 1)
+            out.append(d)
+    return out
+
+
+class CitationFinder:
+    """Finds citations in sentences, knowing the outlets of sources.yaml."""
+
+    def __init__(self, outlets: dict[str, list[str]], extra_orgs: list[str] | None = None):
+        # name -> aliases; matched case-insensitively, longest first
+        self._names: list[tuple[str, str]] = []
+        for name, aliases in outlets.items():
+            for n in {name, *aliases}:
+                self._names.append((n, name))
+        self._names.sort(key=lambda x: -len(x[0]))
+        self._known_re = [
+            (re.compile(rf"(?<![\w]){re.escape(n)}(?![\w])", re.I), canon)
+            for n, canon in self._names
+        ]
+
+    def find(
+        self,
+        sentence: str,
+        article_day: date,
+        citing_outlet: str | None,
+        *,
+        subject: str | None = None,
+        article_text: str = "",
+    ) -> list[Citation]:
+        """Citations in one sentence. ``subject`` is the organisation "the company" refers
+        to (the story's main actor, when known); ``article_text`` lets person names
+        ("Feld said") be told from organisations."""
+        candidates: dict[str, tuple[int, bool]] = {}
+        for pattern in _PATTERNS:
+            for m in pattern.finditer(sentence):
+                raw = m.group("name").strip().rstrip(".,;:")
+                if raw.lower() in ("said", "says", "announced", "confirmed", "added",
+                                   "reaffirmed", "told"):
+                    raw = subject or ""
+                    if not raw:
+                        continue
+                parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
+                for part in parts:
+                    name, known = self._match_name(part)
+                    if name is None or (not known and _looks_like_person(name, article_text)):
+                        continue
+                    pos = m.start("name")
+                    if name not in candidates or pos < candidates[name][0]:
+                        candidates[name] = (pos, known)
+        # a known outlet named anywhere in an attribution-shaped sentence counts too
+        if candidates or re.search(rf"\b({ATTRIBUTION_VERBS}|according to)\b", sentence):
+            for pattern, canon in self._known_re:
+                m = pattern.search(sentence)
+                if m and canon not in candidates and _is_attribution_context(sentence, m):
+                    candidates[canon] = (m.start(), True)
+        out: list[Citation] = []
+        for name, (pos, known) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
+            if citing_outlet and name.casefold() == citing_outlet.casefold():
+                continue  # datelines and self-references
+            when = _date_near(sentence, pos, article_day)
+            out.append(Citation(name, when, sentence, known))
+        return out
+
+    def _match_name(self, raw: str) -> tuple[str | None, bool]:
+        text = re.sub(r"(?:'s|’s)$", "", raw).strip()
+        for pattern, canon in self._known_re:
+            if pattern.search(text):
+                return canon, True
+        words = text.split()
+        # trim trailing lowercase/generic words and leading "The"
+        if text.lower() in _GENERIC or not words:
+            return None, False
+        if words[0].lower() == "the" and len(words) > 1:
+            words = words[1:]
+        name = " ".join(words)
+        if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
+            return None, False
+        if re.fullmatch(r"(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|"
+                        r"September|October|November|December)", name):
+            return None, False
+        return name, False
+
+
+_PLACES = {
+    "beijing", "shanghai", "shenzhen", "washington", "taipei", "hsinchu", "tokyo", "seoul",
+    "guizhou", "hangzhou", "china", "taiwan", "korea", "japan", "europe", "america", "us",
+    "u.s.", "silicon valley", "wall street", "santa clara", "san francisco", "london",
+    "arizona", "texas", "idaho", "boise", "dammam", "saudi arabia", "whoever", "nobody",
+    "everyone", "investors", "traders", "customers", "users", "developers", "critics",
+}
+
+
+def _looks_like_person(name: str, article_text: str) -> bool:
+    if name.lower() in _PLACES or any(ch.isdigit() for ch in name):
+        return True
+    words = name.split()
+    if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        # "Dana Feld": a first and last name, unless the article uses it as an org
+        return not re.search(rf"\b{re.escape(name)}(?:'s|’s)? (?:{_ORG_NOUNS})\b", article_text)
+    if len(words) == 1 and article_text:
+        # "Feld said" after "Dana Feld, an analyst at ..."
+        if re.search(rf"\b[A-Z][a-z]+ {re.escape(name)}\b(?:,| said| told| wrote| added)",
+                     article_text):
+            return True
+    return False
+
+
+def _is_attribution_context(sentence: str, m: re.Match[str]) -> bool:
+    window = sentence[max(0, m.start() - 60) : m.end() + 60].lower()
+    return bool(re.search(rf"\b({ATTRIBUTION_VERBS}|according to|per|citing|report)\b", window))
+
+
+def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
+    """The date that belongs to the attribution starting at pos: the first date after the
+    name within the same clause, else the nearest one before it."""
+    after = sentence[pos:]
+    clause_end = re.search(r"[;:]|\bwhile\b|\bbut\b|\band\s+(?=[A-Z])", after)
+    scope = after[: clause_end.start()] if clause_end and clause_end.start() > 0 else after
+    found = _first_date(scope, article_day)
+    if found:
+        return found[1]
+    before = sentence[:pos]
+    found = _first_date(before[-60:], article_day)
+    return found[1] if found else None
+
+
+def subject_of(title: str | None, finder: CitationFinder | None = None) -> str | None:
+    """The organisation a headline is about ("Micron ships HBM4 samples" -> "Micron"): what
+    "the company said" most likely refers to."""
+    if not title:
+        return None
+    from pipeline.keys import STOP
+
+    for m in re.finditer(r"\b[A-Z][A-Za-z&\-]*[a-zA-Z](?:\s+[A-Z][a-z]+)?", title):
+        word = m.group(0).split()[0]
+        if word.lower() in STOP or word.lower() in _PLACES or word.lower() in _GENERIC:
+            continue
+        if finder is not None and finder._match_name(word)[1]:
+            continue  # an outlet, not the subject
+        return word
+    return None

@@ -1,0 +1,271 @@
+"""Details: the specific, checkable facts of a story, grouped across its articles.
+
+A *mention* is one fact stated in one sentence: each quantity in a sentence is its own
+mention ("1T parameters" and "37B active" in one sentence are two facts), and a sentence
+without quantities but with a quotation or a named product/organisation in a role is one
+mention. Mentions of different articles are grouped into one detail when they mean the
+same thing (sentence embeddings, plus the words around the number) AND carry compatible
+values. Mentions that fill the same slot with incompatible values ("1 trillion" vs "1.2
+trillion parameters", "April 3" vs "April 4") are joined as a *conflict* rather than
+merged silently, and two different facts that happen to share a number stay apart
+because their contexts disagree.
+
+Pure: takes sentences and vectors, returns groups. pipeline.timeline does the I/O.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import date
+
+import numpy as np
+
+from pipeline.citations import dates_in
+from pipeline.keys import STOP, entity_keys
+from pipeline.quantities import Quantity, compatible, find_quantities
+from pipeline.sentences import Sentence, is_boilerplate
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
+_FUNCTION_WORDS = {
+    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
+    "as", "is", "are", "was", "were", "be", "been", "that", "this", "its", "it", "their",
+    "than", "about", "around", "roughly", "approximately", "nearly", "some", "more", "per",
+    "which", "would", "will", "has", "have", "had", "into", "over", "up", "down", "also",
+    "said", "says", "according", "report", "reported", "while", "just", "only", "each",
+}
+_QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
+_ROLE_VERBS = re.compile(
+    r"\b(order(?:ed|s)?|sign(?:ed|s)?|buy(?:s|ing)?|bought|acquir\w+|invest\w*|ship(?:s|ped|ping)?|"
+    r"launch\w*|releas\w+|withh[eo]ld\w*|partner\w*|suppl\w+|build\w*|built|run(?:s|ning)?|"
+    r"train\w*|port\w*|rewr\w+|halt\w*|ban\w*|bar\w*|requir\w+|grant\w*|approv\w+|deliver\w*|"
+    r"deploy\w*|manufactur\w+|fabricat\w+|produc\w+|pric\w+|rais\w+|fil\w+|list\w*|"
+    r"qualif\w+|pass\w*|delay\w*|slip\w*|cut\w*|abandon\w*|revert\w*|fail\w*|plan\w*|expect\w*)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    article_id: str
+    sentence: str
+    paragraph: int
+    kind: str  # 'quantity' | 'date' | 'statement'
+    value: Quantity | None
+    day: date | None  # for kind == 'date'
+    context: frozenset[str]  # content words around the value
+    keys: frozenset[str]  # named entities / product codes in the sentence
+    vector_index: int  # row of the sentence vector
+
+    def value_text(self) -> str:
+        if self.kind == "date" and self.day:
+            return self.day.isoformat()
+        if self.value is not None:
+            return self.value.text
+        return ""
+
+
+@dataclass
+class Detail:
+    mentions: list[Mention]
+    conflicts: list[list[Mention]] = field(default_factory=list)  # other-value groups
+
+    def articles(self) -> set[str]:
+        return {m.article_id for m in self.mentions}
+
+
+def _stem(word: str) -> str:
+    w = word.lower()
+    for suffix in ("ies", "es", "s", "ed", "ing", "ly"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            return w[: -len(suffix)]
+    return w
+
+
+def _context(sentence: str, start: int, end: int, width: int = 7) -> frozenset[str]:
+    before = _WORD.findall(sentence[:start])[-width:]
+    after = _WORD.findall(sentence[end:])[:width]
+    return frozenset(
+        _stem(w) for w in before + after if w.lower() not in _FUNCTION_WORDS and len(w) > 2
+    )
+
+
+def is_candidate(sentence: str) -> bool:
+    """Could this sentence carry a specific fact? (cheap filter before embedding)"""
+    if is_boilerplate(sentence):
+        return False
+    words = sentence.split()
+    if len(words) < 6 or len(words) > 90:
+        return False
+    if sentence.rstrip().endswith("?"):
+        return False
+    return True
+
+
+def mentions_of(
+    article_id: str,
+    sentences: Sequence[Sentence],
+    article_day: date,
+    vector_index: dict[str, int],
+) -> list[Mention]:
+    """Turn an article's sentences into fact mentions. ``vector_index`` maps sentence text
+    to its row in the story's sentence-vector matrix (only candidates are embedded)."""
+    out: list[Mention] = []
+    for s in sentences:
+        if s.text not in vector_index:
+            continue
+        vi = vector_index[s.text]
+        keys = frozenset(k for k in entity_keys(s.text) if k[2:] not in STOP)
+        found = False
+        for q in find_quantities(s.text):
+            if q.unit == "year":
+                continue
+            if q.unit == "" and q.value < 10 and not q.approx:
+                continue  # "two" and "3" alone are too weak to be a fact
+            out.append(
+                Mention(article_id, s.text, s.paragraph, "quantity", q, None,
+                        _context(s.text, q.start, q.end), keys, vi)
+            )
+            found = True
+        for d in dates_in(s.text, article_day):
+            m = re.search(d.strftime("%B") + r"\.?\s+" + str(d.day), s.text, re.I)
+            start, end = (m.start(), m.end()) if m else (0, 0)
+            out.append(
+                Mention(article_id, s.text, s.paragraph, "date", None, d,
+                        _context(s.text, start, end), keys, vi)
+            )
+            found = True
+        if found:
+            continue
+        quoted = _QUOTE.search(s.text)
+        codes = {k for k in keys if any(ch.isdigit() for ch in k)}
+        if quoted or (len(keys) >= 2 and _ROLE_VERBS.search(s.text)) or codes:
+            out.append(
+                Mention(article_id, s.text, s.paragraph, "statement", None, None,
+                        frozenset(_stem(w) for w in _WORD.findall(s.text)
+                                  if w.lower() not in _FUNCTION_WORDS and len(w) > 2),
+                        keys, vi)
+            )
+    return out
+
+
+@dataclass(frozen=True)
+class DetailParams:
+    same_value_cos: float = 0.45  # same value + this similar + shared context -> same detail
+    same_value_strong_cos: float = 0.62  # same value + this similar -> same detail
+    conflict_cos: float = 0.72  # same unit, other value, this similar + shared context
+    conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
+    statement_cos: float = 0.78  # statements (no value) this similar -> same detail
+    min_context_overlap: int = 1
+
+
+def _same_value(a: Mention, b: Mention) -> bool:
+    if a.kind != b.kind:
+        return False
+    if a.kind == "date":
+        return a.day == b.day
+    assert a.value is not None and b.value is not None
+    return compatible(a.value, b.value)
+
+
+def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
+    if a.kind != b.kind or a.kind == "statement":
+        return False
+    if a.kind == "date":
+        return a.day is not None and b.day is not None and a.day != b.day and abs(
+            (a.day - b.day).days
+        ) <= 7
+    assert a.value is not None and b.value is not None
+    if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
+        return False
+    lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
+    return lo > 0 and hi / lo <= p.conflict_max_ratio
+
+
+class _UnionFind:
+    def __init__(self, n: int) -> None:
+        self.parent = list(range(n))
+
+    def find(self, i: int) -> int:
+        while self.parent[i] != i:
+            self.parent[i] = self.parent[self.parent[i]]
+            i = self.parent[i]
+        return i
+
+    def union(self, a: int, b: int) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            self.parent[max(ra, rb)] = min(ra, rb)
+
+
+def group_details(
+    mentions: Sequence[Mention], vectors: np.ndarray, params: DetailParams | None = None
+) -> list[Detail]:
+    """Group mentions into details (same fact, compatible values), then attach groups
+    that fill the same slot with another value as conflicts."""
+    p = params or DetailParams()
+    n = len(mentions)
+    if n == 0:
+        return []
+    sims = vectors @ vectors.T if len(vectors) else np.zeros((0, 0))
+    uf = _UnionFind(n)
+    conflict_edges: list[tuple[int, int]] = []
+    for i in range(n):
+        a = mentions[i]
+        for j in range(i + 1, n):
+            b = mentions[j]
+            if a.article_id == b.article_id and a.sentence == b.sentence:
+                continue
+            cos = float(sims[a.vector_index, b.vector_index])
+            shared = len(a.context & b.context)
+            if a.kind == "statement" or b.kind == "statement":
+                if a.kind == b.kind and cos >= p.statement_cos:
+                    uf.union(i, j)
+                continue
+            if _same_value(a, b):
+                if cos >= p.same_value_strong_cos or (
+                    cos >= p.same_value_cos and shared >= p.min_context_overlap
+                ):
+                    uf.union(i, j)
+            elif cos >= p.conflict_cos and shared >= p.min_context_overlap + 1 and (
+                _same_slot_other_value(a, b, p)
+            ):
+                conflict_edges.append((i, j))
+    groups: dict[int, list[int]] = {}
+    for i in range(n):
+        groups.setdefault(uf.find(i), []).append(i)
+    # one article stating the same value twice is still one statement of it; but a group
+    # must not contain two *different* values (can happen through chains): split them
+    details: dict[int, Detail] = {
+        root: Detail([mentions[i] for i in idx]) for root, idx in groups.items()
+    }
+    # conflicts: attach the smaller group to the bigger one (the majority value leads)
+    attached: set[int] = set()
+    for i, j in conflict_edges:
+        ri, rj = uf.find(i), uf.find(j)
+        if ri == rj or ri in attached or rj in attached:
+            continue
+        di, dj = details[ri], details[rj]
+        main, other, other_root = (
+            (di, dj, rj) if len(di.articles()) >= len(dj.articles()) else (dj, di, ri)
+        )
+        main.conflicts.append(other.mentions)
+        attached.add(other_root)
+    return [d for root, d in details.items() if root not in attached]
+
+
+def detail_text(detail: Detail, first: Mention) -> str:
+    """A short label for the detail: the value with the words that say what it counts,
+    or the sentence itself for statements."""
+    if first.kind == "statement" or first.value is None and first.day is None:
+        return first.sentence
+    if first.kind == "date" and first.day is not None:
+        return first.sentence
+    q = first.value
+    assert q is not None
+    tail = first.sentence[q.end : q.end + 60]
+    tail_words = re.match(r"[^.;,:()]*", tail)
+    phrase = (q.text + (tail_words.group(0) if tail_words else "")).strip()
+    words = phrase.split()
+    return " ".join(words[:8])

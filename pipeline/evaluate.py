@@ -1,0 +1,122 @@
+"""Score firstwire against the labelled sample corpus (data/sample/stories/*.yaml).
+
+Used by bench/quality.py and `firstwire eval`. Clustering is scored with B-cubed
+precision/recall/F1; details with the share of labelled details shown as exactly one
+detail, with the right first reporter, the right cited origin and the labelled
+conflicts; citations with precision/recall of (citing article, cited outlet, cited date).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\W+", " ", text).strip().lower()
+
+
+def load_labels(stories_dir: Path) -> list[dict[str, Any]]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(stories_dir.glob("*.yaml"))]
+
+
+def _covers(pairs: set[tuple[str, str]], article_id: str, sentence: str) -> bool:
+    target = _norm(sentence)
+    for aid, s in pairs:
+        if aid != article_id:
+            continue
+        mine = _norm(s)
+        if mine == target or (len(mine) > 30 and (mine in target or target in mine)):
+            return True
+    return False
+
+
+def score_details(
+    label: dict[str, Any], timeline: dict[str, Any], url_of: dict[str, str]
+) -> dict[str, Any]:
+    """Compare one story's labelled details with a computed timeline. ``url_of`` maps
+    label article ids to the article ids used in the timeline's mentions."""
+    rows = []
+    predicted = []
+    for d in timeline["details"]:
+        pairs = {(m["article_id"], m["sentence"]) for m in d.get("mentions", [])}
+        predicted.append((d, pairs))
+    first_url = {a["id"]: a["url"] for a in timeline["articles"]}
+    for L in label.get("details") or []:
+        stated = [(url_of[a], s) for a, s in L["stated_in"].items()]
+        best, best_cov = None, 0
+        for d, pairs in predicted:
+            cov = sum(1 for a, s in stated if _covers(pairs, a, s))
+            if cov > best_cov:
+                best, best_cov = d, cov
+        one = best is not None and best_cov == len(stated)
+        first_ok = False
+        origin_ok = False
+        conflict_ok = None
+        if best is not None:
+            want_first = first_url.get(url_of[L["first_reporter"]])
+            first_ok = best["first_reported"]["url"] == want_first
+            want = L.get("cited_origin")
+            got = best.get("cited_origin")
+            if not want:
+                origin_ok = got is None
+            else:
+                origin_ok = bool(
+                    got
+                    and got["outlet"].casefold() == str(want["outlet"]).casefold()
+                    and (got["date"] or None) == (str(want["date"]) if want.get("date") else None)
+                )
+            if L.get("conflicts"):
+                got_outlets = {o for c in best["conflicts"] for o in c["outlets"]}
+                conflict_ok = bool(best["conflicts"]) and len(got_outlets) > 1
+        elif L.get("conflicts"):
+            conflict_ok = False
+        rows.append(
+            {
+                "id": L["id"],
+                "one_detail": one,
+                "first_reporter": first_ok,
+                "cited_origin": origin_ok,
+                "conflict": conflict_ok,
+                "covered": best_cov,
+                "stated": len(stated),
+            }
+        )
+    return {"story": label["story"], "rows": rows}
+
+
+def score_citations(
+    label: dict[str, Any], timeline: dict[str, Any], url_of: dict[str, str]
+) -> tuple[int, int, int]:
+    """(true positives, false positives, false negatives) of (article, outlet, date)."""
+    gold = {
+        (url_of[c["article"]], c["cited_outlet"].casefold(),
+         str(c["cited_date"]) if c.get("cited_date") else None)
+        for c in label.get("citations") or []
+    }
+    by_url = {a["url"]: a["id"] for a in timeline["articles"]}
+    pred = {
+        (by_url.get(c["citing_url"], c["citing_url"]), c["cited_outlet"].casefold(), c["cited_date"])
+        for c in timeline["citations"]
+    }
+    return len(gold & pred), len(pred - gold), len(gold - pred)
+
+
+def summarise(results: Iterable[dict[str, Any]]) -> dict[str, float]:
+    rows = [r for res in results for r in res["rows"]]
+    if not rows:
+        return {}
+    conflicts = [r for r in rows if r["conflict"] is not None]
+    return {
+        "details": len(rows),
+        "one_detail": sum(r["one_detail"] for r in rows) / len(rows),
+        "first_reporter": sum(r["first_reporter"] for r in rows) / len(rows),
+        "cited_origin": sum(r["cited_origin"] for r in rows) / len(rows),
+        "conflicts_labelled": len(conflicts),
+        "conflicts_found": (sum(bool(r["conflict"]) for r in conflicts) / len(conflicts))
+        if conflicts else 1.0,
+    }

@@ -1,0 +1,76 @@
+"""Split article text into paragraphs and sentences, and recognise boilerplate.
+
+Rule-based on purpose: news prose is regular, and a splitter that knows "U.S.",
+"Inc." and "2.8x" is faster and more predictable than a model.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_ABBREV = {
+    "u.s", "u.k", "u.n", "e.u", "inc", "corp", "co", "ltd", "mr", "mrs", "ms", "dr", "prof",
+    "st", "no", "vs", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct",
+    "nov", "dec", "e.g", "i.e", "etc", "approx", "est", "fig", "gen", "sen", "rep", "gov",
+    "jr", "sr", "p.m", "a.m", "dept", "mt", "ft",
+}
+_BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
+
+BOILERPLATE = re.compile(
+    r"\b(subscribe|newsletter|sign up|signup|leave a (reply|comment)|share (this|on)|"
+    r"follow us|all rights reserved|cookie|privacy policy|terms of (use|service)|read more|"
+    r"continue reading|related articles?|click here|advertisement|sponsored|"
+    r"enter your (email|name|comment)|log ?in to|download our app|support our journalism|"
+    r"get (the|our) (latest|daily)|in your inbox|join \d[\d,]* (readers|subscribers)|"
+    r"recommended for you|trending now|comments? (are|is) closed|posted in|filed under|"
+    r"tags?:|copyright ©?|©)\b",
+    re.I,
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    paragraph: int  # index of the paragraph within the article
+    index: int  # index of the sentence within the article
+
+
+def paragraphs(text: str) -> list[str]:
+    parts = [p.strip() for p in re.split(r"\n\s*\n|\n", text or "")]
+    return [p for p in parts if p]
+
+
+def split_sentences(paragraph: str) -> list[str]:
+    out: list[str] = []
+    start = 0
+    for m in _BOUNDARY.finditer(paragraph):
+        candidate = paragraph[start : m.start()].strip()
+        last_word = re.search(r"([A-Za-z.]+)[.!?…][\"'”’)\]]*$", candidate)
+        if last_word:
+            word = last_word.group(1).lower().rstrip(".")
+            if word in _ABBREV or re.fullmatch(r"[a-z]", word):
+                continue  # "U.S. officials", "Nvidia Corp. said", "J. Smith"
+        if candidate:
+            out.append(candidate)
+        start = m.end()
+    tail = paragraph[start:].strip()
+    if tail:
+        out.append(tail)
+    return out
+
+
+def sentences(text: str) -> list[Sentence]:
+    out: list[Sentence] = []
+    for p_index, para in enumerate(paragraphs(text)):
+        for s in split_sentences(para):
+            out.append(Sentence(s, p_index, len(out)))
+    return out
+
+
+def is_boilerplate(sentence: str) -> bool:
+    """Newsletter prompts, share buttons, comment forms and the like."""
+    if BOILERPLATE.search(sentence):
+        return True
+    words = sentence.split()
+    return len(words) < 4

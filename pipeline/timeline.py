@@ -1,0 +1,306 @@
+"""A story's timeline: its articles in order, the details each was first to report, every
+detail's first reporter, repeaters, cited origin and conflicts, and all citations.
+
+``compute_timeline`` is pure (articles + a sentence-embedding function in, the JSON of
+CONTRACT.md out). ``details_stage`` is the ingest stage: it recomputes the timelines of
+the stories touched in this run only (cost follows new articles, not the history), with
+sentence vectors cached by sentence hash so nothing is embedded twice.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+import numpy as np
+
+from pipeline.citations import Citation, CitationFinder, subject_of
+from pipeline.details import (
+    Detail,
+    DetailParams,
+    Mention,
+    detail_text,
+    group_details,
+    is_candidate,
+    mentions_of,
+)
+from pipeline.sentences import sentences as split_sentences
+from pipeline.timeutil import iso
+
+SENTENCE_KIND = "sentence"
+
+# Organisations often cited but not in sources.yaml: normalise their common spellings.
+KNOWN_ORGS: dict[str, list[str]] = {
+    "Reuters": ["Reuters News"],
+    "The Information": [],
+    "Financial Times": ["FT", "the FT", "Financial Times (FT)"],
+    "Bloomberg": ["Bloomberg News"],
+    "Nikkei Asia": ["Nikkei"],
+    "The Wall Street Journal": ["Wall Street Journal", "WSJ"],
+    "DigiTimes": ["Digitimes"],
+    "CNBC": [],
+    "The New York Times": ["New York Times", "NYT"],
+    "South China Morning Post": ["SCMP"],
+    "Caixin": [],
+}
+
+
+@dataclass(frozen=True)
+class ArticleInput:
+    id: str
+    url: str
+    outlet: str
+    title: str | None
+    text: str
+    published_at: datetime
+    fetched_at: datetime | None
+    published_at_source: str | None
+
+
+@dataclass(frozen=True)
+class FoundCitation:
+    article_id: str
+    paragraph: int
+    citation: Citation
+
+
+def sentence_hash(text: str) -> str:
+    return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:20]
+
+
+def make_finder(outlets: dict[str, list[str]]) -> CitationFinder:
+    merged = dict(KNOWN_ORGS)
+    merged.update(outlets)
+    return CitationFinder(merged)
+
+
+def _order_key(a: ArticleInput) -> tuple[datetime, datetime, str]:
+    return (a.published_at, a.fetched_at or a.published_at, a.id)
+
+
+def compute_timeline(
+    articles: Sequence[ArticleInput],
+    embed: Callable[[list[str]], np.ndarray],
+    finder: CitationFinder,
+    params: DetailParams | None = None,
+) -> dict[str, Any]:
+    """Details, citations, first reporters and conflicts for one story's articles."""
+    ordered = sorted(articles, key=_order_key)
+    by_id = {a.id: a for a in ordered}
+    rank = {a.id: i for i, a in enumerate(ordered)}
+
+    # 1. sentences, candidate filter, citations
+    per_article: dict[str, list[Any]] = {}
+    candidates: list[str] = []
+    found: list[FoundCitation] = []
+    for a in ordered:
+        sents = split_sentences(a.text or "")
+        per_article[a.id] = sents
+        day = a.published_at.date()
+        subject = subject_of(a.title, finder)
+        for s in sents:
+            if is_candidate(s.text):
+                candidates.append(s.text)
+            for c in finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text):
+                found.append(FoundCitation(a.id, s.paragraph, c))
+    unique = list(dict.fromkeys(candidates))
+    vectors = embed(unique) if unique else np.zeros((0, 1), dtype=np.float32)
+    vindex = {t: i for i, t in enumerate(unique)}
+
+    # 2. mentions -> details
+    mentions: list[Mention] = []
+    for a in ordered:
+        mentions.extend(mentions_of(a.id, per_article[a.id], a.published_at.date(), vindex))
+    details = group_details(mentions, vectors, params)
+
+    def first_of(ms: Sequence[Mention]) -> Mention:
+        return min(ms, key=lambda m: (rank[m.article_id], m.sentence))
+
+    # keep details stated by at least one article; order by first report
+    scored: list[tuple[Mention, Detail]] = []
+    for d in details:
+        all_mentions = d.mentions + [m for group in d.conflicts for m in group]
+        scored.append((first_of(all_mentions), d))
+    scored.sort(key=lambda x: (rank[x[0].article_id], x[0].sentence))
+
+    # citations by (article, sentence) and (article, paragraph)
+    by_sentence: dict[tuple[str, str], list[Citation]] = {}
+    by_paragraph: dict[tuple[str, int], list[Citation]] = {}
+    for fc in found:
+        by_sentence.setdefault((fc.article_id, fc.citation.sentence), []).append(fc.citation)
+        by_paragraph.setdefault((fc.article_id, fc.paragraph), []).append(fc.citation)
+
+    detail_json: list[dict[str, Any]] = []
+    new_details: dict[str, list[str]] = {a.id: [] for a in ordered}
+    for n, (first, d) in enumerate(scored, start=1):
+        did = f"d{n}"
+        all_mentions = d.mentions + [m for group in d.conflicts for m in group]
+        first_article = by_id[first.article_id]
+        new_details[first_article.id].append(did)
+        reported: dict[str, Mention] = {}
+        for m in sorted(all_mentions, key=lambda m: rank[m.article_id]):
+            reported.setdefault(m.article_id, m)
+        origin = _cited_origin(all_mentions, by_sentence, by_paragraph, by_id)
+        earliest_day = min(by_id[m.article_id].published_at for m in all_mentions).date()
+        if origin is not None:
+            origin_day = date.fromisoformat(origin["date"]) if origin["date"] else None
+            origin["predates_first_report"] = bool(origin_day and origin_day < earliest_day)
+        detail_json.append(
+            {
+                "id": did,
+                "text": detail_text(d, first),
+                "kind": first.kind,
+                "value": first.value_text(),
+                "first_reported": {
+                    "outlet": first_article.outlet,
+                    "url": first_article.url,
+                    "published_at": iso(first_article.published_at),
+                    "sentence": first.sentence,
+                },
+                "cited_origin": origin,
+                "reported_by": [
+                    {
+                        "outlet": by_id[aid].outlet,
+                        "url": by_id[aid].url,
+                        "published_at": iso(by_id[aid].published_at),
+                        "sentence": m.sentence,
+                    }
+                    for aid, m in reported.items()
+                ],
+                "mentions": [
+                    {"article_id": m.article_id, "sentence": m.sentence} for m in all_mentions
+                ],
+                "conflicts": [
+                    {
+                        "value": first_of(group).value_text(),
+                        "outlets": sorted({by_id[m.article_id].outlet for m in group}),
+                        "sentence": first_of(group).sentence,
+                    }
+                    for group in d.conflicts
+                ],
+            }
+        )
+        if d.conflicts:
+            main_value = first_of(d.mentions).value_text()
+            detail_json[-1]["conflicts"].insert(
+                0,
+                {
+                    "value": main_value,
+                    "outlets": sorted({by_id[m.article_id].outlet for m in d.mentions}),
+                    "sentence": first_of(d.mentions).sentence,
+                },
+            )
+
+    citations_json = [
+        {
+            "cited_outlet": fc.citation.cited_outlet,
+            "cited_date": fc.citation.cited_date.isoformat() if fc.citation.cited_date else None,
+            "evidence": fc.citation.sentence,
+            "citing_outlet": by_id[fc.article_id].outlet,
+            "citing_url": by_id[fc.article_id].url,
+            "known_outlet": fc.citation.known,
+        }
+        for fc in found
+    ]
+    return {
+        "articles": [
+            {
+                "id": a.id,
+                "url": a.url,
+                "outlet": a.outlet,
+                "title": a.title,
+                "published_at": iso(a.published_at),
+                "published_at_source": a.published_at_source,
+                "new_details": new_details[a.id],
+            }
+            for a in ordered
+        ],
+        "details": detail_json,
+        "citations": citations_json,
+        "origin": _story_origin(citations_json, ordered),
+    }
+
+
+def _cited_origin(
+    mentions: Sequence[Mention],
+    by_sentence: dict[tuple[str, str], list[Citation]],
+    by_paragraph: dict[tuple[str, int], list[Citation]],
+    by_id: dict[str, ArticleInput],
+) -> dict[str, Any] | None:
+    """The outlet the articles credit for this detail: citations in the mention's own
+    sentence count fully, citations elsewhere in its paragraph count less."""
+    votes: Counter[str] = Counter()
+    evidence: dict[str, list[tuple[Citation, str]]] = {}
+    seen: set[tuple[str, str]] = set()
+    for m in mentions:
+        outlet = by_id[m.article_id].outlet
+        cites = by_sentence.get((m.article_id, m.sentence), [])
+        weight = 1.0
+        if not cites:
+            cites = by_paragraph.get((m.article_id, m.paragraph), [])
+            weight = 0.5
+        for c in cites:
+            if (m.article_id, c.cited_outlet) in seen:
+                continue
+            seen.add((m.article_id, c.cited_outlet))
+            votes[c.cited_outlet] += weight
+            evidence.setdefault(c.cited_outlet, []).append((c, outlet))
+    if not votes:
+        return None
+    outlet, _ = max(
+        votes.items(),
+        key=lambda kv: (kv[1], -min(
+            (c.cited_date.toordinal() if c.cited_date else 10**7) for c, _ in evidence[kv[0]]
+        )),
+    )
+    cites = evidence[outlet]
+    dated = Counter(c.cited_date for c, _ in cites if c.cited_date)
+    when = None
+    if dated:
+        top = max(dated.values())
+        when = min(d for d, k in dated.items() if k == top)
+    best = next((c for c, _ in cites if c.cited_date == when), cites[0][0])
+    citing = next(o for c, o in cites if c is best)
+    citing_url = next(
+        (a.url for a in by_id.values() if a.outlet == citing and best.sentence in a.text), None
+    )
+    return {
+        "outlet": outlet,
+        "date": when.isoformat() if when else None,
+        "evidence": best.sentence,
+        "citing_outlet": citing,
+        "citing_url": citing_url,
+    }
+
+
+def _story_origin(
+    citations: list[dict[str, Any]], ordered: Sequence[ArticleInput]
+) -> dict[str, Any] | None:
+    """Who the coverage credits with breaking the story, when that is earlier than (or
+    the same as) the first ingested article: the most-cited dated outlet."""
+    if not ordered:
+        return None
+    dated = [c for c in citations if c["cited_date"]]
+    if not dated:
+        return None
+    counts = Counter(c["cited_outlet"] for c in dated)
+    outlet, n = counts.most_common(1)[0]
+    if n < 2:
+        return None
+    dates = Counter(c["cited_date"] for c in dated if c["cited_outlet"] == outlet)
+    when = min(d for d, k in dates.items() if k == max(dates.values()))
+    citing = {c["citing_outlet"] for c in citations if c["cited_outlet"] == outlet}
+    ev = next(c for c in dated if c["cited_outlet"] == outlet and c["cited_date"] == when)
+    return {
+        "outlet": outlet,
+        "date": when,
+        "cited_by": len(citing),
+        "evidence": ev["evidence"],
+        "citing_outlet": ev["citing_outlet"],
+        "citing_url": ev["citing_url"],
+        "predates_first_article": when < ordered[0].published_at.date().isoformat(),
+    }
