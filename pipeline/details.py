@@ -87,7 +87,9 @@ def _context(sentence: str, start: int, end: int, width: int = 7) -> frozenset[s
     before = _WORD.findall(sentence[:start])[-width:]
     after = _WORD.findall(sentence[end:])[:width]
     return frozenset(
-        _stem(w) for w in before + after if w.lower() not in _FUNCTION_WORDS and len(w) > 2
+        _stem(w)
+        for w in before + after
+        if w.lower() not in _FUNCTION_WORDS and (len(w) > 2 or any(c.isdigit() for c in w))
     )
 
 
@@ -154,7 +156,7 @@ def mentions_of(
 class DetailParams:
     same_value_cos: float = 0.45  # same value + this similar + shared context -> same detail
     same_value_strong_cos: float = 0.62  # same value + this similar -> same detail
-    conflict_cos: float = 0.72  # same unit, other value, this similar + shared context
+    conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
     statement_cos: float = 0.78  # statements (no value) this similar -> same detail
     min_context_overlap: int = 1
@@ -228,7 +230,7 @@ def group_details(
                     cos >= p.same_value_cos and shared >= p.min_context_overlap
                 ):
                     uf.union(i, j)
-            elif cos >= p.conflict_cos and shared >= p.min_context_overlap + 1 and (
+            elif cos >= p.conflict_cos and shared >= p.min_context_overlap and (
                 _same_slot_other_value(a, b, p)
             ):
                 conflict_edges.append((i, j))

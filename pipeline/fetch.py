@@ -337,11 +337,15 @@ class Fetcher:
             try:
                 async with asyncio.timeout(s.timeout_s):
                     return await self._send(url, headers, max_body or s.max_body_bytes)
-            except TimeoutError:
+            except (TimeoutError, httpx.TimeoutException):  # overall deadline / one operation
                 return _Attempt(error=f"timeout after {s.timeout_s:g}s", retryable=True)
-            except httpx.TimeoutException:
-                return _Attempt(error=f"timeout after {s.timeout_s:g}s", retryable=True)
-            except (httpx.NetworkError, httpx.RemoteProtocolError) as exc:
+            except httpx.RemoteProtocolError as exc:
+                # httpx parses Location even with follow_redirects=False; a malformed one is
+                # the server's content, not a transient fault, so it is not retried.
+                if str(exc).startswith("Invalid URL in location header"):
+                    return _Attempt(error=f"invalid redirect Location ({_one_line(exc)})")
+                return _Attempt(error=_one_line(exc), retryable=True)  # e.g. dropped keep-alive
+            except httpx.NetworkError as exc:
                 return _Attempt(error=_one_line(exc), retryable=True)
             except httpx.DecodingError as exc:
                 return _Attempt(error=f"cannot decode body: {_one_line(exc)}")

@@ -51,7 +51,9 @@ def test_canonicalize(url: str, expected: str) -> None:
 
 def test_canonicalize_resolves_relative() -> None:
     base = "https://News.example.com/section/index.html?page=2"
-    assert canonicalize("../2026/story?utm_source=rss", base) == "https://news.example.com/2026/story"
+    assert (
+        canonicalize("../2026/story?utm_source=rss", base) == "https://news.example.com/2026/story"
+    )
     assert canonicalize("/x#y", base) == "https://news.example.com/x"
     assert canonicalize("//cdn.example.com", base) == "https://cdn.example.com/"
     assert canonicalize("https://other.org/a", base) == "https://other.org/a"
@@ -64,7 +66,9 @@ def test_canonicalize_keeps_content_params_and_encoding() -> None:
 
 _segment = st.text(alphabet=st.characters(codec="utf-8", exclude_characters="?#"), max_size=8)
 _param = st.one_of(
-    st.sampled_from(["utm_source", "fbclid", "gclid", "ref", "id", "q", "Page", "a", "ns_mchannel"]),
+    st.sampled_from(
+        ["utm_source", "fbclid", "gclid", "ref", "id", "q", "Page", "a", "ns_mchannel"]
+    ),
     st.text(alphabet="abcdefXYZ_%+=.-~2", min_size=0, max_size=6),
 )
 
@@ -104,7 +108,11 @@ def test_canonicalize_idempotent_on_arbitrary_text(text: str) -> None:
 
 @given(_urls(), st.sampled_from(["https://base.example/a/b?x=1", "http://Base.example"]))
 def test_canonicalize_idempotent_with_base(url: str, base: str) -> None:
-    once = canonicalize(url.split("://", 1)[1].lstrip("/"), base)
+    try:
+        once = canonicalize(url.split("://", 1)[1].lstrip("/"), base)
+    except ValueError:  # e.g. an unbalanced "[" that now reads as an IPv6 host
+        assume(False)
+        return
     assert canonicalize(once) == once
 
 
@@ -126,6 +134,7 @@ def test_canonicalize_idempotent_with_base(url: str, base: str) -> None:
         ("https://ex.com/1850/01/01/old", None),
         ("https://ex.com/2026/04/", None),  # month only
         ("https://ex.com/article/123202604031/", None),  # embedded in a longer number
+        ("https://ex.com/sku12026-04-03/", None),
         ("https://ex.com/2026/04-03/x", None),  # mixed separators
         ("https://ex.com/x?date=2026-04-03", None),  # query is ignored
         ("https://ex.com/2026/02/30/x/2026/03/01/y", dt.date(2026, 3, 1)),  # first valid wins
