@@ -298,3 +298,22 @@ def subject_of(title: str | None, finder: CitationFinder | None = None) -> str |
             continue  # an outlet, not the subject
         return word
     return None
+
+
+def all_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:
+    """Every date expression in a sentence, resolved: (day, start, end)."""
+    out: list[tuple[date, int, int]] = []
+    spans: list[tuple[int, int]] = []
+    for pattern in (_DATE_MD, _DATE_DM, _DATE_ISO):
+        for m in pattern.finditer(sentence):
+            found = _first_date(m.group(0), article_day)
+            if found and not any(s <= m.start() < e for s, e in spans):
+                out.append((found[1], m.start(), m.end()))
+                spans.append((m.start(), m.end()))
+    for m in _WEEKDAY.finditer(sentence):
+        if any(s <= m.start() < e or m.end() + 3 >= s > m.start() for s, e in spans):
+            continue  # "Friday, April 3": the explicit date already counts
+        found = _first_date(m.group(0), article_day)
+        if found:
+            out.append((found[1], m.start(), m.end()))
+    return out

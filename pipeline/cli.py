@@ -217,6 +217,54 @@ def recluster(
     )
 
 
+@app.command()
+def timeline(
+    story_id: Annotated[
+        str | None, typer.Argument(help="Story id (from `firstwire stories`).")
+    ] = None,
+    url: Annotated[
+        str | None, typer.Option("--url", help="Pick the story of this article URL instead.")
+    ] = None,
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="text, json, markdown or html.")
+    ] = "text",
+) -> None:
+    """One story's timeline: who reported it first, and which outlet first reported each
+    detail, with cited origins and conflicts."""
+    from pipeline.render import render_html, render_markdown, render_text
+    from pipeline.store import Store, StoreError
+    from pipeline.timeline import load_timeline
+    from pipeline.urls import canonicalize
+
+    if fmt not in ("text", "json", "markdown", "html"):
+        raise fail(f"--format {fmt!r}: choose text, json, markdown or html")
+    if (story_id is None) == (url is None):
+        raise fail("give a STORY_ID or --url URL (one of them)")
+    try:
+        with Store(db, read_only=True) as store:
+            if url is not None:
+                sid = store.story_of_url(canonicalize(url)) or store.story_of_url(url)
+                if sid is None:
+                    raise fail(f"no stored article has the URL {url}")
+            else:
+                sid = story_id
+            assert sid is not None
+            doc = load_timeline(store, sid)
+    except StoreError as exc:
+        raise fail(str(exc)) from None
+    if doc is None:
+        raise fail(f"no story {sid!r} (see `firstwire stories --since all`)")
+    if fmt == "json":
+        _json_out(doc)
+    elif fmt == "markdown":
+        typer.echo(render_markdown(doc))
+    elif fmt == "html":
+        typer.echo(render_html(doc))
+    else:
+        typer.echo(render_text(doc))
+
+
 # ---------------------------------------------------------------------------
 # demo
 # ---------------------------------------------------------------------------

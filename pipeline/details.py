@@ -22,7 +22,7 @@ from datetime import date
 
 import numpy as np
 
-from pipeline.citations import dates_in
+from pipeline.citations import CitationFinder, all_dates
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities
 from pipeline.sentences import Sentence, is_boilerplate
@@ -33,8 +33,12 @@ _FUNCTION_WORDS = {
     "as", "is", "are", "was", "were", "be", "been", "that", "this", "its", "it", "their",
     "than", "about", "around", "roughly", "approximately", "nearly", "some", "more", "per",
     "which", "would", "will", "has", "have", "had", "into", "over", "up", "down", "also",
-    "said", "says", "according", "report", "reported", "while", "just", "only", "each",
+    "said", "says", "according", "while", "just", "only", "each", "week", "weeks", "day",
+    "days", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
+    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
+    "july", "august", "september", "october", "november", "december",
 }
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
 _QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
 _ROLE_VERBS = re.compile(
     r"\b(order(?:ed|s)?|sign(?:ed|s)?|buy(?:s|ing)?|bought|acquir\w+|invest\w*|ship(?:s|ped|ping)?|"
@@ -110,39 +114,51 @@ def mentions_of(
     sentences: Sequence[Sentence],
     article_day: date,
     vector_index: dict[str, int],
+    cited: dict[str, list[tuple[str, date | None]]] | None = None,
 ) -> list[Mention]:
     """Turn an article's sentences into fact mentions. ``vector_index`` maps sentence text
-    to its row in the story's sentence-vector matrix (only candidates are embedded)."""
+    to its row in the story's sentence-vector matrix (only candidates are embedded);
+    ``cited`` maps a sentence to the (outlet, date) pairs it cites, so a date in a
+    citation ("first reported by X on April 3") becomes the fact "X published on April 3"."""
     out: list[Mention] = []
     for s in sentences:
         if s.text not in vector_index:
             continue
         vi = vector_index[s.text]
-        keys = frozenset(k for k in entity_keys(s.text) if k[2:] not in STOP)
+        body = _DATELINE.sub("", s.text)
+        keys = frozenset(k for k in entity_keys(body) if k[2:] not in STOP)
         found = False
-        for q in find_quantities(s.text):
+        citing = (cited or {}).get(s.text, [])
+        for outlet, when in citing:
+            if when is None:
+                continue
+            out.append(
+                Mention(article_id, s.text, s.paragraph, "date", None, when,
+                        frozenset({"@" + outlet.casefold()}), keys, vi)
+            )
+            found = True
+        cited_days = {w for _, w in citing if w}
+        for d, start, end in all_dates(body, article_day):
+            if d in cited_days:
+                continue
+            out.append(
+                Mention(article_id, s.text, s.paragraph, "date", None, d,
+                        _context(body, start, end), keys, vi)
+            )
+            found = True
+        for q in find_quantities(body):
             if q.unit == "year":
                 continue
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
             out.append(
                 Mention(article_id, s.text, s.paragraph, "quantity", q, None,
-                        _context(s.text, q.start, q.end), keys, vi)
+                        _context(body, q.start, q.end), keys, vi)
             )
             found = True
-        for d in dates_in(s.text, article_day):
-            m = re.search(d.strftime("%B") + r"\.?\s+" + str(d.day), s.text, re.I)
-            start, end = (m.start(), m.end()) if m else (0, 0)
-            out.append(
-                Mention(article_id, s.text, s.paragraph, "date", None, d,
-                        _context(s.text, start, end), keys, vi)
-            )
-            found = True
-        if found:
-            continue
-        quoted = _QUOTE.search(s.text)
+        quoted = _QUOTE.search(body)
         codes = {k for k in keys if any(ch.isdigit() for ch in k)}
-        if quoted or (len(keys) >= 2 and _ROLE_VERBS.search(s.text)) or codes:
+        if quoted or (len(keys) >= 2 and _ROLE_VERBS.search(body)) or (codes and not found):
             out.append(
                 Mention(article_id, s.text, s.paragraph, "statement", None, None,
                         frozenset(_stem(w) for w in _WORD.findall(s.text)
@@ -166,7 +182,7 @@ def _same_value(a: Mention, b: Mention) -> bool:
     if a.kind != b.kind:
         return False
     if a.kind == "date":
-        return a.day == b.day
+        return a.day == b.day and _same_date_subject(a, b)
     assert a.value is not None and b.value is not None
     return compatible(a.value, b.value)
 
@@ -175,14 +191,29 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     if a.kind != b.kind or a.kind == "statement":
         return False
     if a.kind == "date":
-        return a.day is not None and b.day is not None and a.day != b.day and abs(
-            (a.day - b.day).days
-        ) <= 7
+        return (
+            a.day is not None
+            and b.day is not None
+            and a.day != b.day
+            and abs((a.day - b.day).days) <= 7
+            and _same_date_subject(a, b)
+            and any(t.startswith("@") for t in a.context)
+        )
     assert a.value is not None and b.value is not None
     if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
         return False
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     return lo > 0 and hi / lo <= p.conflict_max_ratio
+
+
+def _same_date_subject(a: Mention, b: Mention) -> bool:
+    """Dates attached to citations are about *that outlet's* report: two of them are the
+    same fact only when they name the same outlet."""
+    oa = {t for t in a.context if t.startswith("@")}
+    ob = {t for t in b.context if t.startswith("@")}
+    if oa or ob:
+        return bool(oa & ob)
+    return True
 
 
 class _UnionFind:
@@ -224,6 +255,16 @@ def group_details(
             if a.kind == "statement" or b.kind == "statement":
                 if a.kind == b.kind and cos >= p.statement_cos:
                     uf.union(i, j)
+                continue
+            cited_dates = a.kind == b.kind == "date" and any(
+                t.startswith("@") for t in a.context & b.context
+            )
+            if cited_dates:
+                # "X reported on April 3" in two articles: same fact (or a conflict)
+                if a.day == b.day:
+                    uf.union(i, j)
+                elif _same_slot_other_value(a, b, p):
+                    conflict_edges.append((i, j))
                 continue
             if _same_value(a, b):
                 if cos >= p.same_value_strong_cos or (

@@ -176,6 +176,66 @@ MIGRATIONS.append(
     )
 )
 
+MIGRATIONS.append(
+    (
+        3,
+        "timelines: sentence vectors, timelines, details, citations, digests",
+        [
+            """CREATE TABLE sentence_embeddings (
+                hash VARCHAR NOT NULL,
+                model VARCHAR NOT NULL,
+                vector FLOAT[] NOT NULL,
+                PRIMARY KEY (hash, model)
+            )""",
+            """CREATE TABLE timelines (
+                story_id VARCHAR PRIMARY KEY,
+                computed_at TIMESTAMP NOT NULL,
+                run_id INTEGER,
+                article_count INTEGER NOT NULL,
+                detail_count INTEGER NOT NULL,
+                conflict_count INTEGER NOT NULL,
+                doc JSON NOT NULL
+            )""",
+            """CREATE TABLE details (
+                story_id VARCHAR NOT NULL,
+                detail_id VARCHAR NOT NULL,
+                text VARCHAR NOT NULL,
+                kind VARCHAR,
+                value VARCHAR,
+                first_article_id VARCHAR,
+                first_outlet VARCHAR,
+                first_published_at TIMESTAMP,
+                cited_outlet VARCHAR,
+                cited_date DATE,
+                reported_by_count INTEGER,
+                conflict_count INTEGER,
+                PRIMARY KEY (story_id, detail_id)
+            )""",
+            """CREATE TABLE citations (
+                story_id VARCHAR NOT NULL,
+                citing_article_id VARCHAR,
+                citing_outlet VARCHAR,
+                citing_url VARCHAR,
+                cited_outlet VARCHAR NOT NULL,
+                cited_date DATE,
+                known_outlet BOOLEAN,
+                evidence VARCHAR
+            )""",
+            """CREATE TABLE digests (
+                id INTEGER PRIMARY KEY,
+                created_at TIMESTAMP NOT NULL,
+                since TIMESTAMP,
+                until TIMESTAMP NOT NULL,
+                format VARCHAR,
+                out_path VARCHAR,
+                story_ids VARCHAR[],
+                doc JSON
+            )""",
+            "CREATE SEQUENCE digests_id START 1",
+        ],
+    )
+)
+
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
@@ -944,6 +1004,163 @@ class Store:
 
     def redirects(self) -> list[dict[str, Any]]:
         return self._dicts("SELECT * FROM story_redirects ORDER BY created_at, old_id")
+
+    # -- timelines ----------------------------------------------------------------
+
+    def sentence_vectors(self, hashes: Sequence[str], model: str) -> dict[str, Any]:
+        import numpy as np
+
+        if not hashes:
+            return {}
+        rows = self.con.execute(
+            """SELECT hash, vector FROM sentence_embeddings
+               WHERE model = ? AND hash IN (SELECT unnest(?))""",
+            [model, list(hashes)],
+        ).fetchall()
+        return {r[0]: np.asarray(r[1], dtype=np.float32) for r in rows}
+
+    def save_sentence_vectors(self, hashes: Sequence[str], vectors: Any, model: str) -> None:
+        import pyarrow as pa
+
+        if len(hashes) == 0:
+            return
+        table = pa.table(
+            {
+                "hash": pa.array(list(hashes), pa.string()),
+                "model": pa.array([model] * len(hashes), pa.string()),
+                "vector": pa.array(list(vectors.astype("float32")), pa.list_(pa.float32())),
+            }
+        )
+        self.con.register("_sent_in", table)
+        try:
+            self.con.execute(
+                "INSERT INTO sentence_embeddings SELECT * FROM _sent_in ON CONFLICT DO NOTHING"
+            )
+        finally:
+            self.con.unregister("_sent_in")
+
+    def story_articles_full(self, story_id: str) -> list[dict[str, Any]]:
+        return self._dicts(
+            """SELECT a.id, a.url, a.source_name AS outlet, a.title, a.text, a.published_at,
+                      a.fetched_at, a.published_at_source
+               FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+               WHERE sa.story_id = ? ORDER BY a.published_at, a.fetched_at, a.id""",
+            [story_id],
+        )
+
+    def stories_touched_by_run(self, run_id: int) -> list[str]:
+        rows = self.con.execute(
+            "SELECT DISTINCT story_id FROM story_articles WHERE run_id = ?", [run_id]
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def stories_without_timeline(self) -> list[str]:
+        rows = self.con.execute(
+            """SELECT s.id FROM stories s LEFT JOIN timelines t ON t.story_id = s.id
+               WHERE t.story_id IS NULL OR t.article_count <> s.article_count"""
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def save_timeline(self, story_id: str, doc: dict[str, Any], run_id: int | None) -> None:
+        """Replace a story's timeline and its normalised details/citations rows."""
+        from datetime import date as date_type
+
+        conflicts = sum(1 for d in doc["details"] if d["conflicts"])
+        now = utc_naive(now_utc())
+        by_url = {a["url"]: a["id"] for a in doc["articles"]}
+        with self.transaction() as con:
+            con.execute(
+                """INSERT OR REPLACE INTO timelines VALUES (?, ?, ?, ?, ?, ?, ?)""",
+                [story_id, now, run_id, len(doc["articles"]), len(doc["details"]), conflicts,
+                 json.dumps(doc, ensure_ascii=False)],
+            )
+            con.execute("DELETE FROM details WHERE story_id = ?", [story_id])
+            con.execute("DELETE FROM citations WHERE story_id = ?", [story_id])
+            rows = []
+            for d in doc["details"]:
+                first = d["first_reported"]
+                origin = d.get("cited_origin") or {}
+                rows.append([
+                    story_id, d["id"], d["text"], d.get("kind"), d.get("value"),
+                    by_url.get(first["url"]), first["outlet"],
+                    utc_naive(datetime.fromisoformat(first["published_at"].replace("Z", "+00:00"))),
+                    origin.get("outlet"),
+                    date_type.fromisoformat(origin["date"]) if origin.get("date") else None,
+                    len(d["reported_by"]), len(d["conflicts"]),
+                ])
+            if rows:
+                con.executemany(
+                    "INSERT INTO details VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
+                )
+            crow = [
+                [story_id, by_url.get(c["citing_url"]), c["citing_outlet"], c["citing_url"],
+                 c["cited_outlet"],
+                 date_type.fromisoformat(c["cited_date"]) if c["cited_date"] else None,
+                 c.get("known_outlet"), c["evidence"]]
+                for c in doc["citations"]
+            ]
+            if crow:
+                con.executemany("INSERT INTO citations VALUES (?, ?, ?, ?, ?, ?, ?, ?)", crow)
+
+    def timeline(self, story_id: str) -> dict[str, Any] | None:
+        """The stored timeline document (CONTRACT.md JSON minus the story header)."""
+        row = self.con.execute(
+            "SELECT doc FROM timelines WHERE story_id = ?", [story_id]
+        ).fetchone()
+        if not row:
+            return None
+        doc = row[0]
+        return json.loads(doc) if isinstance(doc, str) else doc
+
+    # -- digests ------------------------------------------------------------------
+
+    def last_digest(self) -> dict[str, Any] | None:
+        rows = self._dicts("SELECT * FROM digests ORDER BY id DESC LIMIT 1")
+        return rows[0] if rows else None
+
+    def digests(self, limit: int = 50) -> list[dict[str, Any]]:
+        return self._dicts(
+            """SELECT id, created_at, since, until, format, out_path, story_ids
+               FROM digests ORDER BY id DESC LIMIT ?""",
+            [limit],
+        )
+
+    def digest_doc(self, digest_id: int) -> dict[str, Any] | None:
+        row = self.con.execute("SELECT doc FROM digests WHERE id = ?", [digest_id]).fetchone()
+        if not row or row[0] is None:
+            return None
+        return json.loads(row[0]) if isinstance(row[0], str) else row[0]
+
+    def record_digest(
+        self,
+        *,
+        since: datetime | None,
+        until: datetime,
+        fmt: str,
+        out_path: str | None,
+        story_ids: Sequence[str],
+        doc: dict[str, Any],
+    ) -> int:
+        row = self.con.execute(
+            """INSERT INTO digests VALUES (nextval('digests_id'), ?, ?, ?, ?, ?, ?, ?)
+               RETURNING id""",
+            [utc_naive(now_utc()), utc_naive(since), utc_naive(until), fmt, out_path,
+             list(story_ids), json.dumps(doc, ensure_ascii=False, default=str)],
+        ).fetchone()
+        assert row is not None
+        return int(row[0])
+
+    def stories_seen_in_digests(self, story_ids: Sequence[str]) -> dict[str, datetime]:
+        """For each story id, when it last appeared in a digest (for 'update' marking)."""
+        if not story_ids:
+            return {}
+        rows = self.con.execute(
+            """SELECT sid, max(created_at) FROM (
+                   SELECT unnest(story_ids) AS sid, created_at FROM digests)
+               WHERE sid IN (SELECT unnest(?)) GROUP BY sid""",
+            [list(story_ids)],
+        ).fetchall()
+        return {r[0]: utc_aware(r[1]) for r in rows}  # type: ignore[misc]
 
     # -- runs -------------------------------------------------------------------
 

@@ -112,9 +112,16 @@ def compute_timeline(
     vindex = {t: i for i, t in enumerate(unique)}
 
     # 2. mentions -> details
+    cited: dict[str, dict[str, list[tuple[str, date | None]]]] = {}
+    for fc in found:
+        cited.setdefault(fc.article_id, {}).setdefault(fc.citation.sentence, []).append(
+            (fc.citation.cited_outlet, fc.citation.cited_date)
+        )
     mentions: list[Mention] = []
     for a in ordered:
-        mentions.extend(mentions_of(a.id, per_article[a.id], a.published_at.date(), vindex))
+        mentions.extend(
+            mentions_of(a.id, per_article[a.id], a.published_at.date(), vindex, cited.get(a.id))
+        )
     details = group_details(mentions, vectors, params)
 
     def first_of(ms: Sequence[Mention]) -> Mention:
@@ -304,3 +311,105 @@ def _story_origin(
         "citing_url": ev["citing_url"],
         "predates_first_article": when < ordered[0].published_at.date().isoformat(),
     }
+
+
+# ---------------------------------------------------------------------------
+# I/O: the ingest stage and loading a full timeline document
+# ---------------------------------------------------------------------------
+
+
+def cached_embed(store: Any, model: str, embedder_factory: Callable[[str], Any] | None = None):
+    """An embed function for compute_timeline that reads and fills the sentence cache."""
+    from pipeline.embed import get_embedder
+
+    def embed(texts: list[str]) -> np.ndarray:
+        hashes = [sentence_hash(t) for t in texts]
+        have = store.sentence_vectors(hashes, model)
+        missing = [(h, t) for h, t in zip(hashes, texts, strict=True) if h not in have]
+        if missing:
+            embedder = (embedder_factory or get_embedder)(model)
+            uniq = list(dict.fromkeys(missing))
+            vecs = embedder.encode([t for _, t in uniq], batch_size=64)
+            store.save_sentence_vectors([h for h, _ in uniq], vecs, model)
+            for (h, _), v in zip(uniq, vecs, strict=True):
+                have[h] = v
+        return np.stack([have[h] for h in hashes]).astype(np.float32)
+
+    return embed
+
+
+def outlet_names(store: Any) -> dict[str, list[str]]:
+    return {r["name"]: list(r["aliases"] or []) for r in store.source_rows()}
+
+
+def compute_story(
+    store: Any,
+    story_id: str,
+    model: str,
+    finder: CitationFinder | None = None,
+    embedder_factory: Callable[[str], Any] | None = None,
+) -> dict[str, Any]:
+    rows = store.story_articles_full(story_id)
+    articles = [
+        ArticleInput(
+            id=r["id"],
+            url=r["url"],
+            outlet=r["outlet"],
+            title=r["title"],
+            text=r["text"] or "",
+            published_at=r["published_at"],
+            fetched_at=r["fetched_at"],
+            published_at_source=r["published_at_source"],
+        )
+        for r in rows
+    ]
+    finder = finder or make_finder(outlet_names(store))
+    return compute_timeline(articles, cached_embed(store, model, embedder_factory), finder)
+
+
+def details_stage(
+    store: Any,
+    run_id: int | None,
+    stats: dict[str, Any],
+    progress: Any,
+    *,
+    model: str,
+    config: Any = None,
+    embedder_factory: Callable[[str], Any] | None = None,
+) -> None:
+    """Recompute timelines of the stories that changed (new articles joined)."""
+    todo = store.stories_without_timeline()
+    counts = {"timelines": 0, "details": 0, "citations": 0, "conflicts": 0}
+    stats["details"] = counts
+    if not todo:
+        return
+    finder = make_finder(outlet_names(store))
+    progress.stage("details", len(todo))
+    for story_id in todo:
+        doc = compute_story(store, story_id, model, finder, embedder_factory)
+        store.save_timeline(story_id, doc, run_id)
+        counts["timelines"] += 1
+        counts["details"] += len(doc["details"])
+        counts["citations"] += len(doc["citations"])
+        counts["conflicts"] += sum(1 for d in doc["details"] if d["conflicts"])
+        progress.advance()
+
+
+def load_timeline(store: Any, story_id: str) -> dict[str, Any] | None:
+    """The full timeline JSON of CONTRACT.md for a story id (old ids are redirected).
+
+    Returns None when the story does not exist."""
+    from pipeline.views import story_header
+
+    resolved = store.resolve_story_id(story_id)
+    if resolved is None:
+        return None
+    stories = store.stories(ids=[resolved])
+    if not stories:
+        return None
+    doc = store.timeline(resolved) or {"articles": [], "details": [], "citations": []}
+    out = {"story": story_header(stories[0])}
+    if resolved != story_id:
+        out["story"]["redirected_from"] = story_id
+    out.update(doc)
+    return out
