@@ -105,7 +105,10 @@ def parse_sources(text: str, origin: str = "sources.yaml") -> SourcesConfig:
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
-        raise SourcesError(f"{origin}: not valid YAML: {exc}".replace("\n", " ")) from exc
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}, column {mark.column + 1}" if mark else ""
+        problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
+        raise SourcesError(f"{origin}: not valid YAML{where}: {problem}") from exc
     if not isinstance(data, dict):
         raise SourcesError(f"{origin}: expected a mapping with 'sources:' (and optional 'settings:')")
     try:
