@@ -39,6 +39,8 @@ class ClusterParams:
     threshold: float = 0.6  # join when score >= threshold
     # tuned with bench/tune_clusters.py on the tune split of data/sample
     min_cosine: float = 0.35  # never join below this cosine, whatever the keys say
+    core_weight: float = 0.2  # score lost at full mass of the story's core keys missing
+    core_share: float = 0.5  # a key is "core" when this share of the story's articles has it
 
 
 @dataclass
@@ -157,6 +159,14 @@ class OnlineClusterer:
         else:
             gap = 0.0
         penalty = p.time_weight * max(0.0, gap - p.grace_days) / p.window_days
+        if p.core_weight and story.count >= 2:
+            need = max(2.0, p.core_share * story.count)
+            missing = sum(
+                self.idf(k)
+                for k, n in story.keys.items()
+                if n >= need and k.startswith("e:") and k not in keys
+            )
+            penalty += p.core_weight * min(missing, p.key_cap) / p.key_cap
         return cosine + p.key_weight * mass - penalty
 
     def best_match(
