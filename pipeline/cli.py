@@ -266,6 +266,40 @@ def timeline(
 
 
 # ---------------------------------------------------------------------------
+# serve
+# ---------------------------------------------------------------------------
+
+
+@app.command()
+def serve(
+    db: DbOpt = DEFAULT_DB,
+    host: Annotated[
+        str, typer.Option(help="Interface to listen on (127.0.0.1: this machine only).")
+    ] = "127.0.0.1",
+    port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8000,
+    lock_wait: Annotated[
+        float,
+        typer.Option(help="Seconds a request waits while an ingest run writes the database "
+                     "before it shows the last state it read (or answers 503, busy)."),
+    ] = 3.0,
+) -> None:
+    """Serve a read-only web app: stories, story timelines, digests, runs, and a JSON API
+    (/api/stories, /api/stories/ID/timeline, /openapi.json).
+
+    It never writes the database and holds it only for the moment of each request, so it
+    keeps serving while `firstwire ingest` runs.
+    """
+    import uvicorn
+
+    from pipeline.web import create_app
+
+    if not db.exists():
+        raise fail(f"{db}: no database yet (run `firstwire ingest` first)")
+    typer.echo(f"firstwire: serving {db} at http://{host}:{port}/ (Ctrl-C to stop)", err=True)
+    uvicorn.run(create_app(db, lock_wait_s=lock_wait), host=host, port=port, log_level="warning")
+
+
+# ---------------------------------------------------------------------------
 # demo
 # ---------------------------------------------------------------------------
 

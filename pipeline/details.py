@@ -97,9 +97,18 @@ def _context(sentence: str, start: int, end: int, width: int = 7) -> frozenset[s
     )
 
 
-def is_candidate(sentence: str) -> bool:
+_TIMESTAMP_LINE = re.compile(
+    r"^\W*(?:(?:updated|published|posted)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5}(?:[+-]\d+)?)?\W*$"
+)
+
+
+def is_candidate(sentence: str, title: str | None = None) -> bool:
     """Could this sentence carry a specific fact? (cheap filter before embedding)"""
-    if is_boilerplate(sentence):
+    if is_boilerplate(sentence) or _TIMESTAMP_LINE.match(sentence):
+        return False
+    if title and sentence.strip().rstrip(".").casefold() == title.strip().rstrip(".").casefold():
         return False
     words = sentence.split()
     if len(words) < 6 or len(words) > 90:
@@ -115,6 +124,7 @@ def mentions_of(
     article_day: date,
     vector_index: dict[str, int],
     cited: dict[str, list[tuple[str, date | None]]] | None = None,
+    topic: frozenset[str] = frozenset(),
 ) -> list[Mention]:
     """Turn an article's sentences into fact mentions. ``vector_index`` maps sentence text
     to its row in the story's sentence-vector matrix (only candidates are embedded);
@@ -158,7 +168,10 @@ def mentions_of(
             found = True
         quoted = _QUOTE.search(body)
         codes = {k for k in keys if any(ch.isdigit() for ch in k)}
-        if quoted or (len(keys) >= 2 and _ROLE_VERBS.search(body)) or (codes and not found):
+        specific = keys - topic
+        if quoted or (specific and _ROLE_VERBS.search(body)) or (codes - topic and not found) or (
+            len(specific) >= 2
+        ):
             out.append(
                 Mention(article_id, s.text, s.paragraph, "statement", None, None,
                         frozenset(_stem(w) for w in _WORD.findall(s.text)
@@ -175,6 +188,8 @@ class DetailParams:
     conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
     statement_cos: float = 0.78  # statements (no value) this similar -> same detail
+    statement_key_cos: float = 0.55  # ... or this similar and sharing most named entities
+    statement_key_jaccard: float = 0.5
     min_context_overlap: int = 1
 
 
@@ -216,86 +231,97 @@ def _same_date_subject(a: Mention, b: Mention) -> bool:
     return True
 
 
-class _UnionFind:
-    def __init__(self, n: int) -> None:
-        self.parent = list(range(n))
-
-    def find(self, i: int) -> int:
-        while self.parent[i] != i:
-            self.parent[i] = self.parent[self.parent[i]]
-            i = self.parent[i]
-        return i
-
-    def union(self, a: int, b: int) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            self.parent[max(ra, rb)] = min(ra, rb)
+def _match_score(m: Mention, leader: Mention, cos: float, p: DetailParams,
+                 topic: frozenset[str]) -> tuple[str, float] | None:
+    """('same'|'conflict', score) when m belongs with the group led by ``leader``."""
+    if m.kind != leader.kind:
+        return None
+    if m.kind == "statement":
+        shared = (m.keys & leader.keys) - topic
+        if cos >= p.statement_cos or (cos >= p.statement_key_cos and len(shared) >= 1):
+            return "same", cos + 0.05 * len(shared)
+        return None
+    if m.kind == "date" and any(t.startswith("@") for t in m.context & leader.context):
+        # "X reported on April 3" in two articles: the same fact, or a conflict
+        if m.day == leader.day:
+            return "same", 1.0 + cos
+        if _same_slot_other_value(m, leader, p):
+            return "conflict", cos
+        return None
+    shared_ctx = len(m.context & leader.context)
+    if _same_value(m, leader):
+        if cos >= p.same_value_strong_cos or (
+            cos >= p.same_value_cos and shared_ctx >= p.min_context_overlap
+        ):
+            return "same", cos + 0.02 * shared_ctx
+        return None
+    if (
+        cos >= p.conflict_cos
+        and shared_ctx >= p.min_context_overlap
+        and _same_slot_other_value(m, leader, p)
+    ):
+        return "conflict", cos
+    return None
 
 
 def group_details(
-    mentions: Sequence[Mention], vectors: np.ndarray, params: DetailParams | None = None
+    mentions: Sequence[Mention],
+    vectors: np.ndarray,
+    params: DetailParams | None = None,
+    topic: frozenset[str] = frozenset(),
 ) -> list[Detail]:
-    """Group mentions into details (same fact, compatible values), then attach groups
-    that fill the same slot with another value as conflicts."""
+    """Group mentions into details by *leader* clustering, in the order given (the
+    story's chronological order): each mention joins the best group whose first mention
+    (the first reporter's phrasing) it matches, else starts a group. Comparing with the
+    leader rather than any member avoids chaining distinct facts through one sentence that
+    states several. A mention with the same slot but another value becomes a conflict of
+    that group. ``topic`` holds the entity keys most of the story's articles share; they
+    say nothing about which fact a sentence states."""
     p = params or DetailParams()
-    n = len(mentions)
-    if n == 0:
+    if not mentions:
         return []
-    sims = vectors @ vectors.T if len(vectors) else np.zeros((0, 0))
-    uf = _UnionFind(n)
-    conflict_edges: list[tuple[int, int]] = []
-    for i in range(n):
-        a = mentions[i]
-        for j in range(i + 1, n):
-            b = mentions[j]
-            if a.article_id == b.article_id and a.sentence == b.sentence:
+    groups: list[Detail] = []
+    leaders: list[Mention] = []
+    arts: list[set[str]] = []
+    for m in mentions:
+        best: tuple[float, int, str] | None = None
+        for gi, leader in enumerate(leaders):
+            if m.article_id in arts[gi]:
                 continue
-            cos = float(sims[a.vector_index, b.vector_index])
-            shared = len(a.context & b.context)
-            if a.kind == "statement" or b.kind == "statement":
-                if a.kind == b.kind and cos >= p.statement_cos:
-                    uf.union(i, j)
+            cos = float(vectors[m.vector_index] @ vectors[leader.vector_index])
+            found = _match_score(m, leader, cos, p, topic)
+            if found is None:
                 continue
-            cited_dates = a.kind == b.kind == "date" and any(
-                t.startswith("@") for t in a.context & b.context
-            )
-            if cited_dates:
-                # "X reported on April 3" in two articles: same fact (or a conflict)
-                if a.day == b.day:
-                    uf.union(i, j)
-                elif _same_slot_other_value(a, b, p):
-                    conflict_edges.append((i, j))
-                continue
-            if _same_value(a, b):
-                if cos >= p.same_value_strong_cos or (
-                    cos >= p.same_value_cos and shared >= p.min_context_overlap
-                ):
-                    uf.union(i, j)
-            elif cos >= p.conflict_cos and shared >= p.min_context_overlap and (
-                _same_slot_other_value(a, b, p)
-            ):
-                conflict_edges.append((i, j))
-    groups: dict[int, list[int]] = {}
-    for i in range(n):
-        groups.setdefault(uf.find(i), []).append(i)
-    # one article stating the same value twice is still one statement of it; but a group
-    # must not contain two *different* values (can happen through chains): split them
-    details: dict[int, Detail] = {
-        root: Detail([mentions[i] for i in idx]) for root, idx in groups.items()
-    }
-    # conflicts: attach the smaller group to the bigger one (the majority value leads)
-    attached: set[int] = set()
-    for i, j in conflict_edges:
-        ri, rj = uf.find(i), uf.find(j)
-        if ri == rj or ri in attached or rj in attached:
+            kind, score = found
+            rank = score + (1.0 if kind == "same" else 0.0)
+            if best is None or rank > best[0]:
+                best = (rank, gi, kind)
+        if best is None:
+            groups.append(Detail([m]))
+            leaders.append(m)
+            arts.append({m.article_id})
             continue
-        di, dj = details[ri], details[rj]
-        main, other, other_root = (
-            (di, dj, rj) if len(di.articles()) >= len(dj.articles()) else (dj, di, ri)
-        )
-        main.conflicts.append(other.mentions)
-        attached.add(other_root)
-    return [d for root, d in details.items() if root not in attached]
+        _, gi, kind = best
+        arts[gi].add(m.article_id)
+        if kind == "same":
+            groups[gi].mentions.append(m)
+        else:
+            for sub in groups[gi].conflicts:
+                if _same_value(sub[0], m) or (
+                    sub[0].kind == "date" and sub[0].day == m.day
+                ):
+                    sub.append(m)
+                    break
+            else:
+                groups[gi].conflicts.append([m])
+    # a conflict value backed by more articles than the leader's leads instead
+    for g in groups:
+        for i, sub in enumerate(g.conflicts):
+            if len({x.article_id for x in sub}) > len(g.articles() - {
+                x.article_id for c in g.conflicts for x in c
+            }):
+                g.mentions, g.conflicts[i] = sub, g.mentions
+    return groups
 
 
 def detail_text(detail: Detail, first: Mention) -> str:

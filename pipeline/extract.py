@@ -36,7 +36,7 @@ _DATE_META_KEYS = (
     "date",
 )
 _TITLE_META_KEYS = ("og:title", "twitter:title", "headline", "dc.title")
-_TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ", " » ")
+_TITLE_SEPARATORS = (" | ", " - ", " — ", " – ", " :: ", " · ", " » ", ": ")
 
 
 @dataclass(frozen=True)
@@ -53,8 +53,18 @@ class Extracted:
     note: str | None = None
 
 
+# WHATWG: browsers decode these labels as windows-1252, a superset
+_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii",
+              "iso_8859-1", "cp819", "ibm819"}
+_BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
+
+
 def decode_html(body: bytes, content_type: str | None = None) -> str:
-    """Decode page bytes: HTTP charset, then <meta charset>, then UTF-8, then cp1252."""
+    """Decode page bytes as a browser would: a byte-order mark wins, then the HTTP
+    charset, then <meta charset>, then UTF-8, then windows-1252."""
+    for bom, enc in _BOMS:
+        if body.startswith(bom):
+            return body[len(bom) :].decode(enc, errors="replace")
     candidates: list[str] = []
     if content_type:
         m = re.search(r"charset\s*=\s*[\"']?([A-Za-z0-9_\-:.]+)", content_type, re.I)
@@ -63,6 +73,7 @@ def decode_html(body: bytes, content_type: str | None = None) -> str:
     m2 = _META_CHARSET.search(body[:4096])
     if m2:
         candidates.append(m2.group(1).decode("ascii", "ignore"))
+    candidates = ["cp1252" if c.lower() in _AS_CP1252 else c for c in candidates]
     candidates += ["utf-8"]
     for enc in candidates:
         try:
@@ -162,7 +173,9 @@ def clean_title(title: str | None, site_names: tuple[str, ...] = ()) -> str | No
         if sep not in title:
             continue
         head, _, tail = title.rpartition(sep)
-        if tail.strip().casefold() in names or (not names and len(tail) < 30 and len(head) > 20):
+        if tail.strip().casefold() in names or (
+            sep != ": " and not names and len(tail) < 30 and len(head) > 20
+        ):
             title = head.strip()
             break
         start, _, rest = title.partition(sep)
@@ -235,20 +248,21 @@ def extract_article(
     canonical = _canonical(tree, meta)
     author = meta.get("author") or meta.get("article:author") or _ld_author(ld)
 
+    # no url: htmldate would read the date out of it, and a URL date is not a page date
     doc = trafilatura.bare_extraction(
         html,
-        url=url,
         with_metadata=True,
         include_comments=False,
         include_tables=True,
         deduplicate=False,
+        # markup only: no guessing from copyright lines or free text
+        date_extraction_params={"extensive_search": False, "original_date": True},
     )
     text = None
     note = None
     if doc is not None:
         data = doc.as_dict() if hasattr(doc, "as_dict") else dict(doc)  # type: ignore[call-overload]
         text = (data.get("text") or "").strip() or None
-        raw_title = raw_title or data.get("title")
         author = author or data.get("author")
         if stamp is None and data.get("date"):
             stamp = parse_datetime(str(data["date"]))
@@ -261,6 +275,8 @@ def extract_article(
     if raw_title is None:
         title_el = tree.find(".//title")
         raw_title = title_el.text_content() if title_el is not None else None
+    if raw_title is None and doc is not None:
+        raw_title = data.get("title")
     title = clean_title(raw_title, tuple(n for n in (site_name, *source_names) if n))
     return Extracted(
         title=title,

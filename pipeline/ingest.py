@@ -128,6 +128,14 @@ def _same_site(a: str, b: str) -> bool:
     return ha == hb or ha.endswith("." + hb) or hb.endswith("." + ha)
 
 
+def _is_front_page(url: str) -> bool:
+    """A rel=canonical pointing at a site's front page is a template bug, not an identity."""
+    from urllib.parse import urlsplit
+
+    path = urlsplit(url).path.strip("/")
+    return path == "" or "/" not in path and path in ("index.html", "home", "news")
+
+
 class Ingest:
     """One ingest run. Construct, then call ``run()``."""
 
@@ -311,7 +319,8 @@ class Ingest:
             hit = known.get(entry.link) or known.get(entry.raw_link)
             if hit is not None:
                 stored_updated = hit[1]
-                if entry.updated and stored_updated and entry.updated > stored_updated:
+                own_url = hit[2] == entry.link
+                if own_url and entry.updated and stored_updated and entry.updated > stored_updated:
                     refresh[hit[0]] = entry.updated
                 else:
                     estats["known"] += 1
@@ -438,7 +447,11 @@ class Ingest:
                 extra.add(final)
             if extracted.canonical_url:
                 canonical = canonicalize(extracted.canonical_url, base=result.final_url)
-                if canonical != article.url and _same_site(canonical, result.final_url):
+                if (
+                    canonical != article.url
+                    and _same_site(canonical, result.final_url)
+                    and not _is_front_page(canonical)
+                ):
                     extra.add(canonical)
         except ValueError:
             pass
@@ -483,12 +496,7 @@ class Ingest:
         url_day: date | None,
         source: Source | None,
     ) -> Any:
-        earliest = None
-        if source and source.since:
-            try:
-                earliest = date.fromisoformat(source.since)
-            except ValueError:
-                earliest = None
+        earliest = source.since if source else None
         return resolve_published(
             feed_date=article.feed_date,
             page_date=page_date,

@@ -187,7 +187,7 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.03) -> bool:
     if a.value == b.value:
         return True
     big = max(abs(a.value), abs(b.value))
-    tol = tolerance * (2 if a.approx or b.approx else 1)
+    tol = tolerance * (3.5 if a.approx or b.approx else 1)
     return big > 0 and abs(a.value - b.value) / big <= tol
 
 

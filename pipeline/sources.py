@@ -6,6 +6,7 @@ usually editing YAML by hand at the time.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -51,7 +52,7 @@ class Source(BaseModel):
     homepage: str | None = None
     kind: str | None = Field(None, description="trade press, wire, general tech, vendor, blog…")
     weight: float = Field(1.0, ge=0, le=10, description="ranking weight in the digest")
-    since: str | None = Field(
+    since: date | None = Field(
         None, description="ISO date the feed started; earlier dates are suspect"
     )
 
@@ -119,13 +120,13 @@ def parse_sources(text: str, origin: str = "sources.yaml") -> SourcesConfig:
         more = f" (and {exc.error_count() - 1} more problems)" if exc.error_count() > 1 else ""
         raise SourcesError(f"{origin}: {where}: {first['msg']}{more}") from exc
     seen: dict[str, str] = {}
-    for source in config.sources:
+    for index, source in enumerate(config.sources):
         for name in source.all_names():
             key = name.casefold()
             if key in seen:
                 raise SourcesError(
-                    f"{origin}: sources ({source.name}): name or alias {name!r} is already "
-                    f"used by {seen[key]!r}"
+                    f"{origin}: sources[{index}] ({source.name}): name or alias {name!r} is "
+                    f"already used by {seen[key]!r}"
                 )
             seen[key] = source.name
     return config

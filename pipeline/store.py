@@ -529,16 +529,17 @@ class Store:
 
     # -- articles ---------------------------------------------------------------
 
-    def lookup_urls(self, urls: Sequence[str]) -> dict[str, tuple[str, datetime | None]]:
-        """Map each known URL (canonical or alias) to (article id, stored feed_updated)."""
+    def lookup_urls(self, urls: Sequence[str]) -> dict[str, tuple[str, datetime | None, str]]:
+        """Map each known URL (canonical or alias) to (article id, stored feed_updated,
+        the article's own URL)."""
         if not urls:
             return {}
         rows = self.con.execute(
-            """SELECT u.url, a.id, a.feed_updated FROM article_urls u
+            """SELECT u.url, a.id, a.feed_updated, a.url FROM article_urls u
                JOIN articles a ON a.id = u.article_id WHERE u.url IN (SELECT unnest(?))""",
             [list(urls)],
         ).fetchall()
-        return {r[0]: (r[1], utc_aware(r[2])) for r in rows}
+        return {r[0]: (r[1], utc_aware(r[2]), r[3]) for r in rows}
 
     def add_pending(self, articles: Sequence[NewArticle], run_id: int) -> int:
         """Insert newly discovered articles as 'pending'. Returns how many were new."""

@@ -78,6 +78,21 @@ def make_finder(outlets: dict[str, list[str]]) -> CitationFinder:
     return CitationFinder(merged)
 
 
+def topic_keys(ordered: Sequence[ArticleInput], per_article: dict[str, list[Any]]) -> frozenset[str]:
+    """Entity keys present in at least half of the story's articles (and at least two):
+    the story's topic ("DeepSeek", "Huawei", "V4"), useless for telling facts apart."""
+    from pipeline.keys import entity_keys
+
+    counts: Counter[str] = Counter()
+    for a in ordered:
+        keys: set[str] = set()
+        for s in per_article[a.id]:
+            keys |= entity_keys(s.text)
+        counts.update(keys)
+    need = max(2, (len(ordered) + 1) // 2)
+    return frozenset(k for k, n in counts.items() if n >= need)
+
+
 def _order_key(a: ArticleInput) -> tuple[datetime, datetime, str]:
     return (a.published_at, a.fetched_at or a.published_at, a.id)
 
@@ -103,7 +118,7 @@ def compute_timeline(
         day = a.published_at.date()
         subject = subject_of(a.title, finder)
         for s in sents:
-            if is_candidate(s.text):
+            if is_candidate(s.text, a.title):
                 candidates.append(s.text)
             for c in finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text):
                 found.append(FoundCitation(a.id, s.paragraph, c))
@@ -117,12 +132,15 @@ def compute_timeline(
         cited.setdefault(fc.article_id, {}).setdefault(fc.citation.sentence, []).append(
             (fc.citation.cited_outlet, fc.citation.cited_date)
         )
+    topic = topic_keys(ordered, per_article)
     mentions: list[Mention] = []
     for a in ordered:
         mentions.extend(
-            mentions_of(a.id, per_article[a.id], a.published_at.date(), vindex, cited.get(a.id))
+            mentions_of(
+                a.id, per_article[a.id], a.published_at.date(), vindex, cited.get(a.id), topic
+            )
         )
-    details = group_details(mentions, vectors, params)
+    details = group_details(mentions, vectors, params, topic)
 
     def first_of(ms: Sequence[Mention]) -> Mention:
         return min(ms, key=lambda m: (rank[m.article_id], m.sentence))
@@ -141,6 +159,7 @@ def compute_timeline(
         by_sentence.setdefault((fc.article_id, fc.citation.sentence), []).append(fc.citation)
         by_paragraph.setdefault((fc.article_id, fc.paragraph), []).append(fc.citation)
 
+    outlet_dates = _outlet_dates(found, ordered)
     detail_json: list[dict[str, Any]] = []
     new_details: dict[str, list[str]] = {a.id: [] for a in ordered}
     for n, (first, d) in enumerate(scored, start=1):
@@ -151,7 +170,7 @@ def compute_timeline(
         reported: dict[str, Mention] = {}
         for m in sorted(all_mentions, key=lambda m: rank[m.article_id]):
             reported.setdefault(m.article_id, m)
-        origin = _cited_origin(all_mentions, by_sentence, by_paragraph, by_id)
+        origin = _cited_origin(all_mentions, by_sentence, by_paragraph, by_id, outlet_dates)
         earliest_day = min(by_id[m.article_id].published_at for m in all_mentions).date()
         if origin is not None:
             origin_day = date.fromisoformat(origin["date"]) if origin["date"] else None
@@ -237,6 +256,7 @@ def _cited_origin(
     by_sentence: dict[tuple[str, str], list[Citation]],
     by_paragraph: dict[tuple[str, int], list[Citation]],
     by_id: dict[str, ArticleInput],
+    outlet_dates: dict[str, date],
 ) -> dict[str, Any] | None:
     """The outlet the articles credit for this detail: citations in the mention's own
     sentence count fully, citations elsewhere in its paragraph count less."""
@@ -275,6 +295,8 @@ def _cited_origin(
     citing_url = next(
         (a.url for a in by_id.values() if a.outlet == citing and best.sentence in a.text), None
     )
+    if when is None and outlet_dates.get(outlet):
+        when = outlet_dates[outlet]
     return {
         "outlet": outlet,
         "date": when.isoformat() if when else None,
@@ -282,6 +304,27 @@ def _cited_origin(
         "citing_outlet": citing,
         "citing_url": citing_url,
     }
+
+
+def _outlet_dates(found: Sequence[FoundCitation], ordered: Sequence[ArticleInput]) -> dict[str, date]:
+    """When each cited outlet published, as far as the story knows: its own earliest
+    article in the story, else the date most citations give it (ties: earliest). Fills
+    in undated credits ("according to The Compute Report") with the date of that report."""
+    out: dict[str, date] = {}
+    dated: dict[str, Counter[date]] = {}
+    for fc in found:
+        if fc.citation.cited_date:
+            dated.setdefault(fc.citation.cited_outlet, Counter())[fc.citation.cited_date] += 1
+    for outlet, counts in dated.items():
+        top = max(counts.values())
+        out[outlet] = min(d for d, n in counts.items() if n == top)
+    for a in ordered:
+        day = a.published_at.date()
+        if a.outlet in out and out[a.outlet] < day:
+            continue
+        out.setdefault(a.outlet, day)
+        out[a.outlet] = min(out[a.outlet], day)
+    return out
 
 
 def _story_origin(

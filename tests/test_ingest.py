@@ -1,16 +1,18 @@
 """End-to-end ingest: feeds and pages served by pytest-httpserver on 127.0.0.1.
 
 Every test runs ``Ingest(config, db, workers=1, stages=[]).run()`` (no embedding model)
-and inspects the database through a read-only ``Store``.
+and inspects the database through a read-only ``Store``. Opening a Store costs tens of
+milliseconds, so each check point reads everything it needs in one ``snapshot``.
 """
 
 from __future__ import annotations
 
 import json
+import os
 import threading
 import time
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from html import escape
 from pathlib import Path
@@ -18,16 +20,16 @@ from typing import Any
 
 import httpx
 import pytest
+from conftest import LOREM, article_html, rss, serve_site
 from pytest_httpserver import HTTPServer
 from typer.testing import CliRunner
 from werkzeug import Request, Response
 
 import pipeline.ingest as ingest_module
-from conftest import LOREM, article_html, rss, serve_site
 from pipeline.cli import app
-from pipeline.ingest import Ingest, IngestReport
+from pipeline.ingest import MAX_ATTEMPTS, Ingest, IngestReport
 from pipeline.runlock import RunLock, RunLockedError
-from pipeline.sources import SourcesConfig
+from pipeline.sources import SourcesConfig, parse_sources
 from pipeline.store import ArticleUpdate, Store
 
 MakeConfig = Callable[..., SourcesConfig]
@@ -37,6 +39,7 @@ SECOND = (
     "and the first systems are due to reach customers in the third quarter, the company said "
     "in a statement to investors on Thursday."
 )
+TITLE_SUFFIX = " | Test Outlet"
 
 
 # ---------------------------------------------------------------------------- helpers
@@ -47,40 +50,59 @@ def run(
 ) -> IngestReport:
     """One ingest run. Unless ``default_transport``, httpx gets a plain transport without a
     TLS context (every URL here is http://), which saves ~0.1 s of certificate loading per
-    run; everything else, including the real sockets, is what production uses."""
+    run; sockets, limits and everything else are what production uses."""
     if not default_transport:
         kwargs.setdefault("transport", httpx.AsyncHTTPTransport(verify=False))
     return Ingest(config, db_path, workers=1, stages=[], **kwargs).run()
 
 
-def query(db_path: Path, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+def _rows(store: Store, sql: str) -> list[dict[str, Any]]:
+    cur = store.con.execute(sql)
+    names = [d[0] for d in cur.description]
+    return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+@dataclass
+class Snapshot:
+    """What the database holds after a run (raw rows: timestamps are naive UTC)."""
+
+    articles: dict[str, dict[str, Any]]  # by URL
+    url_owner: dict[str, str]  # article_urls: url -> article id
+    runs: dict[int, dict[str, Any]]  # Store.runs(): stats parsed, times aware UTC
+    events: list[dict[str, Any]]  # Store.run_events(run_id) of the run asked for
+    feeds: list[dict[str, Any]]
+    pending_ids: list[str] = field(default_factory=list)  # what the next run would fetch
+
+    def outcome(self, outcome: str) -> list[dict[str, Any]]:
+        return [e for e in self.events if e["outcome"] == outcome]
+
+    def statuses(self) -> list[str]:
+        return sorted(a["status"] for a in self.articles.values())
+
+
+def snapshot(db_path: Path, run_id: int | None = None) -> Snapshot:
     with Store(db_path, read_only=True) as store:
-        cur = store.con.execute(sql, params or [])
-        names = [d[0] for d in cur.description]
-        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
-
-
-def articles(db_path: Path) -> dict[str, dict[str, Any]]:
-    """Every stored article by URL, with the columns the tests look at."""
-    rows = query(
-        db_path,
-        """SELECT id, url, source_name, title, text, extraction, extraction_note, language,
-                  published_at, published_at_source, date_suspect, status, duplicate_of,
-                  fetch_error, attempts, feed_summary, first_seen_at
-           FROM articles""",
+        arts = _rows(
+            store,
+            """SELECT id, url, source_name, title, text, extraction, extraction_note, language,
+                      published_at, published_at_source, date_suspect, date_note, status,
+                      duplicate_of, fetch_error, attempts, feed_summary, first_seen_at,
+                      fetched_at
+               FROM articles""",
+        )
+        owners = _rows(store, "SELECT url, article_id FROM article_urls")
+        runs = {r["id"]: r for r in store.runs(100)}
+        evs = store.run_events(run_id) if run_id is not None else []
+        feeds = _rows(store, "SELECT * FROM feeds ORDER BY url")
+        pending = [p.id for p in store.pending_articles(MAX_ATTEMPTS)]
+    return Snapshot(
+        articles={a["url"]: a for a in arts},
+        url_owner={o["url"]: o["article_id"] for o in owners},
+        runs=runs,
+        events=evs,
+        feeds=feeds,
+        pending_ids=pending,
     )
-    return {r["url"]: r for r in rows}
-
-
-def events(db_path: Path, run_id: int, outcome: str | None = None) -> list[dict[str, Any]]:
-    with Store(db_path, read_only=True) as store:
-        return store.run_events(run_id, outcome)
-
-
-def run_row(db_path: Path, run_id: int) -> dict[str, Any]:
-    with Store(db_path, read_only=True) as store:
-        rows = {r["id"]: r for r in store.runs(50)}
-    return rows[run_id]
 
 
 def requests_to(httpserver: HTTPServer, path: str) -> list[Request]:
@@ -89,7 +111,7 @@ def requests_to(httpserver: HTTPServer, path: str) -> list[Request]:
 
 def utc(*args: int) -> datetime:
     """A naive UTC datetime, as DuckDB TIMESTAMP columns come back from a raw query."""
-    return datetime(*args)  # noqa: DTZ001 - the DB stores naive UTC on purpose
+    return datetime(*args)  # the DB stores naive UTC on purpose
 
 
 @dataclass
@@ -97,7 +119,7 @@ class Page:
     path: str
     title: str
     body: bytes | str | None = None  # None: article_html(title, [LOREM, SECOND])
-    date: str | None = "2026-04-03T10:00:00Z"  # feed entry date
+    date: str | None = "2026-04-03T10:00:00Z"  # the feed entry's date
     summary: str = "A summary of the article."
     content_type: str = "text/html; charset=utf-8"
 
@@ -106,16 +128,14 @@ def page_html(
     headline: str,
     paragraphs: list[str],
     *,
-    head: str = "",
-    title_suffix: str = " | Test Outlet",
-    footer: str = "Sign up for our newsletter. Copyright 2026 Test Outlet. All rights reserved.",
+    footer: str = "Sign up for our newsletter. Test Outlet. All rights reserved.",
     charset: str | None = "utf-8",
 ) -> str:
-    """An article page without og:title (so the <title> suffix must be cleaned)."""
+    """An article page with boilerplate and *no* og:title, so the <title> must be cleaned."""
     meta = f'<meta charset="{charset}">' if charset else ""
     body = "".join(f"<p>{escape(p)}</p>" for p in paragraphs)
     return f"""<!DOCTYPE html><html lang="en"><head>{meta}
-<title>{escape(headline)}{escape(title_suffix)}</title>{head}</head><body>
+<title>{escape(headline)}{TITLE_SUFFIX}</title></head><body>
 <nav><a href="/">Home</a> <a href="/chips">Chips</a> <a href="/subscribe">Subscribe now</a></nav>
 <main><article><h1>{escape(headline)}</h1>{body}</article></main>
 <aside><h3>Trending</h3><ul><li><a href="/x">Another headline entirely about phones</a></li></ul>
@@ -126,36 +146,37 @@ def serve(
     httpserver: HTTPServer,
     pages: list[Page],
     *,
-    feed_path: str = "/feed.xml",
+    feed_path: str | None = "/feed.xml",
     robots: str | None = None,
-    register_pages: bool = True,
-) -> dict[str, str]:
-    """Serve pages and an RSS feed listing them. Returns {path: absolute URL}."""
+) -> tuple[dict[str, str], str]:
+    """Serve the pages, robots.txt (404 unless given) and, at ``feed_path``, an RSS feed
+    listing the pages. Returns ({path: absolute URL}, the feed's XML)."""
     urls: dict[str, str] = {}
     items = []
     for p in pages:
         url = httpserver.url_for(p.path)
         urls[p.path] = url
-        if register_pages:
-            body = p.body if p.body is not None else article_html(p.title, [LOREM, SECOND])
-            data = body.encode("utf-8") if isinstance(body, str) else body
-            httpserver.expect_request(p.path).respond_with_response(
-                Response(data, headers={"Content-Type": p.content_type})
-            )
+        body = p.body if p.body is not None else article_html(p.title, [LOREM, SECOND])
+        data = body.encode("utf-8") if isinstance(body, str) else body
+        httpserver.expect_request(p.path).respond_with_response(
+            Response(data, headers={"Content-Type": p.content_type})
+        )
         item = {"title": p.title, "link": url, "summary": p.summary}
         if p.date:
             item["date"] = p.date
         items.append(item)
-    httpserver.expect_request(feed_path).respond_with_data(
-        rss(items), content_type="application/rss+xml"
-    )
+    feed = rss(items)
+    if feed_path is not None:
+        httpserver.expect_request(feed_path).respond_with_data(
+            feed, content_type="application/rss+xml"
+        )
     if robots is None:
         httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
     else:
         httpserver.expect_request("/robots.txt").respond_with_data(
             robots, content_type="text/plain"
         )
-    return urls
+    return urls, feed
 
 
 def one_feed(make_config: MakeConfig, httpserver: HTTPServer, **settings: object) -> SourcesConfig:
@@ -169,7 +190,7 @@ def test_articles_stored_with_clean_title_text_and_feed_date(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
     headline = "Chipmaker ships a new accelerator to cloud buyers"
-    urls = serve(
+    urls, _ = serve(
         httpserver,
         [
             Page("/news/a/", headline, page_html(headline, [LOREM, SECOND]),
@@ -184,13 +205,13 @@ def test_articles_stored_with_clean_title_text_and_feed_date(
     assert report.error is None
     assert report.stats["feeds"]["fetched"] == 1
     assert report.stats["articles"]["new"] == 2
-    stored = articles(db_path)
-    assert set(stored) == set(urls.values())
+    snap = snapshot(db_path, report.run_id)
+    assert set(snap.articles) == set(urls.values())
 
-    a = stored[urls["/news/a/"]]
+    a = snap.articles[urls["/news/a/"]]
     assert a["status"] == "ok"
     assert a["source_name"] == "Test Outlet"
-    assert a["title"] == headline  # no " | Test Outlet"
+    assert a["title"] == headline  # not "... | Test Outlet"
     assert a["extraction"] == "trafilatura"
     assert a["language"] == "en"
     assert "rewriting kernels for the new accelerator" in a["text"]
@@ -201,16 +222,17 @@ def test_articles_stored_with_clean_title_text_and_feed_date(
     assert a["published_at"] == utc(2026, 4, 3, 10, 0)
     assert a["published_at_source"] == "feed"
 
-    b = stored[urls["/news/b/"]]
+    b = snap.articles[urls["/news/b/"]]
     assert b["title"] == "Second story about memory prices rising"
-    assert b["published_at"] == utc(2026, 4, 2, 6, 30)  # +02:00 converted to UTC
+    assert b["published_at"] == utc(2026, 4, 2, 6, 30)  # +02:00 stored as UTC
     assert b["published_at_source"] == "feed"
     assert not b["date_suspect"]
 
-    row = run_row(db_path, report.run_id)
+    row = snap.runs[report.run_id]
     assert row["status"] == "ok"
     assert row["finished_at"] is not None
     assert row["stats"]["articles"]["new"] == 2
+    assert [e["outcome"] for e in snap.events] == ["fetched"]
 
     # the Store API hands back timezone-aware UTC
     with Store(db_path, read_only=True) as store:
@@ -222,10 +244,11 @@ def test_articles_stored_with_clean_title_text_and_feed_date(
 # ---------------------------------------------------------------------------- dates
 
 
-def test_feed_without_dates_uses_page_published_time_converted_to_utc(
+def test_page_date_with_offset_and_first_seen_fallback(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
-    urls = serve(
+    undated = "Startup unveils a wafer-scale inference appliance"
+    urls, _ = serve(
         httpserver,
         [
             Page("/news/plus8/", "Foundry in Taiwan raises prices for advanced nodes",
@@ -236,89 +259,104 @@ def test_feed_without_dates_uses_page_published_time_converted_to_utc(
                  article_html("Memory maker qualifies new stacks with a customer",
                               [LOREM, SECOND], published="2026-04-02T07:15:00Z"),
                  date=None),
+            # no feed date, no page metadata, nothing date-like on the page or in the URL
+            Page("/news/undated/", undated,
+                 page_html(undated, [LOREM, SECOND], footer="Contact us"), date=None),
         ],
-    )
-    run(one_feed(make_config, httpserver), db_path)
-    stored = articles(db_path)
-    plus8 = stored[urls["/news/plus8/"]]
-    assert plus8["published_at_source"] == "page"
-    assert plus8["published_at"] == utc(2026, 4, 3, 13, 5)
-    zulu = stored[urls["/news/zulu/"]]
-    assert zulu["published_at_source"] == "page"
-    assert zulu["published_at"] == utc(2026, 4, 2, 7, 15)
-
-
-def test_no_feed_or_page_date_but_url_date_when_page_has_no_text(
-    httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
-) -> None:
-    # A page trafilatura finds nothing in carries no page date, so the URL's date is used.
-    urls = serve(
-        httpserver,
-        [Page("/2026/04/03/chip-ban/", "Export rules tightened for accelerators",
-              "<html><head></head><body></body></html>", date=None)],
-    )
-    run(one_feed(make_config, httpserver), db_path)
-    a = articles(db_path)[urls["/2026/04/03/chip-ban/"]]
-    assert a["published_at_source"] == "url"
-    assert a["published_at"] == utc(2026, 4, 3, 0, 0)
-
-
-@pytest.mark.xfail(
-    strict=True,
-    reason="extract_article takes trafilatura/htmldate's date, which htmldate read from the "
-    "URL, and reports it as a 'page' date: published_at_source is 'page', not 'url'",
-)
-def test_no_feed_or_page_date_but_url_date(
-    httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
-) -> None:
-    headline = "Export rules tightened for accelerators"
-    urls = serve(
-        httpserver,
-        [Page("/2026/04/03/chip-ban/", headline,
-              page_html(headline, [LOREM, SECOND], footer="Contact us"), date=None)],
-    )
-    run(one_feed(make_config, httpserver), db_path)
-    a = articles(db_path)[urls["/2026/04/03/chip-ban/"]]
-    assert a["published_at"] == utc(2026, 4, 3, 0, 0)
-    assert a["published_at_source"] == "url"
-
-
-def test_no_date_anywhere_falls_back_to_first_seen(
-    httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
-) -> None:
-    headline = "Startup unveils a wafer-scale inference appliance"
-    urls = serve(
-        httpserver,
-        [Page("/news/undated/", headline,
-              page_html(headline, [LOREM, SECOND], footer="Contact us"), date=None)],
     )
     before = datetime.now(UTC).replace(tzinfo=None)
     run(one_feed(make_config, httpserver), db_path)
     after = datetime.now(UTC).replace(tzinfo=None)
-    a = articles(db_path)[urls["/news/undated/"]]
-    assert a["status"] == "ok"
-    assert a["published_at_source"] == "first_seen"
-    assert a["published_at"] == a["first_seen_at"]
-    assert before - timedelta(seconds=1) <= a["published_at"] <= after + timedelta(seconds=1)
+    arts = snapshot(db_path).articles
+
+    plus8 = arts[urls["/news/plus8/"]]
+    assert plus8["published_at_source"] == "page"
+    assert plus8["published_at"] == utc(2026, 4, 3, 13, 5)
+    zulu = arts[urls["/news/zulu/"]]
+    assert zulu["published_at_source"] == "page"
+    assert zulu["published_at"] == utc(2026, 4, 2, 7, 15)
+
+    none = arts[urls["/news/undated/"]]
+    assert none["status"] == "ok"
+    assert none["published_at_source"] == "first_seen"
+    assert none["published_at"] == none["first_seen_at"]
+    assert before - timedelta(seconds=1) <= none["published_at"] <= after + timedelta(seconds=1)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="htmldate (via trafilatura) turns the footer's 'Copyright 2026' into a page date "
-    "of 2026-01-01, so an undated article gets published_at 2026-01-01 from 'page' instead "
-    "of first_seen",
-)
-def test_copyright_year_in_footer_is_not_a_page_date(
+def test_page_without_text_falls_back_to_feed_summary_and_url_date(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
-    headline = "Startup unveils a wafer-scale inference appliance"
-    urls = serve(
+    # trafilatura finds nothing on this page, so there is no page date either: the date in
+    # the URL is the best there is.
+    summary = ("Nvidia will ship its next accelerator to three cloud providers in June, "
+               "two people familiar with the plans said.")
+    path = "/2026/04/03/nvidia-june/"
+    urls, _ = serve(
         httpserver,
-        [Page("/news/undated/", headline, page_html(headline, [LOREM, SECOND]), date=None)],
+        [Page(path, "Nvidia to ship next accelerator in June",
+              "<html><head></head><body></body></html>", summary=summary, date=None)],
+    )
+    report = run(one_feed(make_config, httpserver), db_path)
+
+    snap = snapshot(db_path, report.run_id)
+    a = snap.articles[urls[path]]
+    assert a["status"] == "ok"
+    assert a["extraction"] == "feed_summary"
+    assert a["text"] == summary
+    assert "feed's summary" in a["extraction_note"]
+    assert a["title"] == "Nvidia to ship next accelerator in June"  # the feed's title
+    assert a["published_at_source"] == "url"
+    assert a["published_at"] == utc(2026, 4, 3, 0, 0)
+    assert report.stats["articles"]["feed_summary_fallback"] == 1
+    assert [e["url"] for e in snap.outcome("feed_summary")] == [urls[path]]
+
+
+def test_dates_before_the_source_since_are_flagged(
+    httpserver: HTTPServer, db_path: Path
+) -> None:
+    urls, _ = serve(
+        httpserver,
+        [Page("/news/old/", "An old story re-listed in the feed", date="2026-04-03T10:00:00Z")],
+    )
+    config = parse_sources(
+        "settings:\n  allow_private_hosts: true\nsources:\n  - name: Test Outlet\n"
+        f"    feeds: [{httpserver.url_for('/feed.xml')}]\n    since: '2026-04-05'\n"
+    )
+    report = run(config, db_path)
+
+    a = snapshot(db_path).articles[urls["/news/old/"]]
+    assert a["date_suspect"] is True
+    assert "before the source's feed existed (2026-04-05)" in a["date_note"]
+    # feed (04-03 10:00) and page (04-03 13:05) dates are both too early: first_seen
+    assert a["published_at_source"] == "first_seen"
+    assert report.stats["articles"]["date_suspect"] == 1
+
+
+COPYRIGHT = "Sign up for our newsletter. Copyright 2026 Test Outlet. All rights reserved."
+
+
+def test_dates_htmldate_guessed_are_not_page_dates(
+    httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
+) -> None:
+    headline = "Export rules tightened for accelerators"
+    urls, _ = serve(
+        httpserver,
+        [
+            Page("/2026/04/03/chip-ban/", headline,
+                 page_html(headline, [LOREM, SECOND], footer="Contact us"), date=None),
+            Page("/news/undated/", headline,
+                 page_html(headline, [LOREM, SECOND], footer=COPYRIGHT), date=None),
+            Page("/news/feed-dated/", headline,
+                 page_html(headline, [LOREM, SECOND], footer=COPYRIGHT)),
+        ],
     )
     run(one_feed(make_config, httpserver), db_path)
-    a = articles(db_path)[urls["/news/undated/"]]
-    assert a["published_at_source"] == "first_seen"
+    arts = snapshot(db_path).articles
+    got = {path: (arts[u]["published_at_source"], arts[u]["published_at"],
+                  arts[u]["date_suspect"]) for path, u in urls.items()}
+    assert got["/2026/04/03/chip-ban/"] == ("url", utc(2026, 4, 3, 0, 0), False)
+    assert got["/news/undated/"][0] == "first_seen"
+    assert got["/news/feed-dated/"] == ("feed", utc(2026, 4, 3, 10, 0), False)
 
 
 # ---------------------------------------------------------------------------- re-runs
@@ -329,9 +367,7 @@ def test_conditional_get_second_run_gets_304(
 ) -> None:
     pages = [Page(f"/news/{i}/", f"Accelerator story number {i} for the cloud market")
              for i in range(3)]
-    urls = serve(httpserver, pages, feed_path="/unused.xml")
-    feed_body = rss([{"title": p.title, "link": urls[p.path], "date": p.date or ""}
-                     for p in pages])
+    _, feed_body = serve(httpserver, pages, feed_path=None)
 
     def feed(request: Request) -> Response:
         if request.headers.get("If-None-Match") == '"v1"':
@@ -343,7 +379,7 @@ def test_conditional_get_second_run_gets_304(
 
     first = run(config, db_path)
     assert first.stats["articles"]["new"] == 3
-    count = len(articles(db_path))
+    assert snapshot(db_path).feeds[0]["etag"] == '"v1"'
     second = run(config, db_path)
 
     feed_requests = requests_to(httpserver, "/feed.xml")
@@ -355,8 +391,10 @@ def test_conditional_get_second_run_gets_304(
     assert second.stats["feeds"]["fetched"] == 0
     assert second.stats["articles"]["attempted"] == 0
     assert second.stats["articles"]["new"] == 0
-    assert len(articles(db_path)) == count == 3
-    assert [e["outcome"] for e in events(db_path, second.run_id)] == ["not_modified"]
+    snap = snapshot(db_path, second.run_id)
+    assert len(snap.articles) == 3
+    assert [e["outcome"] for e in snap.events] == ["not_modified"]
+    assert snap.feeds[0]["etag"] == '"v1"'  # kept for the next run
     for p in pages:  # no article page fetched again
         assert len(requests_to(httpserver, p.path)) == 1
 
@@ -364,11 +402,11 @@ def test_conditional_get_second_run_gets_304(
 def test_rerun_with_feed_200_again_is_idempotent(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
-    site = serve_site(httpserver, n=3)
+    serve_site(httpserver, n=3)
     config = make_config({"Test Outlet": [httpserver.url_for("/news/feed.xml")]})
     first = run(config, db_path)
     assert first.stats["articles"]["new"] == 3
-    snapshot = articles(db_path)
+    before = snapshot(db_path)
 
     second = run(config, db_path)
 
@@ -377,12 +415,13 @@ def test_rerun_with_feed_200_again_is_idempotent(
     assert second.stats["entries"]["seen"] == 3
     assert second.stats["entries"]["known"] == 3
     assert second.stats["entries"]["new"] == 0
-    assert second.stats["articles"]["new"] == 0
     assert second.stats["articles"]["attempted"] == 0
-    assert articles(db_path) == snapshot
-    for url in site:  # pages not fetched again
-        path = url.split(str(httpserver.port), 1)[1]
-        assert len(requests_to(httpserver, path)) == 1
+    assert second.stats["articles"]["new"] == 0
+    after = snapshot(db_path)
+    assert after.articles == before.articles  # same rows, untouched
+    assert after.url_owner == before.url_owner
+    page_paths = [req.path for req, _ in httpserver.log if "/story-" in req.path]
+    assert len(page_paths) == 3 and len(set(page_paths)) == 3  # fetched once, in run 1
     assert len(requests_to(httpserver, "/news/feed.xml")) == 2
 
 
@@ -394,8 +433,7 @@ def test_bozo_feed_keeps_usable_entries_and_records_problem(
 ) -> None:
     pages = [Page(f"/news/{i}/", f"Accelerator story number {i} for the cloud market")
              for i in range(2)]
-    urls = serve(httpserver, pages, feed_path="/unused.xml")
-    good = rss([{"title": p.title, "link": urls[p.path], "date": p.date or ""} for p in pages])
+    urls, good = serve(httpserver, pages, feed_path=None)
     truncated = good.replace("</channel></rss>", "<item><title>Broken entry")
     httpserver.expect_request("/feed.xml").respond_with_data(
         truncated, content_type="application/rss+xml"
@@ -407,10 +445,10 @@ def test_bozo_feed_keeps_usable_entries_and_records_problem(
     assert report.stats["feeds"]["bozo"] == 1
     assert report.stats["feeds"]["fetched"] == 1
     assert report.stats["feeds"]["failed"] == 0
-    stored = articles(db_path)
-    assert set(stored) == set(urls.values())
-    assert all(a["status"] == "ok" for a in stored.values())
-    problems = events(db_path, report.run_id, "problem")
+    snap = snapshot(db_path, report.run_id)
+    assert set(snap.articles) == set(urls.values())
+    assert snap.statuses() == ["ok", "ok"]
+    problems = snap.outcome("problem")
     assert len(problems) == 1
     assert problems[0]["url"] == httpserver.url_for("/feed.xml")
     assert "SAXParseException" in problems[0]["detail"]
@@ -441,17 +479,19 @@ def test_totally_broken_only_feed_fails_the_run(
     assert report.status == "failed"
     assert report.error is not None and "feeds" in report.error
     assert report.stats["feeds"]["failed"] == 1
-    failed = events(db_path, report.run_id, "failed")
+    snap = snapshot(db_path, report.run_id)
+    failed = snap.outcome("failed")
     assert len(failed) == 1
     assert failed[0]["stage"] == "feeds"
     assert failed[0]["url"] == httpserver.url_for("/feed.xml")
     assert reason in failed[0]["detail"]
-    row = run_row(db_path, report.run_id)
+    row = snap.runs[report.run_id]
     assert row["status"] == "failed"
     assert "feeds" in row["error"]
-    assert articles(db_path) == {}
-    feed = query(db_path, "SELECT last_error, last_ok_at, etag FROM feeds")
-    assert len(feed) == 1 and reason in feed[0]["last_error"] and feed[0]["last_ok_at"] is None
+    assert snap.articles == {}
+    assert len(snap.feeds) == 1
+    assert reason in snap.feeds[0]["last_error"]
+    assert snap.feeds[0]["last_ok_at"] is None
 
 
 def test_one_broken_feed_of_two_makes_the_run_partial(
@@ -465,6 +505,7 @@ def test_one_broken_feed_of_two_makes_the_run_partial(
     })
     report = run(config, db_path)
     assert report.status == "partial"
+    assert report.error is None
     assert report.stats["feeds"]["failed"] == 1
     assert report.stats["articles"]["new"] == 1
 
@@ -476,13 +517,13 @@ def test_non_utf8_pages_are_decoded(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
     cp_headline = "Café chain pays 500 € per accelerator card"
-    cp_text = ("The café owner said each card cost 500 € before tax. " + LOREM)
+    cp_text = "The café owner said each card cost 500 € before tax. " + LOREM
     cp1252 = page_html(cp_headline, [cp_text, SECOND], charset="windows-1252").encode("cp1252")
     latin_headline = "Résumé of the fab expansion in Dresden"
     latin_text = "The résumé of the fab project lists the café and the naïve plan. " + LOREM
     latin1 = page_html(latin_headline, [latin_text, SECOND], charset=None).encode("iso-8859-1")
-    assert b"charset" not in latin1
-    urls = serve(
+    assert b"charset" not in latin1  # declared only in the HTTP header
+    urls, _ = serve(
         httpserver,
         [
             Page("/news/cp1252/", cp_headline, cp1252, content_type="text/html"),
@@ -491,12 +532,12 @@ def test_non_utf8_pages_are_decoded(
         ],
     )
     run(one_feed(make_config, httpserver), db_path)
-    stored = articles(db_path)
+    arts = snapshot(db_path).articles
 
-    cp = stored[urls["/news/cp1252/"]]
+    cp = arts[urls["/news/cp1252/"]]
     assert cp["title"] == cp_headline
     assert "The café owner said each card cost 500 € before tax." in cp["text"]
-    latin = stored[urls["/news/latin1/"]]
+    latin = arts[urls["/news/latin1/"]]
     assert latin["title"] == latin_headline
     assert "The résumé of the fab project lists the café and the naïve plan." in latin["text"]
     for a in (cp, latin):
@@ -508,7 +549,7 @@ def test_oversized_page_fails_only_that_article(
 ) -> None:
     huge = article_html("A very long article about packaging", [LOREM] * 60)
     assert len(huge.encode()) > 15_000
-    urls = serve(
+    urls, _ = serve(
         httpserver,
         [
             Page("/news/small/", "A normal sized article about packaging"),
@@ -521,16 +562,19 @@ def test_oversized_page_fails_only_that_article(
     assert report.error is None
     assert report.stats["articles"]["new"] == 1
     assert report.stats["articles"]["failed"] == 1
-    stored = articles(db_path)
-    assert stored[urls["/news/small/"]]["status"] == "ok"
-    big = stored[urls["/news/huge/"]]
+    snap = snapshot(db_path, report.run_id)
+    assert snap.articles[urls["/news/small/"]]["status"] == "ok"
+    big = snap.articles[urls["/news/huge/"]]
     assert big["status"] == "failed"
     assert "exceeds 10000 bytes" in big["fetch_error"]
     assert big["text"] is None
+    assert big["attempts"] == 1
     assert big["published_at_source"] == "feed"  # the feed's date is kept even so
-    failed = events(db_path, report.run_id, "failed")
-    assert [(e["stage"], e["url"]) for e in failed] == [("articles", urls["/news/huge/"])]
-    assert run_row(db_path, report.run_id)["status"] == "partial"
+    assert snap.pending_ids == [big["id"]]  # retried next run (attempts left)
+    assert [(e["stage"], e["url"]) for e in snap.outcome("failed")] == [
+        ("articles", urls["/news/huge/"])
+    ]
+    assert snap.runs[report.run_id]["status"] == "partial"
 
 
 # ---------------------------------------------------------------------------- duplicates
@@ -562,15 +606,17 @@ def test_same_link_in_two_feeds_is_stored_once(
     assert report.stats["entries"]["new"] == 1
     assert report.stats["entries"]["known"] == 1
     assert report.stats["articles"]["new"] == 1
-    assert list(articles(db_path)) == [url]
+    snap = snapshot(db_path)
+    assert list(snap.articles) == [url]
+    assert list(snap.url_owner) == [url]
     assert len(requests_to(httpserver, "/news/shared/")) == 1
 
 
 def _canonical_site(
     httpserver: HTTPServer, items: list[dict[str, str]], canonicals: dict[str, str | None]
 ) -> None:
-    """Pages at each path of ``canonicals`` (with that rel=canonical) and a feed listing
-    whatever is in ``items`` at request time."""
+    """A page at each path of ``canonicals`` (with that rel=canonical, if any) and a feed
+    listing whatever ``items`` holds at request time."""
     for path, canonical in canonicals.items():
         httpserver.expect_request(path).respond_with_data(
             article_html(f"Story at {path} about a new chip", [LOREM, SECOND, path],
@@ -594,7 +640,7 @@ def test_rel_canonical_to_stored_article_marks_duplicate(
     _canonical_site(httpserver, items, {"/news/original/": None, "/amp/original/": original})
     config = one_feed(make_config, httpserver)
     run(config, db_path)
-    original_id = articles(db_path)[original]["id"]
+    original_id = snapshot(db_path).articles[original]["id"]
 
     items.append({"title": "The original story (AMP)", "link": amp,
                   "date": "2026-04-03T10:00:00Z"})
@@ -602,31 +648,23 @@ def test_rel_canonical_to_stored_article_marks_duplicate(
 
     assert report.stats["articles"]["duplicates"] == 1
     assert report.stats["articles"]["new"] == 0
-    stored = articles(db_path)
-    assert stored[amp]["status"] == "duplicate"
-    assert stored[amp]["duplicate_of"] == original_id
-    assert stored[original]["status"] == "ok"
-    assert [a["url"] for a in stored.values() if a["status"] == "ok"] == [original]
-    dup = events(db_path, report.run_id, "duplicate")
+    snap = snapshot(db_path, report.run_id)
+    assert snap.articles[amp]["status"] == "duplicate"
+    assert snap.articles[amp]["duplicate_of"] == original_id
+    assert snap.articles[original]["status"] == "ok"
+    assert [a["url"] for a in snap.articles.values() if a["status"] == "ok"] == [original]
+    dup = snap.outcome("duplicate")
     assert len(dup) == 1 and original_id in dup[0]["detail"]
-    owners = query(db_path, "SELECT url, article_id FROM article_urls ORDER BY url")
-    assert {r["url"]: r["article_id"] for r in owners} == {
-        original: original_id, amp: original_id
-    }
+    assert snap.url_owner == {original: original_id, amp: original_id}
+
     # a third run neither re-fetches nor resurrects the duplicate
     third = run(config, db_path)
-    assert third.stats["articles"]["attempted"] == 0
     assert third.stats["entries"]["known"] == 2
+    assert third.stats["articles"]["attempted"] == 0
     assert len(requests_to(httpserver, "/amp/original/")) == 1
-    assert articles(db_path)[amp]["status"] == "duplicate"
+    assert snapshot(db_path).articles[amp]["status"] == "duplicate"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Ingest._add_entries compares a feed entry's 'updated' date with the stored "
-    "feed_updated of whatever article the entry's URL *resolves to*: the duplicate's entry "
-    "(AMP URL, later date) marks the canonical article for refresh, so it is fetched again",
-)
 def test_duplicate_entry_with_later_date_does_not_refresh_the_original(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
@@ -638,21 +676,15 @@ def test_duplicate_entry_with_later_date_does_not_refresh_the_original(
     run(config, db_path)
     items.append({"title": "The original story (AMP)", "link": amp,
                   "date": "2026-04-03T10:05:00Z"})
-    run(config, db_path)  # the AMP URL is found to be a duplicate
+    run(config, db_path)  # the AMP URL turns out to be a duplicate
 
-    third = run(config, db_path)  # nothing changed in the feed since the second run
+    third = run(config, db_path)  # the feed has not changed since the second run
 
     assert third.stats["entries"]["refreshed"] == 0
     assert third.stats["articles"]["attempted"] == 0
     assert len(requests_to(httpserver, "/news/original/")) == 1
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="a page's rel=canonical URL is stored as an alias of that article even when it is "
-    "not an article URL (here the site's home page); a later, unrelated article with the "
-    "same (mis)canonical is then marked as a duplicate of the first",
-)
 def test_shared_non_article_canonical_does_not_merge_different_articles(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
@@ -666,18 +698,18 @@ def test_shared_non_article_canonical_does_not_merge_different_articles(
     items.append({"title": "Second, unrelated story", "link": second,
                   "date": "2026-04-04T10:00:00Z"})
     run(config, db_path)
-    stored = articles(db_path)
-    assert stored[first]["status"] == "ok"
-    assert stored[second]["status"] == "ok"
+    arts = snapshot(db_path).articles
+    assert arts[first]["status"] == "ok"
+    assert arts[second]["status"] == "ok"
 
 
-# ---------------------------------------------------------------------------- robots, fallback
+# ---------------------------------------------------------------------------- robots
 
 
 def test_robots_disallowed_article_is_blocked(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
-    urls = serve(
+    urls, _ = serve(
         httpserver,
         [Page("/private/secret/", "A story robots.txt forbids"),
          Page("/news/open/", "A story robots.txt allows")],
@@ -685,62 +717,27 @@ def test_robots_disallowed_article_is_blocked(
     )
     report = run(one_feed(make_config, httpserver), db_path)
 
-    stored = articles(db_path)
-    blocked = stored[urls["/private/secret/"]]
+    snap = snapshot(db_path, report.run_id)
+    blocked = snap.articles[urls["/private/secret/"]]
     assert blocked["status"] == "blocked"
     assert "robots.txt" in blocked["fetch_error"]
     assert blocked["text"] is None
-    assert stored[urls["/news/open/"]]["status"] == "ok"
+    assert blocked["published_at_source"] == "feed"
+    assert snap.articles[urls["/news/open/"]]["status"] == "ok"
     assert report.stats["articles"]["blocked"] == 1
     assert report.stats["articles"]["failed"] == 0
     assert requests_to(httpserver, "/private/secret/") == []
-    assert [e["url"] for e in events(db_path, report.run_id, "blocked")] == [
-        urls["/private/secret/"]
-    ]
-    # blocked articles are not retried
-    again = run(one_feed(make_config, httpserver), db_path)
-    assert again.stats["articles"]["attempted"] == 0
-
-
-def test_page_without_text_falls_back_to_feed_summary(
-    httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
-) -> None:
-    summary = ("Nvidia will ship its next accelerator to three cloud providers in June, "
-               "two people familiar with the plans said.")
-    urls = serve(
-        httpserver,
-        [Page("/news/empty/", "Nvidia to ship next accelerator in June",
-              "<html><head></head><body><nav><a href='/'>Home</a></nav></body></html>",
-              summary=summary)],
-    )
-    report = run(one_feed(make_config, httpserver), db_path)
-
-    a = articles(db_path)[urls["/news/empty/"]]
-    assert a["status"] == "ok"
-    assert a["extraction"] == "feed_summary"
-    assert a["text"] == summary
-    assert "feed's summary" in a["extraction_note"]
-    assert a["title"] == "Nvidia to ship next accelerator in June"
-    assert report.stats["articles"]["feed_summary_fallback"] == 1
-    fallback = events(db_path, report.run_id, "feed_summary")
-    assert [e["url"] for e in fallback] == [urls["/news/empty/"]]
+    assert [e["url"] for e in snap.outcome("blocked")] == [urls["/private/secret/"]]
+    assert snap.pending_ids == []  # a blocked article is not retried
 
 
 # ---------------------------------------------------------------------------- interruption
 
 
 @pytest.fixture
-def three_pages(httpserver: HTTPServer, make_config: MakeConfig) -> Iterator[SourcesConfig]:
+def three_pages(httpserver: HTTPServer, make_config: MakeConfig) -> SourcesConfig:
     serve_site(httpserver, n=3)
-    yield make_config({"Test Outlet": [httpserver.url_for("/news/feed.xml")]})
-
-
-def _assert_completed_without_duplicates(db_path: Path) -> None:
-    stored = articles(db_path)
-    assert len(stored) == 3
-    assert all(a["status"] == "ok" for a in stored.values())
-    assert len({a["id"] for a in stored.values()}) == 3
-    assert query(db_path, "SELECT count(*) AS n FROM article_urls")[0]["n"] == 3
+    return make_config({"Test Outlet": [httpserver.url_for("/news/feed.xml")]})
 
 
 def test_interrupted_run_is_recorded_failed_and_next_run_completes(
@@ -750,40 +747,47 @@ def test_interrupted_run_is_recorded_failed_and_next_run_completes(
     real_flush = Ingest._flush
     calls: list[int] = []
 
-    def flaky_flush(self: Ingest, batch: list[ArticleUpdate]) -> None:
+    def interrupt_after_first_batch(self: Ingest, batch: list[ArticleUpdate]) -> None:
         calls.append(len(batch))
         if len(calls) > 1:
             raise KeyboardInterrupt
         real_flush(self, batch)
 
-    monkeypatch.setattr(Ingest, "_flush", flaky_flush)
-    job = Ingest(three_pages, db_path, workers=1, stages=[])
+    monkeypatch.setattr(Ingest, "_flush", interrupt_after_first_batch)
+    job = Ingest(three_pages, db_path, workers=1, stages=[],
+                 transport=httpx.AsyncHTTPTransport(verify=False))
     with pytest.raises(KeyboardInterrupt):
         job.run()
-    interrupted = run_row(db_path, job.run_id)
+    snap = snapshot(db_path)
+    interrupted = snap.runs[job.run_id]
     assert interrupted["status"] == "failed"
     assert "KeyboardInterrupt" in interrupted["error"]
     assert interrupted["finished_at"] is not None
-    assert [a["status"] for a in articles(db_path).values()].count("ok") == 1
+    assert snap.statuses() == ["ok", "pending", "pending"]
     monkeypatch.setattr(Ingest, "_flush", real_flush)
 
-    report = run(three_pages, db_path)  # the run lock was released
+    report = run(three_pages, db_path)  # the run lock was released, too
 
     assert report.status == "ok"
-    assert report.stats["articles"]["new"] == 2
     assert report.stats["entries"]["new"] == 0
-    _assert_completed_without_duplicates(db_path)
+    assert report.stats["articles"]["attempted"] == 2
+    assert report.stats["articles"]["new"] == 2
+    snap = snapshot(db_path)
+    assert snap.statuses() == ["ok", "ok", "ok"]
+    assert len({a["id"] for a in snap.articles.values()}) == 3
+    assert len(snap.url_owner) == 3
+    assert snap.runs[job.run_id]["status"] == "failed"  # history is not rewritten
 
 
-def test_max_articles_then_next_run_completes_the_rest(
-    three_pages: SourcesConfig, db_path: Path
-) -> None:
-    first = run(three_pages, db_path, max_articles=1)
-    assert first.stats["articles"]["new"] == 1
-    assert [a["status"] for a in articles(db_path).values()].count("pending") == 2
-    second = run(three_pages, db_path)
-    assert second.stats["articles"]["new"] == 2
-    _assert_completed_without_duplicates(db_path)
+def test_max_articles_limits_a_run(three_pages: SourcesConfig, db_path: Path) -> None:
+    report = run(three_pages, db_path, max_articles=1)
+    assert report.status == "ok"
+    assert report.stats["entries"]["new"] == 3
+    assert report.stats["articles"]["attempted"] == 1
+    assert report.stats["articles"]["new"] == 1
+    snap = snapshot(db_path)
+    assert snap.statuses() == ["ok", "pending", "pending"]
+    assert len(snap.pending_ids) == 2
 
 
 # ---------------------------------------------------------------------------- run lock
@@ -792,8 +796,6 @@ def test_max_articles_then_next_run_completes_the_rest(
 def test_concurrent_run_is_refused_with_a_clear_message(
     three_pages: SourcesConfig, db_path: Path
 ) -> None:
-    import os
-
     with RunLock(db_path):
         with pytest.raises(RunLockedError) as info:
             run(three_pages, db_path)
@@ -802,9 +804,10 @@ def test_concurrent_run_is_refused_with_a_clear_message(
     assert str(db_path) in message
     assert f"pid {os.getpid()}" in message
     assert "--wait" in message
-    assert not db_path.exists() or articles(db_path) == {}
-    # once the lock is free the run goes ahead
-    assert run(three_pages, db_path).stats["articles"]["new"] == 3
+    assert not db_path.exists()  # refused before touching the database
+    lock = RunLock(db_path)  # and the lock is free again
+    lock.acquire()
+    lock.release()
 
 
 def test_run_lock_waits_for_the_holder(db_path: Path) -> None:
@@ -814,8 +817,8 @@ def test_run_lock_waits_for_the_holder(db_path: Path) -> None:
 
     def release_later() -> None:
         time.sleep(0.4)
-        holder.release()
         released.set()
+        holder.release()
 
     thread = threading.Thread(target=release_later)
     started = time.monotonic()
@@ -841,8 +844,16 @@ def test_run_lock_gives_up_after_wait_s(db_path: Path) -> None:
 # ---------------------------------------------------------------------------- CLI on the DB
 
 
+def _row_of(output: str, run_id: int) -> str:
+    for line in output.splitlines():
+        cells = [c.strip() for c in line.replace("┃", "│").split("│")]
+        if len(cells) > 2 and cells[1] == str(run_id):
+            return line
+    raise AssertionError(f"no row for run {run_id} in:\n{output}")
+
+
 def test_runs_and_status_commands_show_the_counts(
-    three_pages: SourcesConfig, db_path: Path, httpserver: HTTPServer
+    three_pages: SourcesConfig, db_path: Path
 ) -> None:
     first = run(three_pages, db_path)
     second = run(three_pages, db_path)
@@ -851,22 +862,19 @@ def test_runs_and_status_commands_show_the_counts(
     for command in ("runs", "status"):
         result = runner.invoke(app, [command, "--db", str(db_path)], env={"COLUMNS": "250"})
         assert result.exit_code == 0, result.output
-        lines = result.stdout.splitlines()
-        row1 = next(line for line in lines if line.strip("│┃ ").startswith(f"{first.run_id} "))
-        row2 = next(line for line in lines if line.strip("│┃ ").startswith(f"{second.run_id} "))
-        assert "1/0/0" in row1 and "3/0/0/0" in row1 and "ok" in row1
-        assert "1/0/0" in row2 and "0/0/0/0" in row2
+        row1, row2 = _row_of(result.stdout, first.run_id), _row_of(result.stdout, second.run_id)
+        assert "1/0/0" in row1 and "3/0/0/0" in row1 and " ok " in row1
+        assert "1/0/0" in row2 and "0/0/0/0" in row2 and " ok " in row2
 
     result = runner.invoke(app, ["runs", "--db", str(db_path), "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert [r["id"] for r in data["runs"]] == [second.run_id, first.run_id]
-    assert data["runs"][1]["status"] == "ok"
+    assert [r["status"] for r in data["runs"]] == ["ok", "ok"]
     assert data["runs"][1]["stats"]["articles"]["new"] == 3
     assert data["runs"][0]["stats"]["articles"]["new"] == 0
     assert data["runs"][0]["stats"]["entries"]["known"] == 3
-    assert isinstance(data["last_run_events"], list)
-    assert all(e["outcome"] == "fetched" for e in data["last_run_events"])
+    assert [e["outcome"] for e in data["last_run_events"]] == ["fetched"]
 
 
 def test_runs_errors_lists_failed_feeds(
@@ -875,13 +883,15 @@ def test_runs_errors_lists_failed_feeds(
     httpserver.expect_request("/feed.xml").respond_with_data(b"Gone", status=410)
     report = run(one_feed(make_config, httpserver), db_path)
     assert report.status == "failed"
-    result = CliRunner().invoke(
+    runner = CliRunner()
+    result = runner.invoke(
         app, ["runs", "--db", str(db_path), "--errors"], env={"COLUMNS": "250"}
     )
     assert result.exit_code == 0, result.output
-    assert "failed" in result.stdout
+    assert "problems" in result.stdout
     assert "HTTP 410" in result.stdout
-    data = json.loads(CliRunner().invoke(app, ["runs", "--db", str(db_path), "--json"]).stdout)
+    assert "feeds failed" in _row_of(result.stdout, report.run_id)
+    data = json.loads(runner.invoke(app, ["runs", "--db", str(db_path), "--json"]).stdout)
     assert data["runs"][0]["status"] == "failed"
     assert "feeds" in data["runs"][0]["error"]
     assert [e["outcome"] for e in data["last_run_events"]] == ["failed"]
