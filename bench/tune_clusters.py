@@ -84,7 +84,7 @@ def main() -> None:
     base = ClusterParams()
     results = []
     for thr, kw, cap, tw, cw in itertools.product(
-        [0.5, 0.55, 0.6, 0.65, 0.7], [0.2, 0.3, 0.4], [9, 12, 16], [0.2, 0.5], [0.0, 0.1, 0.2, 0.3]
+        [0.45, 0.5, 0.55, 0.6, 0.65], [0.2, 0.3, 0.4], [9, 12, 16], [0.2, 0.5], [0.0, 0.2, 0.3, 0.4, 0.5]
     ):
         params = replace(
             base, threshold=thr, key_weight=kw, key_cap=cap, time_weight=tw, core_weight=cw
@@ -98,7 +98,7 @@ def main() -> None:
     # how many settings reach F1 = 1: robustness, not a single lucky point
     perfect = [r for r in results if r[0] >= 0.999]
     print(f"{len(perfect)} of {len(results)} settings reach F1=1.0 on the tune split")
-    for cw in (0.0, 0.1, 0.2, 0.3):
+    for cw in (0.0, 0.2, 0.3, 0.4, 0.5):
         sub = [r for r in results if r[7] == cw]
         print(f"  core_weight={cw}: mean F1 {sum(r[0] for r in sub) / len(sub):.3f}")
     print("plain-cosine baseline (key_weight=0):")

@@ -34,8 +34,8 @@ class ClusterParams:
     window_days: float = 14.0  # a story is joinable while its last article is this recent
     grace_days: float = 3.0  # no time penalty within this distance of the story's span
     time_weight: float = 0.5  # score lost per window of distance beyond the grace
-    key_weight: float = 0.3  # score gained at full shared-key mass
-    key_cap: float = 12.0  # IDF mass of shared keys that counts as "full"
+    key_weight: float = 0.2  # score gained at full shared-key mass
+    key_cap: float = 9.0  # IDF mass of shared keys that counts as "full"
     threshold: float = 0.6  # join when score >= threshold
     # tuned with bench/tune_clusters.py on the tune split of data/sample
     min_cosine: float = 0.35  # never join below this cosine, whatever the keys say
