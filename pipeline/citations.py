@@ -42,6 +42,9 @@ _WEEKDAY = re.compile(
     r"saturday|sunday)\b",
     re.I,
 )
+# a yearless date up to this far ahead is in the article's year ("the quarter ends April
+# 26"); further ahead it is last year's ("December 30" written in January)
+FUTURE_DAYS = 75
 _RELATIVE = re.compile(r"\b(yesterday|today|earlier today|the day before|a day earlier)\b", re.I)
 
 ATTRIBUTION_VERBS = (
@@ -115,9 +118,9 @@ def _first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
                 d = date(year, month, day)
             except ValueError:
                 continue
-            if not m.group("year") and d > article_day + timedelta(days=1):
+            if not m.group("year") and d > article_day + timedelta(days=FUTURE_DAYS):
                 try:
-                    d = date(year - 1, month, day)
+                    d = date(year - 1, month, day)  # "December 30" in a January article
                 except ValueError:
                     continue
             hits.append((m.start(), d))
@@ -156,7 +159,7 @@ def dates_in(sentence: str, article_day: date) -> list[date]:
                 d = date(year, month, int(m.group("day")))
             except ValueError:
                 continue
-            if not m.group("year") and d > article_day + timedelta(days=1):
+            if not m.group("year") and d > article_day + timedelta(days=FUTURE_DAYS):
                 d = d.replace(year=d.year - 1)
             out.append(d)
     return out
@@ -225,6 +228,7 @@ class CitationFinder:
         for pattern, canon in self._known_re:
             if pattern.search(text):
                 return canon, True
+        text = re.sub(r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s)\s+", "", text)
         words = text.split()
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in _GENERIC or not words:

@@ -300,6 +300,88 @@ def serve(
 
 
 # ---------------------------------------------------------------------------
+# digest / export
+# ---------------------------------------------------------------------------
+
+
+@app.command()
+def digest(
+    db: DbOpt = DEFAULT_DB,
+    since: Annotated[
+        str,
+        typer.Option(
+            help="Window: 24h, 7d, an ISO date, 'all' (articles published since), or 'last' "
+            "(articles that arrived since the previous digest; for a daily cron)."
+        ),
+    ] = "24h",
+    top: Annotated[int, typer.Option(help="At most this many stories, best ranked first.")] = 10,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="markdown, html, json or atom.")
+    ] = "markdown",
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write to this file (default: stdout).")
+    ] = None,
+    sources: Annotated[
+        Path | None,
+        typer.Option(
+            "--sources", "-s",
+            help="Take ranking weights from this sources.yaml (default: as last ingested).",
+        ),
+    ] = None,
+    model: Annotated[
+        str | None, typer.Option(help="Sentence model for summaries (default: the stories').")
+    ] = None,
+    record: Annotated[
+        bool,
+        typer.Option(help="Remember this digest, so the next `--since last` starts after it."),
+    ] = True,
+) -> None:
+    """The digest: stories with news in the window, ranked, each with an extractive
+    summary, who reported it first, new details, conflicts and the coverage list."""
+    from pipeline.digest import DigestError, write_digest
+    from pipeline.embed import EmbeddingModelError
+    from pipeline.sources import SourcesError, load_sources
+
+    try:
+        weights = (
+            {s.name: s.weight for s in load_sources(sources).sources} if sources else None
+        )
+        result = write_digest(
+            db, since=since, fmt=fmt, out=out, top=top, model=model, record=record,
+            weights=weights,
+        )
+    except (DigestError, SourcesError, EmbeddingModelError) as exc:
+        raise fail(str(exc)) from None
+    if out is None:
+        typer.echo(str(result), nl=False)
+    else:
+        typer.echo(f"digest written to {result}", err=True)
+
+
+@app.command("export")
+def export_cmd(
+    db: DbOpt = DEFAULT_DB,
+    fmt: Annotated[
+        str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")
+    ] = "parquet",
+    out: Annotated[
+        Path, typer.Option("--out", "-o", help="Directory for the four files (created).")
+    ] = Path("data/export"),
+) -> None:
+    """Export articles, stories, details and citations (one file each) for pandas, polars
+    or DuckDB. Raw HTML and vectors are never exported."""
+    from pipeline.export import ExportError, export
+    from pipeline.store import StoreError
+
+    try:
+        written = export(db, fmt, out)
+    except (ExportError, StoreError) as exc:
+        raise fail(str(exc)) from None
+    for table, (path, rows) in written.items():
+        typer.echo(f"{table:<10} {rows:>7} rows  {path}")
+
+
+# ---------------------------------------------------------------------------
 # demo
 # ---------------------------------------------------------------------------
 

@@ -78,6 +78,20 @@ class Detail:
     def articles(self) -> set[str]:
         return {m.article_id for m in self.mentions}
 
+    def is_notable(self, topic: frozenset[str] = frozenset()) -> bool:
+        """Values, dates and quotes always are; a plain statement is when a second outlet
+        repeats it, or it names something specific (an organisation or product outside
+        the story's topic) in a role."""
+        first = self.mentions[0]
+        if first.kind != "statement" or self.conflicts:
+            return True
+        if len({m.article_id for m in self.mentions}) >= 2:
+            return True
+        if _QUOTE.search(first.sentence):
+            return True
+        specific = first.keys - topic
+        return bool(specific) and bool(_ROLE_VERBS.search(first.sentence))
+
 
 def _stem(word: str) -> str:
     w = word.lower()
@@ -148,7 +162,9 @@ def mentions_of(
             )
             found = True
         cited_days = {w for _, w in citing if w}
+        date_spans: list[tuple[int, int]] = []
         for d, start, end in all_dates(body, article_day):
+            date_spans.append((start, end))
             if d in cited_days:
                 continue
             out.append(
@@ -157,7 +173,7 @@ def mentions_of(
             )
             found = True
         for q in find_quantities(body):
-            if q.unit == "year":
+            if q.unit == "year" or any(a <= q.start < b for a, b in date_spans):
                 continue
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
@@ -168,10 +184,9 @@ def mentions_of(
             found = True
         quoted = _QUOTE.search(body)
         codes = {k for k in keys if any(ch.isdigit() for ch in k)}
-        specific = keys - topic
-        if quoted or (specific and _ROLE_VERBS.search(body)) or (codes - topic and not found) or (
-            len(specific) >= 2
-        ):
+        # every other fact-shaped sentence is a statement; whether a lone statement is
+        # worth showing is decided after grouping (see Detail.is_notable)
+        if not found or quoted:
             out.append(
                 Mention(article_id, s.text, s.paragraph, "statement", None, None,
                         frozenset(_stem(w) for w in _WORD.findall(s.text)
@@ -183,7 +198,7 @@ def mentions_of(
 
 @dataclass(frozen=True)
 class DetailParams:
-    same_value_cos: float = 0.45  # same value + this similar + shared context -> same detail
+    same_value_cos: float = 0.35  # same value + this similar + shared context -> same detail
     same_value_strong_cos: float = 0.62  # same value + this similar -> same detail
     conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
@@ -288,14 +303,18 @@ def group_details(
         for gi, leader in enumerate(leaders):
             if m.article_id in arts[gi]:
                 continue
-            cos = float(vectors[m.vector_index] @ vectors[leader.vector_index])
-            found = _match_score(m, leader, cos, p, topic)
-            if found is None:
-                continue
-            kind, score = found
-            rank = score + (1.0 if kind == "same" else 0.0)
-            if best is None or rank > best[0]:
-                best = (rank, gi, kind)
+            # values guard against chaining, so value facts may match any member;
+            # statements only the leader and its first few followers
+            pool = groups[gi].mentions if m.kind != "statement" else groups[gi].mentions[:3]
+            for other in pool:
+                cos = float(vectors[m.vector_index] @ vectors[other.vector_index])
+                found = _match_score(m, other, cos, p, topic)
+                if found is None:
+                    continue
+                kind, score = found
+                rank = score + (1.0 if kind == "same" else 0.0)
+                if best is None or rank > best[0]:
+                    best = (rank, gi, kind)
         if best is None:
             groups.append(Detail([m]))
             leaders.append(m)

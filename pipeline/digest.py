@@ -131,6 +131,22 @@ def _origin(timeline: dict[str, Any], members: list[dict[str, Any]]) -> dict[str
     return None
 
 
+def last_activity(members: list[dict[str, Any]]) -> datetime:
+    """When the story last changed: its newest article's date, or the moment a later run
+    added an article to it, whichever is later. A late-fetched article with an old date
+    still moves this on, so a feed reader sees the grown story as updated."""
+    latest = max(m["published_at"] for m in members)
+    runs = [m.get("joined_run_id") for m in members]
+    if all(r is not None for r in runs):
+        first_run = min(runs)  # type: ignore[type-var]
+        later = [m["joined_at"] for m in members if m["joined_run_id"] != first_run]
+    else:
+        first_join = min(m["joined_at"] for m in members)
+        later = [m["joined_at"] for m in members if m["joined_at"] - first_join > timedelta(
+            minutes=10)]
+    return max([latest, *later])
+
+
 def _detail_json(d: dict[str, Any]) -> dict[str, Any]:
     fr = d["first_reported"]
     return {
@@ -313,7 +329,8 @@ def build_digest(
             "outlet_count": len({m["outlet"] for m in arts}),
             "new_article_count": len(c["new"]),
             "first_published_at": iso(first["published_at"]),
-            "last_published_at": iso(arts[-1]["published_at"]),
+            "last_published_at": iso(max(m["published_at"] for m in arts)),
+            "updated_at": iso(last_activity(arts)),
         })
     return {
         "generated_at": iso(now_utc()),
@@ -381,7 +398,7 @@ def story_tag(story_id: str) -> str:
 def timeline_picture(story: dict[str, Any], width: int = 480) -> dict[str, Any]:
     """Rows = outlets (in order of first appearance), x = time; the first reporter and a
     cited origin that predates the coverage are marked."""
-    label_w, pad, row_h, top_pad = 128, 14, 18, 8
+    label_w, pad, row_h, top_pad = 150, 10, 20, 8
     x0, x1 = label_w + pad, width - pad
     points: list[dict[str, Any]] = []
     rows: list[str] = []
@@ -426,7 +443,7 @@ def timeline_picture(story: dict[str, Any], width: int = 480) -> dict[str, Any]:
                       "label": label, "anchor": anchor})
     return {
         "width": width,
-        "height": axis_y + 18,
+        "height": axis_y + 20,
         "x0": x0,
         "x1": x1,
         "axis_y": axis_y,
@@ -578,7 +595,7 @@ def render_atom(doc: dict[str, Any], feed_id: str = f"{TAG_AUTHORITY}:digest") -
         entry = sub(feed, "entry")
         sub(entry, "id", story_tag(s["id"]))
         sub(entry, "title", ("Update: " if s["is_update"] else "") + s["title"])
-        sub(entry, "updated", s["last_published_at"])
+        sub(entry, "updated", s["updated_at"])
         sub(entry, "published", s["first_published_at"])
         url = safe_url(s["first_reported"]["url"])
         if url:

@@ -50,7 +50,7 @@ def story_members(store: Store, story_ids: Sequence[str]) -> dict[str, list[dict
     rows = store._dicts(
         """SELECT sa.story_id, a.id, a.url, a.source_name AS outlet, a.title, a.text,
                   a.published_at, a.published_at_source, a.fetched_at, a.first_seen_at,
-                  sa.joined_at
+                  sa.joined_at, sa.run_id AS joined_run_id
            FROM story_articles sa JOIN articles a ON a.id = sa.article_id
            WHERE sa.story_id IN (SELECT unnest(?))
            ORDER BY a.published_at, a.fetched_at, a.id""",

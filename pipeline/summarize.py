@@ -69,7 +69,7 @@ class SummaryParams:
     earliness: float = 0.03  # bonus of the first article, falling linearly to 0 at the last
     max_per_article: int = 2
     relative_floor: float = 0.75  # past min_sentences, stop below this share of the best
-    boost_weight: float = 0.3  # scale of the caller's per-sentence boost (0..1 each)
+    boost_weight: float = 0.15  # scale of the caller's per-sentence boost (0..1 each)
 
 
 _HEADING = re.compile(r"^\s*#+\s")

@@ -79,7 +79,7 @@ def make_finder(outlets: dict[str, list[str]]) -> CitationFinder:
 
 
 def topic_keys(ordered: Sequence[ArticleInput], per_article: dict[str, list[Any]]) -> frozenset[str]:
-    """Entity keys present in at least half of the story's articles (and at least two):
+    """Entity keys present in at least three quarters of the story's articles (and at least two):
     the story's topic ("DeepSeek", "Huawei", "V4"), useless for telling facts apart."""
     from pipeline.keys import entity_keys
 
@@ -89,7 +89,7 @@ def topic_keys(ordered: Sequence[ArticleInput], per_article: dict[str, list[Any]
         for s in per_article[a.id]:
             keys |= entity_keys(s.text)
         counts.update(keys)
-    need = max(2, (len(ordered) + 1) // 2)
+    need = max(2, -(-3 * len(ordered) // 4))
     return frozenset(k for k, n in counts.items() if n >= need)
 
 
@@ -140,7 +140,7 @@ def compute_timeline(
                 a.id, per_article[a.id], a.published_at.date(), vindex, cited.get(a.id), topic
             )
         )
-    details = group_details(mentions, vectors, params, topic)
+    details = [d for d in group_details(mentions, vectors, params, topic) if d.is_notable(topic)]
 
     def first_of(ms: Sequence[Mention]) -> Mention:
         return min(ms, key=lambda m: (rank[m.article_id], m.sentence))

@@ -1,21 +1,27 @@
 """The read-only web app (``firstwire serve``): stories, story timelines, digests, runs,
-and a JSON API that mirrors the command line's JSON.
+and a JSON API that mirrors the command line's JSON (``/api/stories``,
+``/api/stories/{id}/timeline``; schema at ``/openapi.json``).
 
 Living next to the cron job. DuckDB lets one process write a file, and while the ingest
-job writes a batch, other processes cannot even open it read-only. So this app never
-holds a connection between requests: every read opens a read-only ``Store`` that retries
-for a few seconds while a batch is being written, and closes it again. The last answer
-of every route is kept in a small cache keyed by the database files' fingerprint (size,
-mtime and inode of the file and its WAL): while nothing was committed the cache answers
-without opening the database at all (which also keeps the server out of the writer's
-way), and when the database stays locked a cached answer is served, marked stale, so
-the page shows the last committed state it saw. With nothing cached the answer is a
-clean 503 ("database busy, retry"), never a 500. The server process must never open the
-file writable: DuckDB refuses a read-only open in a process that holds it read-write.
+job writes a batch, other processes cannot even open it read-only (and while they read,
+it cannot write). So this app never holds a connection between requests (``Reader``):
 
-Everything the pages need ships in the package (templates, CSS, a few lines of JS); no
-CDN. Templates autoescape everything, links out are only emitted for http(s) URLs, and
-a Content-Security-Policy allows only the app's own script and style.
+- every read opens a read-only ``Store`` that retries for a few seconds while a batch is
+  being written, and closes it again; the server process never opens the file writable
+  (DuckDB refuses a read-only open in a process that holds it read-write);
+- reads are serialized and, after each, the server leaves the file alone for at least as
+  long as it held it, so however busy the site, the writer's retries get in;
+- the last answer of every route is cached with the database files' fingerprint (size,
+  mtime and inode of the file and its WAL, which change with every commit): while
+  nothing was committed the cache answers without opening the database, and when the
+  database stays locked the cached answer is served marked stale (a banner on pages, an
+  ``X-Firstwire-Stale`` header on the API), i.e. the last committed state it saw. With
+  nothing cached the answer is a clean 503 "database busy, retry", never a 500.
+
+Everything the pages need ships in the package (templates, ``static/web.css`` and
+``static/web.js``); no CDN, so FastAPI's Swagger/ReDoc pages are off. Templates
+autoescape everything, links out are only emitted for http(s) URLs, scripts only set
+``textContent``, and a Content-Security-Policy allows only the app's own script and style.
 """
 
 from __future__ import annotations
@@ -387,12 +393,8 @@ def timeline_chart(doc: dict[str, Any], width: int = 900) -> dict[str, Any] | No
         return round(left + plot_w * ((t - t0) / (t1 - t0)), 1)
 
     step = next((s for s in _TICK_STEPS if (t1 - t0) / s <= 8), _TICK_STEPS[-1])
-    if step >= timedelta(days=1):
-        tick = datetime(t0.year, t0.month, t0.day, tzinfo=UTC)
-        fmt = "%Y-%m-%d"
-    else:
-        tick = datetime(t0.year, t0.month, t0.day, t0.hour, tzinfo=UTC)
-        fmt = "%m-%d %H:%M"
+    fmt = "%Y-%m-%d" if step >= timedelta(days=1) else "%m-%d %H:%M"
+    tick = datetime(t0.year, t0.month, t0.day, tzinfo=UTC)  # steps from a midnight, UTC
     ticks = []
     while tick <= t1:
         if tick >= t0:
