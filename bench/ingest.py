@@ -2,8 +2,9 @@
 
 What it measures
 ----------------
-1. A synthetic corpus is generated into a temporary directory (seeded, so every run with the
-   same ``--seed`` produces byte-identical pages): N article pages of 30-60 KB each with a
+1. A synthetic corpus is generated into a temporary directory (seeded: with the same
+   ``--seed`` page i is the same in every run and for every N, apart from the test server's
+   port in its URLs): N article pages of 30-60 KB each with a
    realistic amount of boilerplate (inline CSS/JS, JSON-LD, navigation with drop-downs,
    left and right rails, related stories, comments, newsletter box, footer, cookie banner)
    around 6-12 paragraphs of generated news prose, ``og:title`` and
@@ -21,7 +22,10 @@ What it measures
    shared between forked workers once per process, so they overstate the physical memory
    in use; RUSAGE_CHILDREN only covers descendants that have exited and been reaped *through
    this process* (the extraction workers are children of the forkserver, which is still
-   alive), so it is usually small.
+   alive), so it is usually small. CPU seconds are reported too, for this process (split
+   into the ingest itself, the in-process test server's request handlers and the sampler
+   thread) and for the workers: on a machine shared with other jobs they show where the
+   time goes more reliably than wall time (the load average before the run is printed).
 4. Baseline: ``trafilatura.bare_extraction(html, with_metadata=True)`` on the same N pages,
    read from disk, one after another in this process (after one untimed warm-up page).
 5. After the run the database is checked: N articles, all with status ``ok``; also counted
@@ -49,7 +53,6 @@ import html
 import http.server
 import io
 import json
-import math
 import os
 import posixpath
 import pstats
@@ -76,6 +79,7 @@ import psutil
 
 OUTLETS = 20
 SAMPLE_INTERVAL_S = 0.05
+CHILDREN_REFRESH = 5  # re-list descendants every 5th sample (250 ms); RSS is read every sample
 BASE_DATE = datetime(2026, 1, 5, 6, 0, tzinfo=UTC)  # all articles fall in the 180 days after
 MB = 1024 * 1024
 # Phrases that only occur in boilerplate; finding one in extracted text is a leak.
@@ -558,6 +562,14 @@ class _Handler(http.server.BaseHTTPRequestHandler):
         pass
 
     def do_GET(self) -> None:  # noqa: N802
+        started = time.thread_time()
+        try:
+            self._get()
+        finally:
+            with self.server.cpu_lock:
+                self.server.cpu_s += time.thread_time() - started
+
+    def _get(self) -> None:
         rel = posixpath.normpath(unquote(urlsplit(self.path).path)).lstrip("/")
         path = self.server.root / rel
         body: bytes | None = None
@@ -584,6 +596,8 @@ class _Handler(http.server.BaseHTTPRequestHandler):
 class _Server(http.server.ThreadingHTTPServer):
     daemon_threads = True
     root: Path
+    cpu_s: float  # CPU seconds spent in request handlers (they run in this process)
+    cpu_lock: threading.Lock
 
     def handle_error(self, request: object, client_address: object) -> None:
         pass  # clients hanging up are routine; stay quiet
@@ -595,10 +609,17 @@ class SiteServer:
     def __init__(self, root: Path) -> None:
         self._server = _Server(("127.0.0.1", 0), _Handler)
         self._server.root = root
+        self._server.cpu_s = 0.0
+        self._server.cpu_lock = threading.Lock()
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}"
         self._thread = threading.Thread(
             target=self._server.serve_forever, kwargs={"poll_interval": 0.1}, daemon=True
         )
+
+    @property
+    def cpu_s(self) -> float:
+        """CPU seconds the request handlers have used so far."""
+        return self._server.cpu_s
 
     def __enter__(self) -> SiteServer:
         self._thread.start()
@@ -625,7 +646,9 @@ class TreeSampler:
         self.max_processes = 0
         self.samples = 0
         self.cpu_main_s = 0.0
+        self.own_cpu_s = 0.0  # this sampler thread's CPU time (part of cpu_main_s)
         self._cpu_children: dict[int, float] = {}  # pid -> last seen user+system seconds
+        self._children: list[psutil.Process] = []
         self._cpu_start = self._cpu(self.proc)
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, name="rss-sampler", daemon=True)
@@ -645,7 +668,9 @@ class TreeSampler:
         self.cpu_main_s = self._cpu(self.proc) - self._cpu_start
         children = 0
         count = 1
-        for child in self.proc.children(recursive=True):
+        if self.samples % CHILDREN_REFRESH == 0:  # listing descendants costs ~1.5 ms; reuse it
+            self._children = self.proc.children(recursive=True)
+        for child in self._children:
             try:
                 with child.oneshot():
                     children += child.memory_info().rss
@@ -660,8 +685,10 @@ class TreeSampler:
         self.max_processes = max(self.max_processes, count)
 
     def _run(self) -> None:
+        started = time.thread_time()
         while not self._stop.wait(self.interval):
             self.sample()
+        self.own_cpu_s = time.thread_time() - started
 
     def __enter__(self) -> TreeSampler:
         self.sample()
@@ -760,6 +787,7 @@ def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> di
             load_before = os.getloadavg()[0]
             rss_before = psutil.Process().memory_info().rss
             profiler = cProfile.Profile() if args.profile else None
+            server_cpu_before = server.cpu_s
             with TreeSampler() as mem:
                 t0 = time.perf_counter()
                 if profiler is not None:
@@ -768,6 +796,7 @@ def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> di
                 if profiler is not None:
                     profiler.disable()
                 wall = time.perf_counter() - t0
+            server_cpu = server.cpu_s - server_cpu_before
             ru_self, ru_children = _maxrss_mb(resource.RUSAGE_SELF), _maxrss_mb(
                 resource.RUSAGE_CHILDREN
             )
@@ -804,6 +833,8 @@ def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> di
             "db_mb": round(db_mb, 1),
             "cpu_main_s": round(mem.cpu_main_s, 2),
             "cpu_children_s": round(mem.cpu_children_s, 2),
+            "cpu_server_s": round(server_cpu, 2),
+            "cpu_sampler_s": round(mem.own_cpu_s, 2),
             "load_avg_before": round(load_before, 2),
         },
         "memory": {
@@ -851,10 +882,13 @@ def print_summary(r: dict[str, Any]) -> None:
         f"{p['workers']} extract workers, concurrency {p['concurrency']}, per_host "
         f"{p['per_host']}; DB {p['db_mb']:.1f} MB]"
     )
+    ingest_cpu = p["cpu_main_s"] - p["cpu_server_s"] - p["cpu_sampler_s"]
     print(
-        f"             CPU: main process {p['cpu_main_s']:.1f} s, workers {p['cpu_children_s']:.1f}"
-        f" s, i.e. {(p['cpu_main_s'] + p['cpu_children_s']) / p['wall_s']:.2f} of "
-        f"{r['cpu_count']} CPUs busy; 1-min load average before the run {p['load_avg_before']:.2f}"
+        f"             CPU: main process {p['cpu_main_s']:.1f} s (ingest {ingest_cpu:.1f} s, "
+        f"test HTTP server {p['cpu_server_s']:.1f} s, RSS sampler {p['cpu_sampler_s']:.1f} s), "
+        f"extraction workers {p['cpu_children_s']:.1f} s; "
+        f"{(p['cpu_main_s'] + p['cpu_children_s']) / p['wall_s']:.2f} of {r['cpu_count']} CPUs "
+        f"busy; load average before the run {p['load_avg_before']:.2f}"
     )
     if b:
         print(
@@ -901,20 +935,27 @@ def print_scales(results: Sequence[dict[str, Any]]) -> None:
             f"{m['peak_children_rss_mb']:>9.1f} {m['ru_maxrss_self_mb']:>10.1f} "
             f"{r['checks']['ok']:>6}"
         )
-    peaks = [r["memory"]["peak_tree_rss_mb"] for r in results]
-    lo, hi = min(peaks), max(peaks)
     ns = [r["n"] for r in results]
-    print(
-        f"peak tree RSS spread over N={min(ns)}..{max(ns)}: {hi - lo:.1f} MB "
-        f"({(hi - lo) / lo * 100:.1f}% of the smallest)"
-    )
-    if len(results) >= 2:
-        # MB per extra 1000 articles, least squares over the scales
-        mean_n, mean_p = sum(ns) / len(ns), sum(peaks) / len(peaks)
-        var = sum((x - mean_n) ** 2 for x in ns)
-        slope = sum((x - mean_n) * (y - mean_p) for x, y in zip(ns, peaks, strict=True)) / var
-        if not math.isnan(slope):
-            print(f"peak tree RSS slope: {slope * 1000:+.1f} MB per 1000 articles")
+    for key, label in (("peak_tree_rss_mb", "tree"), ("peak_main_rss_mb", "main process")):
+        peaks = [r["memory"][key] for r in results]
+        lo, hi = min(peaks), max(peaks)
+        line = (
+            f"peak {label} RSS over N={min(ns)}..{max(ns)}: {lo:.1f}..{hi:.1f} MB "
+            f"(spread {hi - lo:.1f} MB, {(hi - lo) / lo * 100:.1f}% of the smallest)"
+        )
+        slope = _slope(ns, peaks)
+        if slope is not None:
+            line += f"; least-squares slope {slope * 1000:+.1f} MB per 1000 articles"
+        print(line)
+
+
+def _slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
+    """Least-squares slope of ys over xs (None for fewer than two distinct xs)."""
+    mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
+    var = sum((x - mean_x) ** 2 for x in xs)
+    if var == 0:
+        return None
+    return sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True)) / var
 
 
 def _child_args(args: argparse.Namespace, n: int) -> list[str]:

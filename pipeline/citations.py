@@ -59,7 +59,8 @@ _ORG_NOUNS = (
     r"report|reporting|story|scoop|article|filing|statement|announcement|analysis|"
     r"technical report|tests?|paper|researchers|engineers|data|figures|estimates?|guidance|"
     r"numbers|results|release|press release|blog post|disclosure|spokesperson|executives|"
-    r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website"
+    r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
+    r"piece|scoop|story|coverage|newsletter|exclusive"
 )
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’\-]*){0,4}"
 _PATTERNS = [
@@ -76,6 +77,8 @@ _PATTERNS = [
     re.compile(rf"(?P<name>{_NAME})(?:'s|’s)? (?:(?:has |had |first |also |later |then |"
                rf"separately |earlier |subsequently |previously |originally )?)"
                rf"(?:{ATTRIBUTION_VERBS})\b"),
+    re.compile(rf"(?P<name>{_NAME}), (?:an? |the )?[\w\s\-']{{3,60}}, (?:has |had |first |also |"
+               rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"),
     re.compile(rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
                rf"(?:{_ORG_NOUNS})\b"),
     re.compile(rf"\b(?:the|its) (?:company|firm|two companies|chipmaker|group|memory maker|"

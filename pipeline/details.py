@@ -151,7 +151,7 @@ def mentions_of(
         vi = vector_index[s.text]
         body = _DATELINE.sub("", s.text)
         keys = frozenset(k for k in entity_keys(body) if k[2:] not in STOP)
-        found = False
+        found = False  # a value (quantity or date) of the sentence's own content
         citing = (cited or {}).get(s.text, [])
         for outlet, when in citing:
             if when is None:
@@ -160,7 +160,6 @@ def mentions_of(
                 Mention(article_id, s.text, s.paragraph, "date", None, when,
                         frozenset({"@" + outlet.casefold()}), keys, vi)
             )
-            found = True
         cited_days = {w for _, w in citing if w}
         date_spans: list[tuple[int, int]] = []
         for d, start, end in all_dates(body, article_day):
@@ -201,6 +200,7 @@ class DetailParams:
     same_value_cos: float = 0.35  # same value + this similar + shared context -> same detail
     same_value_strong_cos: float = 0.62  # same value + this similar -> same detail
     conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
+    date_conflict_cos: float = 0.72
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
     statement_cos: float = 0.78  # statements (no value) this similar -> same detail
     statement_key_cos: float = 0.55  # ... or this similar and sharing most named entities
@@ -227,7 +227,6 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
             and a.day != b.day
             and abs((a.day - b.day).days) <= 7
             and _same_date_subject(a, b)
-            and any(t.startswith("@") for t in a.context)
         )
     assert a.value is not None and b.value is not None
     if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
@@ -269,6 +268,12 @@ def _match_score(m: Mention, leader: Mention, cos: float, p: DetailParams,
             cos >= p.same_value_cos and shared_ctx >= p.min_context_overlap
         ):
             return "same", cos + 0.02 * shared_ctx
+        return None
+    if m.kind == "date":
+        # two plain dates conflict only in near-identical sentences ("informed on April 9"
+        # vs "notified on April 8"), never merely for sharing a topic
+        if cos >= p.date_conflict_cos and _same_slot_other_value(m, leader, p):
+            return "conflict", cos
         return None
     if (
         cos >= p.conflict_cos

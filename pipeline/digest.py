@@ -458,6 +458,18 @@ def timeline_picture(story: dict[str, Any], width: int = 480) -> dict[str, Any]:
 # renderers
 # ---------------------------------------------------------------------------
 
+# Characters XML 1.0 forbids (and HTML5 reports as parse errors): C0 controls except
+# tab/newline/CR, lone surrogates, U+FFFE/U+FFFF.
+_BAD_CHARS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ud800-\udfff\ufffe\uffff]")
+
+
+def clean_text(value: Any) -> Any:
+    """Drop characters no XML/HTML document may contain; other values pass through."""
+    if isinstance(value, str) and not hasattr(value, "__html__"):
+        return _BAD_CHARS.sub("", value)
+    return value
+
+
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
 
@@ -524,12 +536,24 @@ def render_markdown(doc: dict[str, Any]) -> str:
     return "\n".join(out) + "\n"
 
 
-def render_html(doc: dict[str, Any]) -> str:
-    from pipeline.render import template_env
+_html_env: Any = None
 
-    env = template_env()
-    env.filters.setdefault("safe_url", safe_url)
-    env.filters.setdefault("human_time", human_time)
+
+def _env() -> Any:
+    """The shared template environment, plus the digest's filters and a finalize step
+    that drops characters an HTML document may not contain."""
+    global _html_env
+    if _html_env is None:
+        from pipeline.render import template_env
+
+        _html_env = template_env().overlay(finalize=clean_text)
+        _html_env.filters["safe_url"] = safe_url
+        _html_env.filters["human_time"] = human_time
+    return _html_env
+
+
+def render_html(doc: dict[str, Any]) -> str:
+    env = _env()
     stories = [
         {**s, "first_line": first_line(s), "picture": timeline_picture(s)} for s in doc["stories"]
     ]
@@ -578,9 +602,11 @@ def render_atom(doc: dict[str, Any], feed_id: str = f"{TAG_AUTHORITY}:digest") -
     ET.register_namespace("", ATOM_NS)
 
     def sub(parent: ET.Element, tag: str, text: str | None = None, **attrs: str) -> ET.Element:
-        el = ET.SubElement(parent, f"{{{ATOM_NS}}}{tag}", attrs)
+        el = ET.SubElement(
+            parent, f"{{{ATOM_NS}}}{tag}", {k: clean_text(v) for k, v in attrs.items()}
+        )
         if text is not None:
-            el.text = text
+            el.text = clean_text(text)
         return el
 
     feed = ET.Element(f"{{{ATOM_NS}}}feed")

@@ -180,15 +180,39 @@ def find_quantities(text: str) -> list[Quantity]:
     return out
 
 
-def compatible(a: Quantity, b: Quantity, tolerance: float = 0.03) -> bool:
-    """Same value within tolerance, with units that do not contradict."""
+def significant_digits(q: Quantity) -> int:
+    """How precisely the text states the number: "5.5bn" 2, "three" 1, "1,000 billion" 1."""
+    m = re.search(r"\d[\d,]*(?:\.\d+)?", q.text)
+    if not m:
+        return 1  # a word number: "three", "a dozen"
+    digits = m.group(0).replace(",", "")
+    if "." in digits:
+        return len(digits.replace(".", "").lstrip("0")) or 1
+    return len(digits.strip("0")) or 1
+
+
+def _round_sig(value: float, digits: int) -> float:
+    if value == 0:
+        return 0.0
+    return round(value, -int(math.floor(math.log10(abs(value)))) + digits - 1)
+
+
+def compatible(a: Quantity, b: Quantity, tolerance: float = 0.005) -> bool:
+    """The same value, allowing for rounding: "nearly three times" agrees with "2.8x" (the
+    less precise statement rounds the other), "$5.3bn" does not agree with "about $5.5bn"
+    (both give two digits and they differ). Units must not contradict."""
     if a.unit and b.unit and a.unit != b.unit:
         return False
     if a.value == b.value:
         return True
     big = max(abs(a.value), abs(b.value))
-    tol = tolerance * (3.5 if a.approx or b.approx else 1)
-    return big > 0 and abs(a.value - b.value) / big <= tol
+    if big > 0 and abs(a.value - b.value) / big <= tolerance:
+        return True
+    sa, sb = significant_digits(a), significant_digits(b)
+    if sa == sb:
+        return False
+    digits = min(sa, sb)
+    return _round_sig(a.value, digits) == _round_sig(b.value, digits) and (a.approx or b.approx)
 
 
 def quantity_keys(text: str) -> set[str]:

@@ -79,14 +79,15 @@ def make_finder(outlets: dict[str, list[str]]) -> CitationFinder:
 
 
 def topic_keys(ordered: Sequence[ArticleInput], per_article: dict[str, list[Any]]) -> frozenset[str]:
-    """Entity keys present in at least three quarters of the story's articles (and at least two):
+    """Entity keys in the headline or opening of at least three quarters of the articles (and at least two):
     the story's topic ("DeepSeek", "Huawei", "V4"), useless for telling facts apart."""
     from pipeline.keys import entity_keys
 
     counts: Counter[str] = Counter()
     for a in ordered:
-        keys: set[str] = set()
-        for s in per_article[a.id]:
+        # the headline and opening say what the story is about; details come later
+        keys: set[str] = entity_keys(a.title or "")
+        for s in per_article[a.id][:2]:
             keys |= entity_keys(s.text)
         counts.update(keys)
     need = max(2, -(-3 * len(ordered) // 4))

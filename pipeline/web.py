@@ -35,7 +35,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any
 from urllib.parse import urlencode, urlsplit
 
 from fastapi import FastAPI, Query, Request
@@ -48,8 +48,6 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from pipeline.store import Store, StoreError, StoreLockedError
 from pipeline.timeutil import iso, parse_since
-
-T = TypeVar("T")
 
 PAGE_SIZE = 50
 STATIC_DIR = Path(__file__).parent / "static"
@@ -150,7 +148,7 @@ class Reader:
             raise DatabaseBusy(reason)
         return last
 
-    def read(self, key: Any, fn: Callable[[Store], T]) -> Read:
+    def read(self, key: Any, fn: Callable[[Store], Any]) -> Read:
         """``fn(store)`` over a fresh read-only connection, or the cached answer for ``key``
         when nothing was committed since (or, marked stale, when the database stays
         locked for longer than ``lock_wait_s``)."""
