@@ -39,6 +39,8 @@ _FUNCTION_WORDS = {
     "july", "august", "september", "october", "november", "december",
 }
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
+# sentences that state a value may also state a fact in words ("Alibaba ordered ...")
+STATEMENTS_WITH_VALUES = True
 _QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
 _ROLE_VERBS = re.compile(
     r"\b(order(?:ed|s)?|sign(?:ed|s)?|buy(?:s|ing)?|bought|acquir\w+|invest\w*|ship(?:s|ped|ping)?|"
@@ -185,7 +187,7 @@ def mentions_of(
         codes = {k for k in keys if any(ch.isdigit() for ch in k)}
         # every other fact-shaped sentence is a statement; whether a lone statement is
         # worth showing is decided after grouping (see Detail.is_notable)
-        if not found or quoted:
+        if not found or quoted or STATEMENTS_WITH_VALUES:
             out.append(
                 Mention(article_id, s.text, s.paragraph, "statement", None, None,
                         frozenset(_stem(w) for w in _WORD.findall(s.text)
@@ -198,7 +200,7 @@ def mentions_of(
 @dataclass(frozen=True)
 class DetailParams:
     same_value_cos: float = 0.35  # same value + this similar + shared context -> same detail
-    same_value_strong_cos: float = 0.62  # same value + this similar -> same detail
+    same_value_strong_cos: float = 0.5  # same value + this similar -> same detail
     conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.72
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict

@@ -46,6 +46,7 @@ def score_details(
         pairs = {(m["article_id"], m["sentence"]) for m in d.get("mentions", [])}
         predicted.append((d, pairs))
     first_url = {a["id"]: a["url"] for a in timeline["articles"]}
+    outlet_of = {a["id"]: a["outlet"] for a in timeline["articles"]}
     for L in label.get("details") or []:
         stated = [(url_of[a], s) for a, s in L["stated_in"].items()]
         best, best_cov = None, 0
@@ -70,11 +71,21 @@ def score_details(
                     and got["outlet"].casefold() == str(want["outlet"]).casefold()
                     and (got["date"] or None) == (str(want["date"]) if want.get("date") else None)
                 )
-            if L.get("conflicts"):
-                got_outlets = {o for c in best["conflicts"] for o in c["outlets"]}
-                conflict_ok = bool(best["conflicts"]) and len(got_outlets) > 1
-        elif L.get("conflicts"):
-            conflict_ok = False
+        if L.get("conflicts"):
+            # found when some detail that holds a conflicting article's sentence flags a
+            # conflict naming that article's outlet
+            conflict_ok = True
+            for c in L["conflicts"]:
+                for art in c["articles"]:
+                    aid = url_of[art]
+                    sentence = L["stated_in"].get(art, "")
+                    outlet = outlet_of.get(aid)
+                    conflict_ok &= any(
+                        d["conflicts"]
+                        and _covers(pairs, aid, sentence)
+                        and any(outlet in x["outlets"] for x in d["conflicts"])
+                        for d, pairs in predicted
+                    )
         rows.append(
             {
                 "id": L["id"],
