@@ -84,6 +84,11 @@ _PATTERNS = [
     re.compile(rf"\b(?:the|its) (?:company|firm|two companies|chipmaker|group|memory maker|"
                rf"startup|designer|lab) (?P<name>said|says|announced|confirmed|added|"
                rf"reaffirmed|told)\b"),
+    re.compile(r"\b(?:according to|per|citing|in) (?:the|its) (?:company's |firm's )?"
+               r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
+               r"regulatory filing|8-K|10-Q|prospectus)\b"),
+    re.compile(rf"(?P<name>{_NAME}) (?:has|had) (?:the|more) (?:[\w\-]+ )?"
+               rf"(?:story|details|numbers|scoop)\b"),
 ]
 _GENERIC = {
     "he", "she", "it", "they", "we", "i", "the company", "company", "the firm", "analysts",
@@ -200,7 +205,9 @@ class CitationFinder:
             for m in pattern.finditer(sentence):
                 raw = m.group("name").strip().rstrip(".,;:")
                 if raw.lower() in ("said", "says", "announced", "confirmed", "added",
-                                   "reaffirmed", "told"):
+                                   "reaffirmed", "told", "filing", "statement",
+                                   "announcement", "press release", "disclosure",
+                                   "regulatory filing", "8-k", "10-q", "prospectus"):
                     raw = subject or ""
                     if not raw:
                         continue
