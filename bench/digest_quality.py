@@ -60,7 +60,11 @@ def evaluate(db: Path, labels_path: Path, max_details: int, model: str | None) -
         chosen_model = model or default_model(store)
         embed = digest_embed(store, chosen_model)
         doc = build_digest(
-            store, since=None, top=10_000, model=chosen_model, max_details=max_details,
+            store,
+            since=None,
+            top=10_000,
+            model=chosen_model,
+            max_details=max_details,
             embed=embed,
         )
         articles = {a["url"]: a for a in store.articles()}
@@ -109,8 +113,16 @@ def evaluate(db: Path, labels_path: Path, max_details: int, model: str | None) -
                 if label_story.get(to_label.get(a["url"], "")) == story_label:
                     votes[s["id"]] += 1
         if not votes:
-            rows.append({"story": story_label, "labelled": len(details), "summary": 0,
-                         "details": 0, "covered": 0, "digest_story": None})
+            rows.append(
+                {
+                    "story": story_label,
+                    "labelled": len(details),
+                    "summary": 0,
+                    "details": 0,
+                    "covered": 0,
+                    "digest_story": None,
+                }
+            )
             continue
         sid = votes.most_common(1)[0][0]
         story = next(s for s in doc["stories"] if s["id"] == sid)
@@ -140,10 +152,17 @@ def evaluate(db: Path, labels_path: Path, max_details: int, model: str | None) -
             n_any += in_summary or in_details
             if not (in_summary or in_details):
                 missed.append(L["id"])
-        rows.append({
-            "story": story_label, "digest_story": sid, "labelled": len(details),
-            "summary": n_sum, "details": n_det, "covered": n_any, "missed": missed,
-        })
+        rows.append(
+            {
+                "story": story_label,
+                "digest_story": sid,
+                "labelled": len(details),
+                "summary": n_sum,
+                "details": n_det,
+                "covered": n_any,
+                "missed": missed,
+            }
+        )
     labelled = sum(r["labelled"] for r in rows)
     return {
         "db": str(db),
@@ -155,9 +174,11 @@ def evaluate(db: Path, labels_path: Path, max_details: int, model: str | None) -
         "labelled_details": labelled,
         "coverage": round(sum(r["covered"] for r in rows) / labelled, 3) if labelled else None,
         "coverage_summary_only": round(sum(r["summary"] for r in rows) / labelled, 3)
-        if labelled else None,
+        if labelled
+        else None,
         "coverage_details_only": round(sum(r["details"] for r in rows) / labelled, 3)
-        if labelled else None,
+        if labelled
+        else None,
         "redundancy_max_cosine": round(max(max_sims), 3) if max_sims else 0.0,
         "redundancy_mean_max_cosine": round(sum(max_sims) / len(max_sims), 3) if max_sims else 0.0,
         "redundant_pairs_over_0.8": pairs_over,
@@ -168,11 +189,19 @@ def evaluate(db: Path, labels_path: Path, max_details: int, model: str | None) -
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--db", type=Path, default=ROOT / "data/demo/firstwire.duckdb",
-                        help="a database built from the sample corpus (`firstwire demo`)")
+    parser.add_argument(
+        "--db",
+        type=Path,
+        default=ROOT / "data/demo/firstwire.duckdb",
+        help="a database built from the sample corpus (`firstwire demo`)",
+    )
     parser.add_argument("--labels", type=Path, default=ROOT / "data/sample/labels.json")
-    parser.add_argument("--max-details", type=int, default=6,
-                        help="new details listed per story (the digest's default is 6)")
+    parser.add_argument(
+        "--max-details",
+        type=int,
+        default=6,
+        help="new details listed per story (the digest's default is 6)",
+    )
     parser.add_argument("--model", default=None, help="embedding model (default: the DB's)")
     parser.add_argument("--json", action="store_true", help="print the full result as JSON")
     args = parser.parse_args(argv)
@@ -183,23 +212,33 @@ def main(argv: list[str] | None = None) -> int:
     if args.json:
         print(json.dumps(result, indent=2))
         return 0
-    print(f"digest quality on {result['db']} (model {result['model']}, "
-          f"{result['max_details']} new details listed per story)")
+    print(
+        f"digest quality on {result['db']} (model {result['model']}, "
+        f"{result['max_details']} new details listed per story)"
+    )
     print(f"  stories in digest            {result['stories_in_digest']}")
-    print(f"  summary sentences            {result['summary_sentences']} "
-          f"({result['unfaithful_sentences']} not verbatim in the cited article)")
+    print(
+        f"  summary sentences            {result['summary_sentences']} "
+        f"({result['unfaithful_sentences']} not verbatim in the cited article)"
+    )
     print(f"  labelled details             {result['labelled_details']}")
     print(f"  covered (summary + details)  {result['coverage']}")
     print(f"    by summary sentences       {result['coverage_summary_only']}")
     print(f"    by new-details list        {result['coverage_details_only']}")
-    print(f"  redundancy: max cosine       {result['redundancy_max_cosine']} "
-          f"(mean of per-story max {result['redundancy_mean_max_cosine']})")
-    print(f"  summary pairs with cos > 0.8 {result['redundant_pairs_over_0.8']} "
-          f"(> 0.7: {result['pairs_over_0.7']})")
+    print(
+        f"  redundancy: max cosine       {result['redundancy_max_cosine']} "
+        f"(mean of per-story max {result['redundancy_mean_max_cosine']})"
+    )
+    print(
+        f"  summary pairs with cos > 0.8 {result['redundant_pairs_over_0.8']} "
+        f"(> 0.7: {result['pairs_over_0.7']})"
+    )
     for r in result["per_story"]:
-        print(f"    {r['story']:<30} {r['covered']}/{r['labelled']} "
-              f"(summary {r['summary']}, details {r['details']}) missed: "
-              f"{', '.join(r.get('missed', []))}")
+        print(
+            f"    {r['story']:<30} {r['covered']}/{r['labelled']} "
+            f"(summary {r['summary']}, details {r['details']}) missed: "
+            f"{', '.join(r.get('missed', []))}"
+        )
     return 0
 
 

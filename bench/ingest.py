@@ -328,8 +328,15 @@ def _svg(rng: random.Random) -> str:
 
 
 def render_page(
-    rng: random.Random, outlet: Outlet, base_url: str, url: str, title: str,
-    published: datetime, paragraphs: list[str], author: str, target_size: int,
+    rng: random.Random,
+    outlet: Outlet,
+    base_url: str,
+    url: str,
+    title: str,
+    published: datetime,
+    paragraphs: list[str],
+    author: str,
+    target_size: int,
 ) -> str:
     """One article page with its boilerplate, padded with teasers up to ``target_size``."""
     site = f"{base_url}/{outlet.slug}"
@@ -362,7 +369,7 @@ def render_page(
     )
     nav = "".join(
         f'<li class="nav__item"><a href="{site}/{s.lower()}/">{s}</a>'
-        f'{_link_list(rng, site, rng.randint(2, 4), "nav-drop")}</li>'
+        f"{_link_list(rng, site, rng.randint(2, 4), 'nav-drop')}</li>"
         for s in rng.sample(SECTIONS, rng.randint(6, 10))
     )
     body_parts: list[str] = []
@@ -380,8 +387,9 @@ def render_page(
         if i == 5 and outlet.family == 2:
             body_parts.append(f"<blockquote><p>{_E(rng.choice(QUOTES))}.</p></blockquote>")
     body = "".join(body_parts)
-    tags = "".join(f'<a class="tag" href="{site}/topic/{_slug(t)}/">{t}</a>'
-                   for t in rng.sample(TOPICS, 5))
+    tags = "".join(
+        f'<a class="tag" href="{site}/topic/{_slug(t)}/">{t}</a>' for t in rng.sample(TOPICS, 5)
+    )
     article_html = (
         f'<article class="story" itemscope itemtype="https://schema.org/NewsArticle">'
         f'<nav class="breadcrumbs"><a href="{site}/">Home</a> › '
@@ -390,7 +398,7 @@ def render_page(
         f'<p class="story__dek">{_E(dek)}</p>'
         f'<div class="byline">By <a rel="author" href="{site}/authors/{_slug(author)}/">'
         f'{_E(author)}</a> · <time datetime="{iso}" itemprop="datePublished">'
-        f'{published:%B %d, %Y %H:%M} UTC</time></div>'
+        f"{published:%B %d, %Y %H:%M} UTC</time></div>"
         f'<div class="share"><a href="#">Share on X</a><a href="#">LinkedIn</a>'
         f'<a href="#">Email</a><button>Copy link</button></div>'
         f'<div class="story__body" itemprop="articleBody">{body}</div>'
@@ -409,7 +417,7 @@ def render_page(
     )
     right_rail = (
         f'<aside class="rail rail--right"><section class="most-read"><h2>Most read</h2>'
-        f'{_link_list(rng, site, rng.randint(5, 10), "most-read")}</section>'
+        f"{_link_list(rng, site, rng.randint(5, 10), 'most-read')}</section>"
         + "".join(
             f'<div class="ad" data-slot="rr-{i}" data-size="300x250"><span>Advertisement'
             f"</span></div>"
@@ -447,8 +455,10 @@ def render_page(
         f'<meta name="author" content="{_E(author)}">'
         f'<meta name="twitter:card" content="summary_large_image">'
         f'<link rel="canonical" href="{url}">'
-        + "".join(f'<link rel="preload" href="{site}/static/{i}.woff2" as="font">'
-                  for i in range(rng.randint(3, 7)))
+        + "".join(
+            f'<link rel="preload" href="{site}/static/{i}.woff2" as="font">'
+            for i in range(rng.randint(3, 7))
+        )
         + f"<style>{_css(rng)}</style>"
         f'<script type="application/ld+json">{ld}</script>'
         f"<script>window.__analytics={analytics};</script></head>"
@@ -469,7 +479,7 @@ def render_page(
     elif outlet.family == 1:
         main = (
             f'<div id="content" class="wrap"><div class="col-main">'
-            f'{article_html.replace("<article", "<div").replace("</article>", "</div>")}'
+            f"{article_html.replace('<article', '<div').replace('</article>', '</div>')}"
             f'{newsletter}<div class="more">{related}</div></div>{right_rail}{left_rail}</div>'
         )
     else:
@@ -525,7 +535,14 @@ def generate_corpus(root: Path, base_url: str, n: int, seed: int) -> Corpus:
         rel = f"{outlet.slug}/{published:%Y/%m/%d}/{_slug(title)}-{i}.html"
         url = f"{base_url}/{rel}"
         page = render_page(
-            rng, outlet, base_url, url, title, published, paragraphs, author,
+            rng,
+            outlet,
+            base_url,
+            url,
+            title,
+            published,
+            paragraphs,
+            author,
             target_size=rng.randint(30 * 1024, 59 * 1024),
         )
         data = page.encode("utf-8")
@@ -756,8 +773,12 @@ def baseline(corpus: Corpus) -> dict[str, float]:
         doc = trafilatura.bare_extraction(path.read_text(encoding="utf-8"), with_metadata=True)
         found += doc is not None
     seconds = time.perf_counter() - t0
-    return {"pages": len(paths), "extracted": found, "seconds": round(seconds, 3),
-            "pages_per_s": round(len(paths) / seconds, 2)}
+    return {
+        "pages": len(paths),
+        "extracted": found,
+        "seconds": round(seconds, 3),
+        "pages_per_s": round(len(paths) / seconds, 2),
+    }
 
 
 def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> dict[str, Any]:
@@ -797,8 +818,9 @@ def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> di
                     profiler.disable()
                 wall = time.perf_counter() - t0
             server_cpu = server.cpu_s - server_cpu_before
-            ru_self, ru_children = _maxrss_mb(resource.RUSAGE_SELF), _maxrss_mb(
-                resource.RUSAGE_CHILDREN
+            ru_self, ru_children = (
+                _maxrss_mb(resource.RUSAGE_SELF),
+                _maxrss_mb(resource.RUSAGE_CHILDREN),
             )
             if profiler is not None:
                 profiler.dump_stats(args.profile)
@@ -959,8 +981,17 @@ def _slope(xs: Sequence[float], ys: Sequence[float]) -> float | None:
 
 
 def _child_args(args: argparse.Namespace, n: int) -> list[str]:
-    argv = [sys.executable, str(Path(__file__).resolve()), "--n", str(n), "--json",
-            "--seed", str(args.seed), "--concurrency", str(args.concurrency)]
+    argv = [
+        sys.executable,
+        str(Path(__file__).resolve()),
+        "--n",
+        str(n),
+        "--json",
+        "--seed",
+        str(args.seed),
+        "--concurrency",
+        str(args.concurrency),
+    ]
     if args.workers:
         argv += ["--workers", str(args.workers)]
     if args.per_host:

@@ -104,7 +104,9 @@ def main() -> None:
             for L in labels:
                 if L["split"] != split:
                     continue
-                aids = [label_id_to_aid[a["id"]] for a in L["articles"] if a["id"] in label_id_to_aid]
+                aids = [
+                    label_id_to_aid[a["id"]] for a in L["articles"] if a["id"] in label_id_to_aid
+                ]
                 if not aids:
                     continue
                 # the story holding most of this label's articles
@@ -120,8 +122,12 @@ def main() -> None:
                     detail_results.append(res)
                     if args.verbose:
                         for row in res["rows"]:
-                            if not (row["one_detail"] and row["first_reporter"]
-                                    and row["cited_origin"] and row["conflict"] in (None, True)):
+                            if not (
+                                row["one_detail"]
+                                and row["first_reporter"]
+                                and row["cited_origin"]
+                                and row["conflict"] in (None, True)
+                            ):
                                 print(f"  [{split}] {L['story']}: {row}")
                 t, f_, n = score_citations(L, doc, label_id_to_aid)
                 tp, fp, fn = tp + t, fp + f_, fn + n
@@ -132,8 +138,10 @@ def main() -> None:
                 "bcubed_precision": round(p, 3),
                 "bcubed_recall": round(r, 3),
                 "bcubed_f1": round(f, 3),
-                **{k: round(v, 3) if isinstance(v, float) else v
-                   for k, v in summarise(detail_results).items()},
+                **{
+                    k: round(v, 3) if isinstance(v, float) else v
+                    for k, v in summarise(detail_results).items()
+                },
                 "citation_precision": round(tp / max(1, tp + fp), 3),
                 "citation_recall": round(tp / max(1, tp + fn), 3),
             }

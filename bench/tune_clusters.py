@@ -16,7 +16,6 @@ from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 
-import numpy as np
 import yaml
 
 from pipeline.cluster import ClusterParams, OnlineClusterer, bcubed
@@ -34,11 +33,16 @@ def load(split: str | None) -> list[dict]:
             continue
         for a in data["articles"]:
             text = "\n".join(p for p in a["paragraphs"] if not p.startswith("## "))
-            rows.append({
-                "id": a["id"], "story": data["story"], "title": a["title"], "text": text,
-                "split": data["split"],
-                "t": datetime.fromisoformat(a["published"].replace("Z", "+00:00")).timestamp(),
-            })
+            rows.append(
+                {
+                    "id": a["id"],
+                    "story": data["story"],
+                    "title": a["title"],
+                    "text": text,
+                    "split": data["split"],
+                    "t": datetime.fromisoformat(a["published"].replace("Z", "+00:00")).timestamp(),
+                }
+            )
     rows.sort(key=lambda r: r["t"])
     return rows
 
@@ -84,7 +88,11 @@ def main() -> None:
     base = ClusterParams()
     results = []
     for thr, kw, cap, tw, cw in itertools.product(
-        [0.45, 0.5, 0.55, 0.6, 0.65], [0.2, 0.3, 0.4], [9, 12, 16], [0.2, 0.5], [0.0, 0.2, 0.3, 0.4, 0.5]
+        [0.45, 0.5, 0.55, 0.6, 0.65],
+        [0.2, 0.3, 0.4],
+        [9, 12, 16],
+        [0.2, 0.5],
+        [0.0, 0.2, 0.3, 0.4, 0.5],
     ):
         params = replace(
             base, threshold=thr, key_weight=kw, key_cap=cap, time_weight=tw, core_weight=cw
@@ -93,8 +101,10 @@ def main() -> None:
         results.append((round(f, 4), p, rc, thr, kw, cap, tw, cw))
     results.sort(key=lambda r: (r[0], r[1]), reverse=True)
     for f, p, rc, thr, kw, cap, tw, cw in results[:15]:
-        print(f"F1={f:.3f} P={p:.3f} R={rc:.3f} thr={thr} key_weight={kw} key_cap={cap} "
-              f"time_weight={tw} core_weight={cw}")
+        print(
+            f"F1={f:.3f} P={p:.3f} R={rc:.3f} thr={thr} key_weight={kw} key_cap={cap} "
+            f"time_weight={tw} core_weight={cw}"
+        )
     # how many settings reach F1 = 1: robustness, not a single lucky point
     perfect = [r for r in results if r[0] >= 0.999]
     print(f"{len(perfect)} of {len(results)} settings reach F1=1.0 on the tune split")

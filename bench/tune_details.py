@@ -47,9 +47,14 @@ def main() -> None:
             continue
         arts = [
             ArticleInput(
-                a["id"], a["id"], a["outlet"], a["title"],
+                a["id"],
+                a["id"],
+                a["outlet"],
+                a["title"],
                 "\n".join(p for p in a["paragraphs"] if not p.startswith("## ")),
-                datetime.fromisoformat(a["published"].replace("Z", "+00:00")), None, "feed",
+                datetime.fromisoformat(a["published"].replace("Z", "+00:00")),
+                None,
+                "feed",
             )
             for a in label["articles"]
         ]
@@ -68,17 +73,26 @@ def main() -> None:
     for sc, skc, svc, svs in itertools.product(
         [0.66, 0.72, 0.78], [0.45, 0.5, 0.55], [0.25, 0.35], [0.5, 0.62]
     ):
-        params = replace(base, statement_cos=sc, statement_key_cos=skc, same_value_cos=svc,
-                         same_value_strong_cos=svs)
+        params = replace(
+            base,
+            statement_cos=sc,
+            statement_key_cos=skc,
+            same_value_cos=svc,
+            same_value_strong_cos=svs,
+        )
         s = score(params)
-        mean = (s["one_detail"] + s["first_reporter"] + s["cited_origin"] + s["conflicts_found"]) / 4
+        mean = (
+            s["one_detail"] + s["first_reporter"] + s["cited_origin"] + s["conflicts_found"]
+        ) / 4
         rows.append((round(mean, 3), s, sc, skc, svc, svs))
     rows.sort(key=lambda r: r[0], reverse=True)
     for mean, s, sc, skc, svc, svs in rows[:10]:
-        print(f"mean={mean} one={s['one_detail']:.2f} first={s['first_reporter']:.2f} "
-              f"origin={s['cited_origin']:.2f} conflicts={s['conflicts_found']:.2f} | "
-              f"statement_cos={sc} statement_key_cos={skc} same_value_cos={svc} "
-              f"same_value_strong_cos={svs}")
+        print(
+            f"mean={mean} one={s['one_detail']:.2f} first={s['first_reporter']:.2f} "
+            f"origin={s['cited_origin']:.2f} conflicts={s['conflicts_found']:.2f} | "
+            f"statement_cos={sc} statement_key_cos={skc} same_value_cos={svc} "
+            f"same_value_strong_cos={svs}"
+        )
     _ = score_citations
 
 

@@ -16,17 +16,29 @@ MONTHS = {
     m: i
     for i, names in enumerate(
         [
-            ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"),
-            ("may",), ("june", "jun"), ("july", "jul"), ("august", "aug"),
-            ("september", "sep", "sept"), ("october", "oct"), ("november", "nov"),
+            ("january", "jan"),
+            ("february", "feb"),
+            ("march", "mar"),
+            ("april", "apr"),
+            ("may",),
+            ("june", "jun"),
+            ("july", "jul"),
+            ("august", "aug"),
+            ("september", "sep", "sept"),
+            ("october", "oct"),
+            ("november", "nov"),
             ("december", "dec"),
         ],
         start=1,
     )
     for m in names
 }
-WEEKDAYS = {d: i for i, d in enumerate(
-    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+WEEKDAYS = {
+    d: i
+    for i, d in enumerate(
+        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
+    )
+}
 _MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
 _DATE_MD = re.compile(
     rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
@@ -64,38 +76,95 @@ _ORG_NOUNS = (
 )
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’\-]*){0,4}"
 _PATTERNS = [
-    re.compile(rf"\baccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
-               rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
-               rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
-               rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
-               rf"(?P<name>{_NAME})"),
+    re.compile(
+        rf"\baccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
+        rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
+        rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
+        rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
+        rf"(?P<name>{_NAME})"
+    ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
-    re.compile(rf"\b(?:first |originally )?(?:published|reported|broken|revealed|disclosed) by "
-               rf"(?P<name>{_NAME})"),
-    re.compile(rf"\b(?:as |per |citing |via |reports? from |reporting (?:from|by) )"
-               rf"(?P<name>{_NAME})"),
-    re.compile(rf"(?P<name>{_NAME})(?:'s|’s)? (?:(?:has |had |first |also |later |then |"
-               rf"separately |earlier |subsequently |previously |originally )?)"
-               rf"(?:{ATTRIBUTION_VERBS})\b"),
-    re.compile(rf"(?P<name>{_NAME}), (?:an? |the )?[\w\s\-']{{3,60}}, (?:has |had |first |also |"
-               rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"),
-    re.compile(rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
-               rf"(?:{_ORG_NOUNS})\b"),
-    re.compile(rf"\b(?:the|its) (?:company|firm|two companies|chipmaker|group|memory maker|"
-               rf"startup|designer|lab) (?P<name>said|says|announced|confirmed|added|"
-               rf"reaffirmed|told)\b"),
-    re.compile(r"\b(?:according to|per|citing|in) (?:the|its) (?:company's |firm's )?"
-               r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
-               r"regulatory filing|8-K|10-Q|prospectus)\b"),
-    re.compile(rf"(?P<name>{_NAME}) (?:has|had) (?:the|more) (?:[\w\-]+ )?"
-               rf"(?:story|details|numbers|scoop)\b"),
+    re.compile(
+        rf"\b(?:first |originally )?(?:published|reported|broken|revealed|disclosed) by "
+        rf"(?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"\b(?:as |per |citing |via |reports? from |reporting (?:from|by) )"
+        rf"(?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME})(?:'s|’s)? (?:(?:has |had |first |also |later |then |"
+        rf"separately |earlier |subsequently |previously |originally )?)"
+        rf"(?:{ATTRIBUTION_VERBS})\b"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME}), (?:an? |the )?[\w\s\-']{{3,60}}, (?:has |had |first |also |"
+        rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
+        rf"(?:{_ORG_NOUNS})\b"
+    ),
+    re.compile(
+        r"\b(?:the|its) (?:company|firm|two companies|chipmaker|group|memory maker|"
+        r"startup|designer|lab) (?P<name>said|says|announced|confirmed|added|"
+        r"reaffirmed|told)\b"
+    ),
+    re.compile(
+        r"\b(?:according to|per|citing|in) (?:the|its) (?:company's |firm's )?"
+        r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
+        r"regulatory filing|8-K|10-Q|prospectus)\b"
+    ),
+    re.compile(
+        rf"(?P<name>{_NAME}) (?:has|had) (?:the|more) (?:[\w\-]+ )?"
+        rf"(?:story|details|numbers|scoop)\b"
+    ),
 ]
 _GENERIC = {
-    "he", "she", "it", "they", "we", "i", "the company", "company", "the firm", "analysts",
-    "analyst", "sources", "people", "officials", "the report", "report", "the people",
-    "executives", "a spokesperson", "spokesperson", "the statement", "this", "that", "which",
-    "who", "the", "a", "an", "in", "on", "but", "and", "so", "earlier", "later", "separately",
-    "meanwhile", "however", "today", "yesterday", "last", "the model", "the chip", "as",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "the company",
+    "company",
+    "the firm",
+    "analysts",
+    "analyst",
+    "sources",
+    "people",
+    "officials",
+    "the report",
+    "report",
+    "the people",
+    "executives",
+    "a spokesperson",
+    "spokesperson",
+    "the statement",
+    "this",
+    "that",
+    "which",
+    "who",
+    "the",
+    "a",
+    "an",
+    "in",
+    "on",
+    "but",
+    "and",
+    "so",
+    "earlier",
+    "later",
+    "separately",
+    "meanwhile",
+    "however",
+    "today",
+    "yesterday",
+    "last",
+    "the model",
+    "the chip",
+    "as",
 }
 
 
@@ -204,10 +273,24 @@ class CitationFinder:
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
                 raw = m.group("name").strip().rstrip(".,;:")
-                if raw.lower() in ("said", "says", "announced", "confirmed", "added",
-                                   "reaffirmed", "told", "filing", "statement",
-                                   "announcement", "press release", "disclosure",
-                                   "regulatory filing", "8-k", "10-q", "prospectus"):
+                if raw.lower() in (
+                    "said",
+                    "says",
+                    "announced",
+                    "confirmed",
+                    "added",
+                    "reaffirmed",
+                    "told",
+                    "filing",
+                    "statement",
+                    "announcement",
+                    "press release",
+                    "disclosure",
+                    "regulatory filing",
+                    "8-k",
+                    "10-q",
+                    "prospectus",
+                ):
                     raw = subject or ""
                     if not raw:
                         continue
@@ -248,18 +331,54 @@ class CitationFinder:
         name = " ".join(words)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
             return None, False
-        if re.fullmatch(r"(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|"
-                        r"September|October|November|December)", name):
+        if re.fullmatch(
+            r"(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|"
+            r"September|October|November|December)",
+            name,
+        ):
             return None, False
         return name, False
 
 
 _PLACES = {
-    "beijing", "shanghai", "shenzhen", "washington", "taipei", "hsinchu", "tokyo", "seoul",
-    "guizhou", "hangzhou", "china", "taiwan", "korea", "japan", "europe", "america", "us",
-    "u.s.", "silicon valley", "wall street", "santa clara", "san francisco", "london",
-    "arizona", "texas", "idaho", "boise", "dammam", "saudi arabia", "whoever", "nobody",
-    "everyone", "investors", "traders", "customers", "users", "developers", "critics",
+    "beijing",
+    "shanghai",
+    "shenzhen",
+    "washington",
+    "taipei",
+    "hsinchu",
+    "tokyo",
+    "seoul",
+    "guizhou",
+    "hangzhou",
+    "china",
+    "taiwan",
+    "korea",
+    "japan",
+    "europe",
+    "america",
+    "us",
+    "u.s.",
+    "silicon valley",
+    "wall street",
+    "santa clara",
+    "san francisco",
+    "london",
+    "arizona",
+    "texas",
+    "idaho",
+    "boise",
+    "dammam",
+    "saudi arabia",
+    "whoever",
+    "nobody",
+    "everyone",
+    "investors",
+    "traders",
+    "customers",
+    "users",
+    "developers",
+    "critics",
 }
 
 
@@ -272,8 +391,9 @@ def _looks_like_person(name: str, article_text: str) -> bool:
         return not re.search(rf"\b{re.escape(name)}(?:'s|’s)? (?:{_ORG_NOUNS})\b", article_text)
     if len(words) == 1 and article_text:
         # "Feld said" after "Dana Feld, an analyst at ..."
-        if re.search(rf"\b[A-Z][a-z]+ {re.escape(name)}\b(?:,| said| told| wrote| added)",
-                     article_text):
+        if re.search(
+            rf"\b[A-Z][a-z]+ {re.escape(name)}\b(?:,| said| told| wrote| added)", article_text
+        ):
             return True
     return False
 

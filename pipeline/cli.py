@@ -86,8 +86,14 @@ def ingest(
     except IngestError as exc:
         raise fail(str(exc)) from None
     if as_json:
-        _json_out({"run_id": report.run_id, "status": report.status, "error": report.error,
-                   **report.stats})
+        _json_out(
+            {
+                "run_id": report.run_id,
+                "status": report.status,
+                "error": report.error,
+                **report.stats,
+            }
+        )
     else:
         typer.echo(report.summary_line())
     if report.status == "failed":
@@ -110,9 +116,7 @@ def runs(
     try:
         with Store(db, read_only=True) as store:
             rows = store.runs(limit)
-            events = (
-                store.run_events(rows[0]["id"]) if rows and (errors or as_json) else []
-            )
+            events = store.run_events(rows[0]["id"]) if rows and (errors or as_json) else []
     except StoreError as exc:
         raise fail(str(exc)) from None
     if as_json:
@@ -205,7 +209,11 @@ def recluster(
         with RunLock(db, wait), Store(db) as store:
             run_id = store.start_run("recluster")
             result = do_recluster(
-                store, start=start, end=datetime.now(UTC), model=chosen, params=params,
+                store,
+                start=start,
+                end=datetime.now(UTC),
+                model=chosen,
+                params=params,
                 run_id=run_id,
             )
             store.finish_run(run_id, "ok", {"recluster": result})
@@ -279,8 +287,10 @@ def serve(
     port: Annotated[int, typer.Option(help="TCP port to listen on.")] = 8000,
     lock_wait: Annotated[
         float,
-        typer.Option(help="Seconds a request waits while an ingest run writes the database "
-                     "before it shows the last state it read (or answers 503, busy)."),
+        typer.Option(
+            help="Seconds a request waits while an ingest run writes the database "
+            "before it shows the last state it read (or answers 503, busy)."
+        ),
     ] = 3.0,
 ) -> None:
     """Serve a read-only web app: stories, story timelines, digests, runs, and a JSON API
@@ -324,7 +334,8 @@ def digest(
     sources: Annotated[
         Path | None,
         typer.Option(
-            "--sources", "-s",
+            "--sources",
+            "-s",
             help="Take ranking weights from this sources.yaml (default: as last ingested).",
         ),
     ] = None,
@@ -343,11 +354,15 @@ def digest(
     from pipeline.sources import SourcesError, load_sources
 
     try:
-        weights = (
-            {s.name: s.weight for s in load_sources(sources).sources} if sources else None
-        )
+        weights = {s.name: s.weight for s in load_sources(sources).sources} if sources else None
         result = write_digest(
-            db, since=since, fmt=fmt, out=out, top=top, model=model, record=record,
+            db,
+            since=since,
+            fmt=fmt,
+            out=out,
+            top=top,
+            model=model,
+            record=record,
             weights=weights,
         )
     except (DigestError, SourcesError, EmbeddingModelError) as exc:
@@ -361,9 +376,7 @@ def digest(
 @app.command("export")
 def export_cmd(
     db: DbOpt = DEFAULT_DB,
-    fmt: Annotated[
-        str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")
-    ] = "parquet",
+    fmt: Annotated[str, typer.Option("--format", "-f", help="parquet, csv or jsonl.")] = "parquet",
     out: Annotated[
         Path, typer.Option("--out", "-o", help="Directory for the four files (created).")
     ] = Path("data/export"),

@@ -169,9 +169,7 @@ class OnlineClusterer:
             penalty += p.core_weight * min(missing, p.key_cap) / p.key_cap
         return cosine + p.key_weight * mass - penalty
 
-    def best_match(
-        self, vector: np.ndarray, keys: set[str], t: float
-    ) -> tuple[str | None, float]:
+    def best_match(self, vector: np.ndarray, keys: set[str], t: float) -> tuple[str | None, float]:
         if not self.stories:
             return None, 0.0
         p = self.params

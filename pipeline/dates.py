@@ -70,7 +70,5 @@ def resolve_published(
 
     name, value = chosen
     if name == "feed" and page_date is not None and abs(page_date - value) > DISAGREEMENT:
-        notes.append(
-            f"feed says {value:%Y-%m-%d}, page says {page_date:%Y-%m-%d}"
-        )
+        notes.append(f"feed says {value:%Y-%m-%d}, page says {page_date:%Y-%m-%d}")
     return ResolvedDate(value, name, bool(notes), "; ".join(notes) or None)

@@ -22,21 +22,92 @@ from datetime import date
 
 import numpy as np
 
-from pipeline.citations import CitationFinder, all_dates
+from pipeline.citations import all_dates
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities
 from pipeline.sentences import Sentence, is_boilerplate
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 _FUNCTION_WORDS = {
-    "the", "a", "an", "and", "or", "of", "to", "in", "on", "at", "by", "for", "with", "from",
-    "as", "is", "are", "was", "were", "be", "been", "that", "this", "its", "it", "their",
-    "than", "about", "around", "roughly", "approximately", "nearly", "some", "more", "per",
-    "which", "would", "will", "has", "have", "had", "into", "over", "up", "down", "also",
-    "said", "says", "according", "while", "just", "only", "each", "week", "weeks", "day",
-    "days", "last", "earlier", "later", "monday", "tuesday", "wednesday", "thursday",
-    "friday", "saturday", "sunday", "january", "february", "march", "april", "may", "june",
-    "july", "august", "september", "october", "november", "december",
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "that",
+    "this",
+    "its",
+    "it",
+    "their",
+    "than",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "some",
+    "more",
+    "per",
+    "which",
+    "would",
+    "will",
+    "has",
+    "have",
+    "had",
+    "into",
+    "over",
+    "up",
+    "down",
+    "also",
+    "said",
+    "says",
+    "according",
+    "while",
+    "just",
+    "only",
+    "each",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "last",
+    "earlier",
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 }
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
 # sentences that state a value may also state a fact in words ("Alibaba ordered ...")
@@ -159,8 +230,17 @@ def mentions_of(
             if when is None:
                 continue
             out.append(
-                Mention(article_id, s.text, s.paragraph, "date", None, when,
-                        frozenset({"@" + outlet.casefold()}), keys, vi)
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "date",
+                    None,
+                    when,
+                    frozenset({"@" + outlet.casefold()}),
+                    keys,
+                    vi,
+                )
             )
         cited_days = {w for _, w in citing if w}
         date_spans: list[tuple[int, int]] = []
@@ -169,8 +249,17 @@ def mentions_of(
             if d in cited_days:
                 continue
             out.append(
-                Mention(article_id, s.text, s.paragraph, "date", None, d,
-                        _context(body, start, end), keys, vi)
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "date",
+                    None,
+                    d,
+                    _context(body, start, end),
+                    keys,
+                    vi,
+                )
             )
             found = True
         for q in find_quantities(body):
@@ -179,20 +268,39 @@ def mentions_of(
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
             out.append(
-                Mention(article_id, s.text, s.paragraph, "quantity", q, None,
-                        _context(body, q.start, q.end), keys, vi)
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "quantity",
+                    q,
+                    None,
+                    _context(body, q.start, q.end),
+                    keys,
+                    vi,
+                )
             )
             found = True
         quoted = _QUOTE.search(body)
-        codes = {k for k in keys if any(ch.isdigit() for ch in k)}
         # every other fact-shaped sentence is a statement; whether a lone statement is
         # worth showing is decided after grouping (see Detail.is_notable)
         if not found or quoted or STATEMENTS_WITH_VALUES:
             out.append(
-                Mention(article_id, s.text, s.paragraph, "statement", None, None,
-                        frozenset(_stem(w) for w in _WORD.findall(s.text)
-                                  if w.lower() not in _FUNCTION_WORDS and len(w) > 2),
-                        keys, vi)
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "statement",
+                    None,
+                    None,
+                    frozenset(
+                        _stem(w)
+                        for w in _WORD.findall(s.text)
+                        if w.lower() not in _FUNCTION_WORDS and len(w) > 2
+                    ),
+                    keys,
+                    vi,
+                )
             )
     return out
 
@@ -247,8 +355,9 @@ def _same_date_subject(a: Mention, b: Mention) -> bool:
     return True
 
 
-def _match_score(m: Mention, leader: Mention, cos: float, p: DetailParams,
-                 topic: frozenset[str]) -> tuple[str, float] | None:
+def _match_score(
+    m: Mention, leader: Mention, cos: float, p: DetailParams, topic: frozenset[str]
+) -> tuple[str, float] | None:
     """('same'|'conflict', score) when m belongs with the group led by ``leader``."""
     if m.kind != leader.kind:
         return None
@@ -307,7 +416,7 @@ def group_details(
     arts: list[set[str]] = []
     for m in mentions:
         best: tuple[float, int, str] | None = None
-        for gi, leader in enumerate(leaders):
+        for gi in range(len(leaders)):
             if m.article_id in arts[gi]:
                 continue
             # values guard against chaining, so value facts may match any member;
@@ -333,9 +442,7 @@ def group_details(
             groups[gi].mentions.append(m)
         else:
             for sub in groups[gi].conflicts:
-                if _same_value(sub[0], m) or (
-                    sub[0].kind == "date" and sub[0].day == m.day
-                ):
+                if _same_value(sub[0], m) or (sub[0].kind == "date" and sub[0].day == m.day):
                     sub.append(m)
                     break
             else:
@@ -343,9 +450,9 @@ def group_details(
     # a conflict value backed by more articles than the leader's leads instead
     for g in groups:
         for i, sub in enumerate(g.conflicts):
-            if len({x.article_id for x in sub}) > len(g.articles() - {
-                x.article_id for c in g.conflicts for x in c
-            }):
+            if len({x.article_id for x in sub}) > len(
+                g.articles() - {x.article_id for c in g.conflicts for x in c}
+            ):
                 g.mentions, g.conflicts[i] = sub, g.mentions
     return groups
 

@@ -39,11 +39,6 @@ from urllib.parse import quote, urlsplit
 import numpy as np
 
 from pipeline.store import Store, StoreError, now_utc
-from pipeline.store_digest import (
-    source_weights,
-    stories_with_new_articles,
-    story_members,
-)
 from pipeline.summarize import SummaryArticle, SummaryParams, summarize
 from pipeline.timeutil import iso, parse_since
 
@@ -142,8 +137,9 @@ def last_activity(members: list[dict[str, Any]]) -> datetime:
         later = [m["joined_at"] for m in members if m["joined_run_id"] != first_run]
     else:
         first_join = min(m["joined_at"] for m in members)
-        later = [m["joined_at"] for m in members if m["joined_at"] - first_join > timedelta(
-            minutes=10)]
+        later = [
+            m["joined_at"] for m in members if m["joined_at"] - first_join > timedelta(minutes=10)
+        ]
     return max([latest, *later])
 
 
@@ -176,7 +172,8 @@ def _pick_details(
     summary = summary or set()
     if summary:
         details = [
-            d for d in details
+            d
+            for d in details
             if not any(m["sentence"] in summary for m in d.get("mentions", d["reported_by"]))
         ]
     ranked = sorted(
@@ -221,11 +218,11 @@ def build_digest(
     ``sources`` table, i.e. sources.yaml)."""
     until = until or now_utc()
     rp = rank_params or RankParams()
-    new_counts = stories_with_new_articles(store, since=since, until=until, by=by)
+    new_counts = store.stories_with_new_articles(since=since, until=until, by=by)
     ids = sorted(new_counts)
-    members = story_members(store, ids)
+    members = store.story_members(ids)
     headers = {s["id"]: s for s in store.stories(ids=ids)} if ids else {}
-    w = source_weights(store) if weights is None else dict(weights)
+    w = store.source_weights() if weights is None else dict(weights)
     seen = store.stories_seen_in_digests(ids)
 
     def is_new(m: dict[str, Any]) -> bool:
@@ -244,16 +241,18 @@ def build_digest(
         new_urls = {m["url"] for m in new}
         new_details = [d for d in timeline["details"] if d["first_reported"]["url"] in new_urls]
         new_outlets = {m["outlet"] for m in new}
-        cands.append({
-            "id": sid,
-            "members": arts,
-            "new": new,
-            "timeline": timeline,
-            "new_details": new_details,
-            "w_outlets": sum(w.get(o, 1.0) for o in new_outlets),
-            "w_articles": sum(w.get(m["outlet"], 1.0) for m in new),
-            "last": max(m["published_at"] for m in new),
-        })
+        cands.append(
+            {
+                "id": sid,
+                "members": arts,
+                "new": new,
+                "timeline": timeline,
+                "new_details": new_details,
+                "w_outlets": sum(w.get(o, 1.0) for o in new_outlets),
+                "w_articles": sum(w.get(m["outlet"], 1.0) for m in new),
+                "last": max(m["published_at"] for m in new),
+            }
+        )
     if cands:
         newest = max(c["last"] for c in cands)
         for c in cands:
@@ -298,40 +297,42 @@ def build_digest(
             if d.get("conflicts")
         ]
         earlier = len(arts) - len(c["new"])
-        stories.append({
-            "id": sid,
-            "title": header["title"] or first["title"] or "(untitled story)",
-            "rank_score": round(c["score"], 4),
-            "rank": c["rank"],
-            "is_update": sid in seen or earlier > 0,
-            "previous_digest_at": iso(seen[sid]) if sid in seen else None,
-            "first_reported": {
-                "outlet": first["outlet"],
-                "url": first["url"],
-                "published_at": iso(first["published_at"]),
-            },
-            "origin": _origin(timeline, arts),
-            "summary": [s.as_json() for s in summary],
-            "new_details": [_detail_json(d) for d in shown],
-            "more_new_details": len(c["new_details"]) - len(shown),
-            "conflicts": conflicts,
-            "coverage": [
-                {
-                    "outlet": m["outlet"],
-                    "url": m["url"],
-                    "title": m["title"],
-                    "published_at": iso(m["published_at"]),
-                    "is_new": m["id"] in new_ids,
-                }
-                for m in arts
-            ],
-            "article_count": len(arts),
-            "outlet_count": len({m["outlet"] for m in arts}),
-            "new_article_count": len(c["new"]),
-            "first_published_at": iso(first["published_at"]),
-            "last_published_at": iso(max(m["published_at"] for m in arts)),
-            "updated_at": iso(last_activity(arts)),
-        })
+        stories.append(
+            {
+                "id": sid,
+                "title": header["title"] or first["title"] or "(untitled story)",
+                "rank_score": round(c["score"], 4),
+                "rank": c["rank"],
+                "is_update": sid in seen or earlier > 0,
+                "previous_digest_at": iso(seen[sid]) if sid in seen else None,
+                "first_reported": {
+                    "outlet": first["outlet"],
+                    "url": first["url"],
+                    "published_at": iso(first["published_at"]),
+                },
+                "origin": _origin(timeline, arts),
+                "summary": [s.as_json() for s in summary],
+                "new_details": [_detail_json(d) for d in shown],
+                "more_new_details": len(c["new_details"]) - len(shown),
+                "conflicts": conflicts,
+                "coverage": [
+                    {
+                        "outlet": m["outlet"],
+                        "url": m["url"],
+                        "title": m["title"],
+                        "published_at": iso(m["published_at"]),
+                        "is_new": m["id"] in new_ids,
+                    }
+                    for m in arts
+                ],
+                "article_count": len(arts),
+                "outlet_count": len({m["outlet"] for m in arts}),
+                "new_article_count": len(c["new"]),
+                "first_published_at": iso(first["published_at"]),
+                "last_published_at": iso(max(m["published_at"] for m in arts)),
+                "updated_at": iso(last_activity(arts)),
+            }
+        )
     return {
         "generated_at": iso(now_utc()),
         "since": iso(since),
@@ -418,29 +419,42 @@ def timeline_picture(story: dict[str, Any], width: int = 480) -> dict[str, Any]:
         return round(x0 + (x1 - x0) * (t - t_min).total_seconds() / span, 1)
 
     if origin_t is not None and origin is not None:
-        points.append({"x": x_of(origin_t), "y": top_pad + row_h / 2, "kind": "cited",
-                       "label": f"{origin['outlet']} (cited), {origin['date']}"})
+        points.append(
+            {
+                "x": x_of(origin_t),
+                "y": top_pad + row_h / 2,
+                "kind": "cited",
+                "label": f"{origin['outlet']} (cited), {origin['date']}",
+            }
+        )
     for i, (a, t) in enumerate(zip(story["coverage"], times, strict=True)):
         if t is None:
             continue
         if a["outlet"] not in rows:
             rows.append(a["outlet"])
         kind = "first" if i == 0 else ("new" if a.get("is_new") else "old")
-        points.append({
-            "x": x_of(t),
-            "y": top_pad + rows.index(a["outlet"]) * row_h + row_h / 2,
-            "kind": kind,
-            "label": f"{a['outlet']}, {human_time(a['published_at'])}: {a['title'] or ''}",
-        })
+        points.append(
+            {
+                "x": x_of(t),
+                "y": top_pad + rows.index(a["outlet"]) * row_h + row_h / 2,
+                "kind": kind,
+                "label": f"{a['outlet']}, {human_time(a['published_at'])}: {a['title'] or ''}",
+            }
+        )
     axis_y = top_pad + len(rows) * row_h + 4
     fmt_time = span < 2 * 86400
     ticks = []
-    for frac in ((0.0, 1.0) if span > 0 else (0.5,)):
+    for frac in (0.0, 1.0) if span > 0 else (0.5,):
         t = t_min + timedelta(seconds=span * frac)
         label = f"{t:%b} {t.day}" + (f" {t:%H:%M}" if fmt_time else "")
         anchor = "start" if frac == 0.0 and span > 0 else ("end" if frac == 1.0 else "middle")
-        ticks.append({"x": x0 + (x1 - x0) * frac if span > 0 else (x0 + x1) / 2,
-                      "label": label, "anchor": anchor})
+        ticks.append(
+            {
+                "x": x0 + (x1 - x0) * frac if span > 0 else (x0 + x1) / 2,
+                "label": label,
+                "anchor": anchor,
+            }
+        )
     return {
         "width": width,
         "height": axis_y + 20,
@@ -573,27 +587,48 @@ def _story_html(s: dict[str, Any]) -> str:
         f"({s['new_article_count']} new).</p>"
     )
     if s["summary"]:
-        parts.append("<blockquote>" + "".join(
-            f"<p>{escape(x['sentence'])} ({link(x['outlet'], x['url'])})</p>" for x in s["summary"]
-        ) + "</blockquote>")
+        parts.append(
+            "<blockquote>"
+            + "".join(
+                f"<p>{escape(x['sentence'])} ({link(x['outlet'], x['url'])})</p>"
+                for x in s["summary"]
+            )
+            + "</blockquote>"
+        )
     if s["new_details"]:
-        parts.append("<p><strong>New details</strong></p><ul>" + "".join(
-            f"<li>{escape(d['text'])}: first by "
-            f"{link(d['first_reported']['outlet'], d['first_reported']['url'])}</li>"
-            for d in s["new_details"]
-        ) + "</ul>")
+        parts.append(
+            "<p><strong>New details</strong></p><ul>"
+            + "".join(
+                f"<li>{escape(d['text'])}: first by "
+                f"{link(d['first_reported']['outlet'], d['first_reported']['url'])}</li>"
+                for d in s["new_details"]
+            )
+            + "</ul>"
+        )
     if s["conflicts"]:
-        parts.append("<p><strong>Conflicts</strong></p><ul>" + "".join(
-            "<li>" + escape(c["text"]) + ": " + escape("; ".join(
-                f"{v['value']} ({', '.join(v['outlets'])})" for v in c["values"]
-            )) + "</li>"
-            for c in s["conflicts"]
-        ) + "</ul>")
-    parts.append("<p><strong>Coverage</strong></p><ul>" + "".join(
-        f"<li>{escape(human_time(a['published_at']))} {link(a['outlet'], a['url'])}: "
-        f"{escape(a['title'] or '')}</li>"
-        for a in s["coverage"]
-    ) + "</ul>")
+        parts.append(
+            "<p><strong>Conflicts</strong></p><ul>"
+            + "".join(
+                "<li>"
+                + escape(c["text"])
+                + ": "
+                + escape(
+                    "; ".join(f"{v['value']} ({', '.join(v['outlets'])})" for v in c["values"])
+                )
+                + "</li>"
+                for c in s["conflicts"]
+            )
+            + "</ul>"
+        )
+    parts.append(
+        "<p><strong>Coverage</strong></p><ul>"
+        + "".join(
+            f"<li>{escape(human_time(a['published_at']))} {link(a['outlet'], a['url'])}: "
+            f"{escape(a['title'] or '')}</li>"
+            for a in s["coverage"]
+        )
+        + "</ul>"
+    )
     return "".join(parts)
 
 

@@ -68,7 +68,10 @@ class SentenceEmbedder:
             raise EmbeddingModelError(
                 f"cannot load embedding model {name!r}: {type(exc).__name__}: {exc}"
             ) from exc
-        getter = getattr(self._model, "get_embedding_dimension", None) or self._model.get_sentence_embedding_dimension
+        getter = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
         dim = getter()
         self.dim = int(dim) if dim else int(self.encode(["x"]).shape[1])
 

@@ -21,7 +21,9 @@ def _norm(text: str) -> str:
 
 
 def load_labels(stories_dir: Path) -> list[dict[str, Any]]:
-    return [yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(stories_dir.glob("*.yaml"))]
+    return [
+        yaml.safe_load(p.read_text(encoding="utf-8")) for p in sorted(stories_dir.glob("*.yaml"))
+    ]
 
 
 def _covers(pairs: set[tuple[str, str]], article_id: str, sentence: str) -> bool:
@@ -105,13 +107,20 @@ def score_citations(
 ) -> tuple[int, int, int]:
     """(true positives, false positives, false negatives) of (article, outlet, date)."""
     gold = {
-        (url_of[c["article"]], c["cited_outlet"].casefold(),
-         str(c["cited_date"]) if c.get("cited_date") else None)
+        (
+            url_of[c["article"]],
+            c["cited_outlet"].casefold(),
+            str(c["cited_date"]) if c.get("cited_date") else None,
+        )
         for c in label.get("citations") or []
     }
     by_url = {a["url"]: a["id"] for a in timeline["articles"]}
     pred = {
-        (by_url.get(c["citing_url"], c["citing_url"]), c["cited_outlet"].casefold(), c["cited_date"])
+        (
+            by_url.get(c["citing_url"], c["citing_url"]),
+            c["cited_outlet"].casefold(),
+            c["cited_date"],
+        )
         for c in timeline["citations"]
     }
     return len(gold & pred), len(pred - gold), len(gold - pred)
@@ -129,5 +138,6 @@ def summarise(results: Iterable[dict[str, Any]]) -> dict[str, float]:
         "cited_origin": sum(r["cited_origin"] for r in rows) / len(rows),
         "conflicts_labelled": len(conflicts),
         "conflicts_found": (sum(bool(r["conflict"]) for r in conflicts) / len(conflicts))
-        if conflicts else 1.0,
+        if conflicts
+        else 1.0,
     }

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from pipeline.store import Store
-from pipeline.store_digest import EXPORT_QUERIES, copy_table
+from pipeline.store import EXPORT_QUERIES, Store
 
 EXPORT_FORMATS = ("parquet", "csv", "jsonl")
 EXPORT_TABLES = tuple(EXPORT_QUERIES)
@@ -31,5 +30,5 @@ def export(db: Path, fmt: str, out_dir: Path) -> dict[str, tuple[Path, int]]:
     with Store(db, read_only=True) as store:
         for table in EXPORT_TABLES:
             path = out_dir / f"{table}.{fmt}"
-            written[table] = (path, copy_table(store, table, fmt, path))
+            written[table] = (path, store.copy_table(table, fmt, path))
     return written

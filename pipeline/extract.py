@@ -54,8 +54,18 @@ class Extracted:
 
 
 # WHATWG: browsers decode these labels as windows-1252, a superset
-_AS_CP1252 = {"iso-8859-1", "iso8859-1", "latin-1", "latin1", "l1", "us-ascii", "ascii",
-              "iso_8859-1", "cp819", "ibm819"}
+_AS_CP1252 = {
+    "iso-8859-1",
+    "iso8859-1",
+    "latin-1",
+    "latin1",
+    "l1",
+    "us-ascii",
+    "ascii",
+    "iso_8859-1",
+    "cp819",
+    "ibm819",
+}
 _BOMS = ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"), (b"\xfe\xff", "utf-16-be"))
 
 
@@ -156,7 +166,9 @@ def _page_timestamp(
                 return parsed
     for el in tree.iter("time"):
         value = el.get("datetime")
-        if value and (el.get("itemprop") in (None, "datePublished") or el.get("pubdate") is not None):
+        if value and (
+            el.get("itemprop") in (None, "datePublished") or el.get("pubdate") is not None
+        ):
             parsed = parse_datetime(value)
             if parsed:
                 return parsed
@@ -229,7 +241,9 @@ def extract_article(
     try:
         tree = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError) as exc:
-        return Extracted(None, None, None, None, None, None, None, None, None, f"unparseable: {exc}")
+        return Extracted(
+            None, None, None, None, None, None, None, None, None, f"unparseable: {exc}"
+        )
     meta = _meta_map(tree)
     ld = _json_ld(tree)
     stamp = _page_timestamp(tree, meta, ld)

@@ -68,9 +68,7 @@ def _summary_text(entry: Any) -> str | None:
     return _text(raw)
 
 
-def parse_feed(
-    body: bytes, feed_url: str, content_type: str | None = None
-) -> ParsedFeed:
+def parse_feed(body: bytes, feed_url: str, content_type: str | None = None) -> ParsedFeed:
     import feedparser
 
     headers = {"content-location": feed_url}

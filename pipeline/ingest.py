@@ -78,8 +78,10 @@ class IngestReport:
         for stage in ("stories", "details"):
             if stage in self.stats:
                 s = self.stats[stage]
-                parts.append(f"; {stage} " + ", ".join(f"{v} {k}" for k, v in s.items()
-                                                       if isinstance(v, int)))
+                parts.append(
+                    f"; {stage} "
+                    + ", ".join(f"{v} {k}" for k, v in s.items() if isinstance(v, int))
+                )
         parts.append(f"in {self.stats.get('seconds', 0):.1f}s")
         return " ".join(parts)
 

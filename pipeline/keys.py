@@ -11,7 +11,9 @@ import re
 from pipeline.quantities import quantity_keys
 
 _CAP_TOKEN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9]|\b[A-Z]\b")
-_CODE_TOKEN = re.compile(r"\b(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{1,15}\b")
+_CODE_TOKEN = re.compile(
+    r"\b(?=[A-Za-z0-9\-]*\d)(?=[A-Za-z0-9\-]*[A-Za-z])[A-Za-z0-9][A-Za-z0-9\-]{1,15}\b"
+)
 STOP = {
     w.lower()
     for w in """A An The And But Or Nor For So Yet In On At To Of By With From As Into Onto Over
@@ -25,7 +27,8 @@ STOP = {
     Subscribe Sign Update Updated Editor Editors Note Photo Image Credit Getty Reporting Writing
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
-    Saturday Sunday Today Yesterday Tomorrow Q1 Q2 Q3 Q4 H1 H2 AI US U.S UK EU CEO CFO CTO""".split()
+    Saturday Sunday Today Yesterday Tomorrow Q1 Q2 Q3 Q4 H1 H2 AI US U.S UK EU
+    CEO CFO CTO""".split()
 }
 
 

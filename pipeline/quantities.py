@@ -13,47 +13,138 @@ import re
 from dataclasses import dataclass
 
 WORD_NUMBERS = {
-    "zero": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-    "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
-    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18,
-    "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
-    "seventy": 70, "eighty": 80, "ninety": 90, "hundred": 100, "a": 1, "an": 1,
-    "dozen": 12, "half": 0.5,
+    "zero": 0,
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "thirteen": 13,
+    "fourteen": 14,
+    "fifteen": 15,
+    "sixteen": 16,
+    "seventeen": 17,
+    "eighteen": 18,
+    "nineteen": 19,
+    "twenty": 20,
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+    "hundred": 100,
+    "a": 1,
+    "an": 1,
+    "dozen": 12,
+    "half": 0.5,
 }
 SCALES = {
-    "thousand": 1e3, "k": 1e3, "million": 1e6, "mn": 1e6, "m": 1e6, "mln": 1e6,
-    "billion": 1e9, "bn": 1e9, "b": 1e9, "bln": 1e9, "trillion": 1e12, "tn": 1e12, "t": 1e12,
+    "thousand": 1e3,
+    "k": 1e3,
+    "million": 1e6,
+    "mn": 1e6,
+    "m": 1e6,
+    "mln": 1e6,
+    "billion": 1e9,
+    "bn": 1e9,
+    "b": 1e9,
+    "bln": 1e9,
+    "trillion": 1e12,
+    "tn": 1e12,
+    "t": 1e12,
 }
 UNIT_WORDS = {
     # power
-    "gw": ("W", 1e9), "gigawatt": ("W", 1e9), "gigawatts": ("W", 1e9),
-    "mw": ("W", 1e6), "megawatt": ("W", 1e6), "megawatts": ("W", 1e6),
-    "kw": ("W", 1e3), "kilowatt": ("W", 1e3), "kilowatts": ("W", 1e3),
+    "gw": ("W", 1e9),
+    "gigawatt": ("W", 1e9),
+    "gigawatts": ("W", 1e9),
+    "mw": ("W", 1e6),
+    "megawatt": ("W", 1e6),
+    "megawatts": ("W", 1e6),
+    "kw": ("W", 1e3),
+    "kilowatt": ("W", 1e3),
+    "kilowatts": ("W", 1e3),
     # memory and bandwidth
-    "tb/s": ("B/s", 1e12), "gb/s": ("B/s", 1e9), "tbps": ("B/s", 1e12),
-    "gb": ("B", 1e9), "tb": ("B", 1e12), "mb": ("B", 1e6),
+    "tb/s": ("B/s", 1e12),
+    "gb/s": ("B/s", 1e9),
+    "tbps": ("B/s", 1e12),
+    "gb": ("B", 1e9),
+    "tb": ("B", 1e12),
+    "mb": ("B", 1e6),
     # process nodes and time spans
-    "nm": ("nm", 1), "nanometer": ("nm", 1), "nanometre": ("nm", 1),
-    "nanometers": ("nm", 1), "nanometres": ("nm", 1),
+    "nm": ("nm", 1),
+    "nanometer": ("nm", 1),
+    "nanometre": ("nm", 1),
+    "nanometers": ("nm", 1),
+    "nanometres": ("nm", 1),
 }
 CURRENCY_SYMBOLS = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny"}
-CURRENCY_WORDS = {"dollars": "usd", "dollar": "usd", "usd": "usd", "euros": "eur", "yuan": "cny",
-                  "renminbi": "cny"}
+CURRENCY_WORDS = {
+    "dollars": "usd",
+    "dollar": "usd",
+    "usd": "usd",
+    "euros": "eur",
+    "yuan": "cny",
+    "renminbi": "cny",
+}
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage points")
 MULTIPLIER_WORDS = ("x", "times", "fold", "×")
-APPROX_WORDS = ("about", "around", "roughly", "approximately", "nearly", "almost", "some",
-                "close to", "more than", "over", "up to", "~", "an estimated", "circa", "just under",
-                "just over")
+APPROX_WORDS = (
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "almost",
+    "some",
+    "close to",
+    "more than",
+    "over",
+    "up to",
+    "~",
+    "an estimated",
+    "circa",
+    "just under",
+    "just over",
+)
 # nouns that follow a count and say what is counted ("256 experts", "160 million shares")
-COUNT_NOUN = re.compile(r"^[\s-]*(?:(?:total|active|new|additional|more|fewer|of)\s+)*"
-                        r"([a-z][a-z\-]{2,20})", re.I)
+COUNT_NOUN = re.compile(
+    r"^[\s-]*(?:(?:total|active|new|additional|more|fewer|of)\s+)*"
+    r"([a-z][a-z\-]{2,20})",
+    re.I,
+)
 NOUN_NORMALISE = {
-    "parameters": "parameter", "params": "parameter", "parameter": "parameter",
-    "experts": "expert", "chips": "chip", "gpus": "gpu", "accelerators": "accelerator",
-    "shares": "share", "tokens": "token", "employees": "employee", "units": "unit",
-    "wafers": "wafer", "racks": "rack", "servers": "server", "customers": "customer",
-    "stacks": "stack", "layers": "layer", "years": "year", "months": "month",
-    "weeks": "week", "days": "day", "pages": "page",
+    "parameters": "parameter",
+    "params": "parameter",
+    "parameter": "parameter",
+    "experts": "expert",
+    "chips": "chip",
+    "gpus": "gpu",
+    "accelerators": "accelerator",
+    "shares": "share",
+    "tokens": "token",
+    "employees": "employee",
+    "units": "unit",
+    "wafers": "wafer",
+    "racks": "rack",
+    "servers": "server",
+    "customers": "customer",
+    "stacks": "stack",
+    "layers": "layer",
+    "years": "year",
+    "months": "month",
+    "weeks": "week",
+    "days": "day",
+    "pages": "page",
 }
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDNUM = (
@@ -132,9 +223,9 @@ def find_quantities(text: str) -> list[Quantity]:
         cur = (m.group("cur") or "").strip().lower()
         tail = (m.group("tail") or "").strip().lower()
         # single letters as scale only directly after a digit ("37B", "$5.5bn", "1T")
-        if scale in ("k", "m", "b", "t") and (word_number or not re.search(
-            rf"{re.escape(raw_num)}{scale}", m.group(0), re.I
-        )):
+        if scale in ("k", "m", "b", "t") and (
+            word_number or not re.search(rf"{re.escape(raw_num)}{scale}", m.group(0), re.I)
+        ):
             if not cur:
                 scale = ""
         if word_number and raw_num.lower() in ("a", "an") and not scale:
@@ -158,7 +249,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit, value = u, value * mult
         end = m.end()
         if not unit:
-            after = text[end:end + 40]
+            after = text[end : end + 40]
             noun = COUNT_NOUN.match(after)
             if noun:
                 word = noun.group(1).lower().rstrip("-")
@@ -166,7 +257,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit = NOUN_NORMALISE[word]
                 elif word.endswith("-parameter") or word == "parameter":
                     unit = "parameter"
-        if not unit and "-parameter" in text[m.start():end + 12].lower():
+        if not unit and "-parameter" in text[m.start() : end + 12].lower():
             unit = "parameter"
         if not unit and not scale and not word_number:
             if re.fullmatch(r"(19|20)\d{2}", raw_num):
@@ -175,7 +266,7 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "one of the", "two weeks" etc. carry little signal
         if math.isnan(value):
             continue
-        approx = bool(m.group("approx")) or "roughly" in text[max(0, m.start() - 12):m.start()]
+        approx = bool(m.group("approx")) or "roughly" in text[max(0, m.start() - 12) : m.start()]
         out.append(Quantity(value, unit, m.group(0).strip(), approx, m.start(), end))
     return out
 

@@ -41,10 +41,19 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
     if origin and origin.get("date") and origin["date"] < first_day:
         key = (origin["outlet"], origin["date"])
         seen_origins.add(key)
-        entries.append({"date": origin["date"], "outlet": origin["outlet"], "cited": True,
-                        "cited_by": cited.get(origin["outlet"], 0), "first": [],
-                        "evidence": origin["evidence"], "citing_outlet": origin["citing_outlet"],
-                        "url": None, "title": None})
+        entries.append(
+            {
+                "date": origin["date"],
+                "outlet": origin["outlet"],
+                "cited": True,
+                "cited_by": cited.get(origin["outlet"], 0),
+                "first": [],
+                "evidence": origin["evidence"],
+                "citing_outlet": origin["citing_outlet"],
+                "url": None,
+                "title": None,
+            }
+        )
     for d in doc["details"]:
         o = d.get("cited_origin")
         if o and o.get("date") and o.get("predates_first_report") and o["outlet"] not in ingested:
@@ -55,22 +64,33 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
                         e["first"].append(d["text"])
                 continue
             seen_origins.add(key)
-            entries.append({"date": o["date"], "outlet": o["outlet"], "cited": True,
-                            "cited_by": cited.get(o["outlet"], 0), "first": [d["text"]],
-                            "evidence": o["evidence"], "citing_outlet": o["citing_outlet"],
-                            "url": None, "title": None})
+            entries.append(
+                {
+                    "date": o["date"],
+                    "outlet": o["outlet"],
+                    "cited": True,
+                    "cited_by": cited.get(o["outlet"], 0),
+                    "first": [d["text"]],
+                    "evidence": o["evidence"],
+                    "citing_outlet": o["citing_outlet"],
+                    "url": None,
+                    "title": None,
+                }
+            )
     entries.sort(key=lambda e: e["date"])
     for a in doc["articles"]:
-        entries.append({
-            "date": _day(a["published_at"]),
-            "time": a["published_at"],
-            "outlet": a["outlet"],
-            "cited": False,
-            "cited_by": cited.get(a["outlet"], 0),
-            "first": [details[i]["text"] for i in a.get("new_details", []) if i in details],
-            "url": a["url"],
-            "title": a["title"],
-        })
+        entries.append(
+            {
+                "date": _day(a["published_at"]),
+                "time": a["published_at"],
+                "outlet": a["outlet"],
+                "cited": False,
+                "cited_by": cited.get(a["outlet"], 0),
+                "first": [details[i]["text"] for i in a.get("new_details", []) if i in details],
+                "url": a["url"],
+                "title": a["title"],
+            }
+        )
     return entries
 
 
@@ -103,9 +123,7 @@ def render_text(doc: dict[str, Any], max_first: int = 4) -> str:
     if conflicts:
         lines += ["", "Conflicts:"]
         for d in conflicts:
-            says = "; ".join(
-                f"{c['value']} ({', '.join(c['outlets'])})" for c in d["conflicts"]
-            )
+            says = "; ".join(f"{c['value']} ({', '.join(c['outlets'])})" for c in d["conflicts"])
             lines.append(f"  {d['id']} {_short(d['text'], 50)}: {says}")
     return "\n".join(lines)
 
@@ -123,8 +141,13 @@ def render_markdown(doc: dict[str, Any]) -> str:
         who = f"[{e['outlet']}]({e['url']})" if e.get("url") else f"**{e['outlet']}** (cited)"
         first = "; ".join(e["first"][:5])
         out.append(f"- **{e['date']}** {who}" + (f": first to report {first}" if first else ""))
-    out += ["", "## Details", "", "| detail | first reported | cited origin | repeated by | conflict |",
-            "| --- | --- | --- | --- | --- |"]
+    out += [
+        "",
+        "## Details",
+        "",
+        "| detail | first reported | cited origin | repeated by | conflict |",
+        "| --- | --- | --- | --- | --- |",
+    ]
     for d in doc["details"]:
         fr = d["first_reported"]
         o = d.get("cited_origin")
@@ -156,6 +179,8 @@ def template_env() -> Environment:
 
 
 def render_html(doc: dict[str, Any]) -> str:
-    return template_env().get_template("timeline.html").render(
-        doc=doc, story=doc["story"], entries=timeline_entries(doc)
+    return (
+        template_env()
+        .get_template("timeline.html")
+        .render(doc=doc, story=doc["story"], entries=timeline_entries(doc))
     )

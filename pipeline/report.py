@@ -19,8 +19,16 @@ def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) 
         console.print("No runs yet: run `firstwire ingest`.")
         return
     table = Table(title="Recent runs", show_lines=False)
-    for col in ("run", "started (UTC)", "took", "status", "feeds ok/304/failed",
-                "articles new/upd/skip/failed", "stories", "note"):
+    for col in (
+        "run",
+        "started (UTC)",
+        "took",
+        "status",
+        "feeds ok/304/failed",
+        "articles new/upd/skip/failed",
+        "stories",
+        "note",
+    ):
         table.add_column(col)
     for row in rows:
         s = row["stats"] or {}

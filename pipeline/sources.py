@@ -111,7 +111,9 @@ def parse_sources(text: str, origin: str = "sources.yaml") -> SourcesConfig:
         problem = getattr(exc, "problem", None) or str(exc).splitlines()[0]
         raise SourcesError(f"{origin}: not valid YAML{where}: {problem}") from exc
     if not isinstance(data, dict):
-        raise SourcesError(f"{origin}: expected a mapping with 'sources:' (and optional 'settings:')")
+        raise SourcesError(
+            f"{origin}: expected a mapping with 'sources:' (and optional 'settings:')"
+        )
     try:
         config = SourcesConfig.model_validate(data)
     except ValidationError as exc:

@@ -241,6 +241,42 @@ SCHEMA_VERSION = MIGRATIONS[-1][0]
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 
 
+MAX_WORDS = 12
+
+
+def _like(word: str) -> str:
+    """A case-insensitive LIKE pattern matching ``word`` anywhere, wildcards escaped."""
+    escaped = word.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+EXPORT_QUERIES: dict[str, str] = {
+    "articles": """SELECT a.id, a.url, a.source_name AS outlet, sa.story_id, a.title,
+                          a.author, a.language, a.published_at, a.published_at_source,
+                          a.date_suspect, a.feed_url, a.feed_title, a.extraction,
+                          a.status, a.first_seen_at, a.fetched_at, a.text
+                   FROM articles a LEFT JOIN story_articles sa ON sa.article_id = a.id
+                   WHERE a.status = 'ok'
+                   ORDER BY a.published_at NULLS LAST, a.id""",
+    "stories": """SELECT id, title, first_published_at, last_published_at, article_count,
+                         outlet_count, model, created_at, updated_at
+                  FROM stories ORDER BY first_published_at, id""",
+    "details": """SELECT story_id, detail_id, text, kind, value, first_article_id,
+                         first_outlet, first_published_at, cited_outlet, cited_date,
+                         reported_by_count, conflict_count
+                  FROM details ORDER BY story_id, first_published_at, detail_id""",
+    "citations": """SELECT story_id, citing_article_id, citing_outlet, citing_url,
+                           cited_outlet, cited_date, known_outlet, evidence
+                    FROM citations ORDER BY story_id, citing_outlet, cited_outlet""",
+}
+
+_COPY_OPTIONS = {
+    "parquet": "(FORMAT parquet)",
+    "csv": "(FORMAT csv, HEADER)",
+    "jsonl": "(FORMAT json)",
+}
+
+
 class StoreError(RuntimeError):
     """The database could not be opened or used."""
 
@@ -579,7 +615,9 @@ class Store:
                     )
         return added
 
-    def mark_for_refresh(self, article_ids: Sequence[str], feed_updated: dict[str, datetime]) -> None:
+    def mark_for_refresh(
+        self, article_ids: Sequence[str], feed_updated: dict[str, datetime]
+    ) -> None:
         """An entry's feed 'updated' date moved on: fetch its page again."""
         with self.transaction() as con:
             for article_id in article_ids:
@@ -732,7 +770,9 @@ class Store:
         return self._dicts(sql, params)
 
     def raw_html(self, article_id: str) -> bytes | None:
-        row = self.con.execute("SELECT raw_html FROM articles WHERE id = ?", [article_id]).fetchone()
+        row = self.con.execute(
+            "SELECT raw_html FROM articles WHERE id = ?", [article_id]
+        ).fetchone()
         return bytes(row[0]) if row and row[0] is not None else None
 
     # -- embeddings, keys, stories -------------------------------------------------
@@ -792,9 +832,13 @@ class Store:
     def key_df(self, keys: Iterable[str]) -> tuple[dict[str, int], int]:
         """Document frequencies of the given keys, and the number of documents."""
         key_list = list(set(keys))
-        rows = self.con.execute(
-            "SELECT key, df FROM key_df WHERE key IN (SELECT unnest(?))", [key_list]
-        ).fetchall() if key_list else []
+        rows = (
+            self.con.execute(
+                "SELECT key, df FROM key_df WHERE key IN (SELECT unnest(?))", [key_list]
+            ).fetchall()
+            if key_list
+            else []
+        )
         docs = self.con.execute("SELECT value FROM kv WHERE key = 'key_docs'").fetchone()
         return {r[0]: int(r[1]) for r in rows}, int(docs[0]) if docs else 0
 
@@ -933,7 +977,10 @@ class Store:
         return row[0] if row else None
 
     def stories(
-        self, since: datetime | None = None, limit: int | None = None, ids: Sequence[str] | None = None
+        self,
+        since: datetime | None = None,
+        limit: int | None = None,
+        ids: Sequence[str] | None = None,
     ) -> list[dict[str, Any]]:
         """Stories with their articles, newest activity first."""
         sql = """SELECT id, title, first_published_at, last_published_at, article_count,
@@ -994,7 +1041,9 @@ class Store:
         ).fetchall()
         return {r[0] for r in rows}
 
-    def add_redirects(self, pairs: Sequence[tuple[str, str]], run_id: int | None, reason: str) -> None:
+    def add_redirects(
+        self, pairs: Sequence[tuple[str, str]], run_id: int | None, reason: str
+    ) -> None:
         if not pairs:
             return
         now = utc_naive(now_utc())
@@ -1072,8 +1121,15 @@ class Store:
         with self.transaction() as con:
             con.execute(
                 """INSERT OR REPLACE INTO timelines VALUES (?, ?, ?, ?, ?, ?, ?)""",
-                [story_id, now, run_id, len(doc["articles"]), len(doc["details"]), conflicts,
-                 json.dumps(doc, ensure_ascii=False)],
+                [
+                    story_id,
+                    now,
+                    run_id,
+                    len(doc["articles"]),
+                    len(doc["details"]),
+                    conflicts,
+                    json.dumps(doc, ensure_ascii=False),
+                ],
             )
             con.execute("DELETE FROM details WHERE story_id = ?", [story_id])
             con.execute("DELETE FROM citations WHERE story_id = ?", [story_id])
@@ -1081,23 +1137,39 @@ class Store:
             for d in doc["details"]:
                 first = d["first_reported"]
                 origin = d.get("cited_origin") or {}
-                rows.append([
-                    story_id, d["id"], d["text"], d.get("kind"), d.get("value"),
-                    by_url.get(first["url"]), first["outlet"],
-                    utc_naive(datetime.fromisoformat(first["published_at"].replace("Z", "+00:00"))),
-                    origin.get("outlet"),
-                    date_type.fromisoformat(origin["date"]) if origin.get("date") else None,
-                    len(d["reported_by"]), len(d["conflicts"]),
-                ])
+                rows.append(
+                    [
+                        story_id,
+                        d["id"],
+                        d["text"],
+                        d.get("kind"),
+                        d.get("value"),
+                        by_url.get(first["url"]),
+                        first["outlet"],
+                        utc_naive(
+                            datetime.fromisoformat(first["published_at"].replace("Z", "+00:00"))
+                        ),
+                        origin.get("outlet"),
+                        date_type.fromisoformat(origin["date"]) if origin.get("date") else None,
+                        len(d["reported_by"]),
+                        len(d["conflicts"]),
+                    ]
+                )
             if rows:
                 con.executemany(
                     "INSERT INTO details VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", rows
                 )
             crow = [
-                [story_id, by_url.get(c["citing_url"]), c["citing_outlet"], c["citing_url"],
-                 c["cited_outlet"],
-                 date_type.fromisoformat(c["cited_date"]) if c["cited_date"] else None,
-                 c.get("known_outlet"), c["evidence"]]
+                [
+                    story_id,
+                    by_url.get(c["citing_url"]),
+                    c["citing_outlet"],
+                    c["citing_url"],
+                    c["cited_outlet"],
+                    date_type.fromisoformat(c["cited_date"]) if c["cited_date"] else None,
+                    c.get("known_outlet"),
+                    c["evidence"],
+                ]
                 for c in doc["citations"]
             ]
             if crow:
@@ -1145,8 +1217,15 @@ class Store:
         row = self.con.execute(
             """INSERT INTO digests VALUES (nextval('digests_id'), ?, ?, ?, ?, ?, ?, ?)
                RETURNING id""",
-            [utc_naive(now_utc()), utc_naive(since), utc_naive(until), fmt, out_path,
-             list(story_ids), json.dumps(doc, ensure_ascii=False, default=str)],
+            [
+                utc_naive(now_utc()),
+                utc_naive(since),
+                utc_naive(until),
+                fmt,
+                out_path,
+                list(story_ids),
+                json.dumps(doc, ensure_ascii=False, default=str),
+            ],
         ).fetchone()
         assert row is not None
         return int(row[0])
@@ -1162,6 +1241,162 @@ class Store:
             [list(story_ids)],
         ).fetchall()
         return {r[0]: utc_aware(r[1]) for r in rows}  # type: ignore[misc]
+
+    # -- web app and digest/export queries -----------------------------------------
+
+    def search_story_ids(
+        self,
+        *,
+        words: list[str] | None = None,
+        outlet: str | None = None,
+        since: datetime | None = None,
+        until: datetime | None = None,
+        min_articles: int = 1,
+        limit: int | None = 50,
+        offset: int = 0,
+    ) -> tuple[list[str], int]:
+        """Ids of the stories that match, newest activity first, and how many match in all.
+
+        A story matches when every word occurs in its title or in one of its articles'
+        titles (case-insensitive), it has an article from ``outlet``, and its activity
+        overlaps [since, until): last article at or after ``since``, first before ``until``.
+        """
+        where = ["s.article_count >= ?"]
+        params: list[Any] = [min_articles]
+        if since is not None:
+            where.append("s.last_published_at >= ?")
+            params.append(utc_naive(since))
+        if until is not None:
+            where.append("s.first_published_at < ?")
+            params.append(utc_naive(until))
+        if outlet:
+            where.append(
+                """EXISTS (SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                           WHERE sa.story_id = s.id AND a.source_name = ?)"""
+            )
+            params.append(outlet)
+        for word in (words or [])[:MAX_WORDS]:
+            pattern = _like(word)
+            where.append(
+                """(coalesce(s.title, '') ILIKE ? ESCAPE '\\' OR EXISTS (
+                       SELECT 1 FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+                       WHERE sa.story_id = s.id AND coalesce(a.title, '') ILIKE ? ESCAPE '\\'))"""
+            )
+            params += [pattern, pattern]
+        condition = " AND ".join(where)
+        total_row = self.con.execute(
+            f"SELECT count(*) FROM stories s WHERE {condition}", params
+        ).fetchone()
+        total = int(total_row[0]) if total_row else 0
+        sql = (
+            f"SELECT s.id FROM stories s WHERE {condition} ORDER BY s.last_published_at DESC, s.id"
+        )
+        page_params = list(params)
+        if limit is not None:
+            sql += " LIMIT ?"
+            page_params.append(limit)
+        if offset:
+            sql += " OFFSET ?"
+            page_params.append(offset)
+        rows = self.con.execute(sql, page_params).fetchall()
+        return [r[0] for r in rows], total
+
+    def story_outlets(self) -> list[str]:
+        """Every outlet with at least one article in a story, by name."""
+        rows = self.con.execute(
+            """SELECT DISTINCT a.source_name FROM story_articles sa
+               JOIN articles a ON a.id = sa.article_id ORDER BY 1"""
+        ).fetchall()
+        return [r[0] for r in rows]
+
+    def run_by_id(self, run_id: int) -> dict[str, Any] | None:
+        """One row of ``runs`` (stats parsed, times aware UTC), or None."""
+        cur = self.con.execute(
+            """SELECT id, command, started_at, finished_at, status, error, stats
+               FROM runs WHERE id = ?""",
+            [run_id],
+        )
+        names = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        if row is None:
+            return None
+        record = dict(zip(names, row, strict=True))
+        for key in ("started_at", "finished_at"):
+            record[key] = utc_aware(record[key])
+        stats = record["stats"]
+        record["stats"] = (json.loads(stats) if isinstance(stats, str) else stats) or {}
+        return record
+
+    def digest_row(self, digest_id: int) -> dict[str, Any] | None:
+        """One row of ``digests`` without its document, or None."""
+        cur = self.con.execute(
+            """SELECT id, created_at, since, until, format, out_path, story_ids
+               FROM digests WHERE id = ?""",
+            [digest_id],
+        )
+        names = [d[0] for d in cur.description]
+        row = cur.fetchone()
+        if row is None:
+            return None
+        record = dict(zip(names, row, strict=True))
+        for key in ("created_at", "since", "until"):
+            record[key] = utc_aware(record[key])
+        return record
+
+    def stories_with_new_articles(
+        self, *, since: datetime | None, until: datetime, by: str
+    ) -> dict[str, int]:
+        """Story id -> how many of its articles are new in the window.
+
+        ``by="published"``: articles published since ``since`` (news time; an article with a
+        future date still counts). ``by="arrival"``: articles that joined their story in
+        [since, until), i.e. that firstwire learned about since the previous digest."""
+        if by == "arrival":
+            sql = """SELECT sa.story_id, count(*) FROM story_articles sa
+                     WHERE (CAST(? AS TIMESTAMP) IS NULL OR sa.joined_at >= ?) AND sa.joined_at < ?
+                     GROUP BY sa.story_id"""
+            params: list[Any] = [utc_naive(since), utc_naive(since), utc_naive(until)]
+        elif by == "published":
+            sql = """SELECT sa.story_id, count(*) FROM story_articles sa
+                     JOIN articles a ON a.id = sa.article_id
+                     WHERE CAST(? AS TIMESTAMP) IS NULL OR a.published_at >= ?
+                     GROUP BY sa.story_id"""
+            params = [utc_naive(since), utc_naive(since)]
+        else:
+            raise ValueError(f"by={by!r}: use 'published' or 'arrival'")
+        return {r[0]: int(r[1]) for r in self.con.execute(sql, params).fetchall()}
+
+    def story_members(self, story_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        """Each story's articles, oldest first, with text and when each joined its story."""
+        if not story_ids:
+            return {}
+        rows = self._dicts(
+            """SELECT sa.story_id, a.id, a.url, a.source_name AS outlet, a.title, a.text,
+                      a.published_at, a.published_at_source, a.fetched_at, a.first_seen_at,
+                      sa.joined_at, sa.run_id AS joined_run_id
+               FROM story_articles sa JOIN articles a ON a.id = sa.article_id
+               WHERE sa.story_id IN (SELECT unnest(?))
+               ORDER BY a.published_at, a.fetched_at, a.id""",
+            [list(story_ids)],
+        )
+        out: dict[str, list[dict[str, Any]]] = {}
+        for r in rows:
+            out.setdefault(r.pop("story_id"), []).append(r)
+        return out
+
+    def source_weights(self) -> dict[str, float]:
+        rows = self.con.execute("SELECT name, weight FROM sources").fetchall()
+        return {r[0]: float(r[1]) for r in rows}
+
+    # Export: what each exported table holds. Never raw_html, never vectors.
+
+    def copy_table(self, table: str, fmt: str, path: Path) -> int:
+        """COPY one export table to ``path``; returns its row count."""
+        query = EXPORT_QUERIES[table]
+        literal = "'" + str(path).replace("'", "''") + "'"
+        self.con.execute(f"COPY ({query}) TO {literal} {_COPY_OPTIONS[fmt]}")
+        row = self.con.execute(f"SELECT count(*) FROM ({query})").fetchone()
+        return int(row[0]) if row else 0
 
     # -- runs -------------------------------------------------------------------
 
@@ -1187,7 +1422,9 @@ class Store:
             "UPDATE runs SET stats = ? WHERE id = ?", [json.dumps(stats, default=str), run_id]
         )
 
-    def record_events(self, run_id: int, events: Sequence[tuple[str, str | None, str, str | None]]) -> None:
+    def record_events(
+        self, run_id: int, events: Sequence[tuple[str, str | None, str, str | None]]
+    ) -> None:
         """events: (stage, url, outcome, detail)."""
         if not events:
             return
@@ -1213,7 +1450,7 @@ class Store:
         if outcome is not None:
             sql += " AND outcome = ?"
             params.append(outcome)
-        return self._dicts(sql + " ORDER BY \"at\", stage, url", params)
+        return self._dicts(sql + ' ORDER BY "at", stage, url', params)
 
     # -- helpers ----------------------------------------------------------------
 

@@ -78,9 +78,12 @@ def make_finder(outlets: dict[str, list[str]]) -> CitationFinder:
     return CitationFinder(merged)
 
 
-def topic_keys(ordered: Sequence[ArticleInput], per_article: dict[str, list[Any]]) -> frozenset[str]:
-    """Entity keys in the headline or opening of at least three quarters of the articles (and at least two):
-    the story's topic ("DeepSeek", "Huawei", "V4"), useless for telling facts apart."""
+def topic_keys(
+    ordered: Sequence[ArticleInput], per_article: dict[str, list[Any]]
+) -> frozenset[str]:
+    """Entity keys in the headline or opening of at least three quarters of the articles
+    (and at least two): the story's topic ("DeepSeek", "Huawei", "V4"), which says
+    nothing about which fact a sentence states."""
     from pipeline.keys import entity_keys
 
     counts: Counter[str] = Counter()
@@ -281,9 +284,10 @@ def _cited_origin(
         return None
     outlet, _ = max(
         votes.items(),
-        key=lambda kv: (kv[1], -min(
-            (c.cited_date.toordinal() if c.cited_date else 10**7) for c, _ in evidence[kv[0]]
-        )),
+        key=lambda kv: (
+            kv[1],
+            -min((c.cited_date.toordinal() if c.cited_date else 10**7) for c, _ in evidence[kv[0]]),
+        ),
     )
     cites = evidence[outlet]
     dated = Counter(c.cited_date for c, _ in cites if c.cited_date)
@@ -307,7 +311,9 @@ def _cited_origin(
     }
 
 
-def _outlet_dates(found: Sequence[FoundCitation], ordered: Sequence[ArticleInput]) -> dict[str, date]:
+def _outlet_dates(
+    found: Sequence[FoundCitation], ordered: Sequence[ArticleInput]
+) -> dict[str, date]:
     """When each cited outlet published, as far as the story knows: its own earliest
     article in the story, else the date most citations give it (ties: earliest). Fills
     in undated credits ("according to The Compute Report") with the date of that report."""

@@ -333,16 +333,18 @@ def timeline_chart(doc: dict[str, Any], width: int = 900) -> dict[str, Any] | No
         t = _parse_time(a.get("published_at"))
         if t is None:
             continue
-        markers.append({
-            "kind": "first" if i == 0 else "article",
-            "outlet": a["outlet"],
-            "t": t,
-            "when": _when(t),
-            "title": a.get("title") or "",
-            "url": safe_url(a.get("url")),
-            "sentences": _sentences_for(a, details),
-            "note": "first reporter" if i == 0 else "",
-        })
+        markers.append(
+            {
+                "kind": "first" if i == 0 else "article",
+                "outlet": a["outlet"],
+                "t": t,
+                "when": _when(t),
+                "title": a.get("title") or "",
+                "url": safe_url(a.get("url")),
+                "sentences": _sentences_for(a, details),
+                "note": "first reporter" if i == 0 else "",
+            }
+        )
     cited: list[dict[str, Any]] = []
     origin = doc.get("origin")
     if origin and origin.get("date"):
@@ -360,16 +362,18 @@ def timeline_chart(doc: dict[str, Any], width: int = 900) -> dict[str, Any] | No
         t = _parse_time(o["date"])
         if t is None:
             continue
-        markers.append({
-            "kind": "cited",
-            "outlet": o["outlet"],
-            "t": t,
-            "when": o["date"],
-            "title": f"cited by {o.get('citing_outlet') or 'another outlet'}",
-            "url": safe_url(o.get("citing_url")),
-            "sentences": [o["evidence"]] if o.get("evidence") else [],
-            "note": "cited origin",
-        })
+        markers.append(
+            {
+                "kind": "cited",
+                "outlet": o["outlet"],
+                "t": t,
+                "when": o["date"],
+                "title": f"cited by {o.get('citing_outlet') or 'another outlet'}",
+                "url": safe_url(o.get("citing_url")),
+                "sentences": [o["evidence"]] if o.get("evidence") else [],
+                "note": "cited origin",
+            }
+        )
     if not markers:
         return None
     rows: list[str] = []
@@ -411,8 +415,12 @@ def timeline_chart(doc: dict[str, Any], width: int = 900) -> dict[str, Any] | No
         "right": width - right,
         "top": top,
         "rows": [
-            {"outlet": o, "y": top + row_h * i + row_h / 2, "band": top + row_h * i,
-             "odd": i % 2 == 1}
+            {
+                "outlet": o,
+                "y": top + row_h * i + row_h / 2,
+                "band": top + row_h * i,
+                "odd": i % 2 == 1,
+            }
             for i, o in enumerate(rows)
         ],
         "row_h": row_h,
@@ -431,23 +439,23 @@ def digest_stories(doc: Any) -> list[dict[str, Any]]:
         if not isinstance(s, dict):
             continue
         first = s.get("first_reported") if isinstance(s.get("first_reported"), dict) else {}
-        summary = [
-            x for x in (s.get("summary") or []) if isinstance(x, dict) and x.get("sentence")
-        ]
+        summary = [x for x in (s.get("summary") or []) if isinstance(x, dict) and x.get("sentence")]
         details = [d for d in (s.get("new_details") or []) if isinstance(d, dict)]
-        out.append({
-            "id": s.get("id"),
-            "title": s.get("title"),
-            "update": bool(s.get("is_update") or s.get("update")),
-            "article_count": s.get("article_count"),
-            "outlet_count": s.get("outlet_count"),
-            "new_article_count": s.get("new_article_count"),
-            "first_published_at": s.get("first_published_at"),
-            "last_published_at": s.get("last_published_at"),
-            "first_reported": first,
-            "summary": summary,
-            "new_details": details,
-        })
+        out.append(
+            {
+                "id": s.get("id"),
+                "title": s.get("title"),
+                "update": bool(s.get("is_update") or s.get("update")),
+                "article_count": s.get("article_count"),
+                "outlet_count": s.get("outlet_count"),
+                "new_article_count": s.get("new_article_count"),
+                "first_published_at": s.get("first_published_at"),
+                "last_published_at": s.get("last_published_at"),
+                "first_reported": first,
+                "summary": summary,
+                "new_details": details,
+            }
+        )
     return out
 
 
@@ -599,7 +607,10 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
         return request.url.path.startswith("/api/") or request.url.path == "/api"
 
     def page(
-        request: Request, name: str, status_code: int = 200, read: Read | None = None,
+        request: Request,
+        name: str,
+        status_code: int = 200,
+        read: Read | None = None,
         **context: Any,
     ) -> HTMLResponse:
         html = env.get_template(name).render(
@@ -617,7 +628,11 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
             response: Response = _json({"detail": message}, status_code)
         else:
             response = page(
-                request, "web_error.html", status_code, title=title, message=message,
+                request,
+                "web_error.html",
+                status_code,
+                title=title,
+                message=message,
                 retry=status_code == 503,
             )
         if status_code == 503:
@@ -633,7 +648,9 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
     @app.exception_handler(DatabaseBusy)
     async def busy(request: Request, exc: DatabaseBusy) -> Response:
         return error(
-            request, 503, "Database busy",
+            request,
+            503,
+            "Database busy",
             "database busy, retry: an ingest run is writing to it right now; "
             "try again in a few seconds.",
         )
@@ -663,25 +680,37 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
         chosen = (outlet or "").strip() or None
 
         def fetch(store: Store) -> dict[str, Any]:
-            from pipeline.store_web import search_story_ids, story_outlets
 
-            ids, total = search_story_ids(
-                store, words=words, outlet=chosen, since=cutoff, until=end,
-                limit=PAGE_SIZE, offset=(page_no - 1) * PAGE_SIZE,
+            ids, total = store.search_story_ids(
+                words=words,
+                outlet=chosen,
+                since=cutoff,
+                until=end,
+                limit=PAGE_SIZE,
+                offset=(page_no - 1) * PAGE_SIZE,
             )
             stories = store.stories(ids=ids) if ids else []
-            return {"stories": stories, "total": total, "outlets": story_outlets(store)}
+            return {"stories": stories, "total": total, "outlets": store.story_outlets()}
 
         read = reader.read(("stories", tuple(words), chosen, since, until, page_no), fetch)
-        params = {k: v for k, v in
-                  {"q": q, "outlet": chosen, "since": since, "until": until}.items() if v}
+        params = {
+            k: v for k, v in {"q": q, "outlet": chosen, "since": since, "until": until}.items() if v
+        }
         total = read.value["total"]
         pages = max(1, -(-total // PAGE_SIZE))
         return page(
-            request, "web_stories.html", read=read,
-            stories=read.value["stories"], total=total, outlets=read.value["outlets"],
-            q=q or "", outlet=chosen or "", since=since or "", until=until or "",
-            page_no=page_no, pages=pages,
+            request,
+            "web_stories.html",
+            read=read,
+            stories=read.value["stories"],
+            total=total,
+            outlets=read.value["outlets"],
+            q=q or "",
+            outlet=chosen or "",
+            since=since or "",
+            until=until or "",
+            page_no=page_no,
+            pages=pages,
             prev_qs=urlencode({**params, "page": page_no - 1}) if page_no > 1 else None,
             next_qs=urlencode({**params, "page": page_no + 1}) if page_no < pages else None,
             filtered=bool(params),
@@ -704,8 +733,8 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
             if not doc.get("articles"):  # no timeline computed yet: list the articles
                 rows = store.stories(ids=[resolved])
                 doc["articles"] = [
-                    {**article_json(a), "new_details": []} for a in (rows[0]["articles"]
-                                                                     if rows else [])
+                    {**article_json(a), "new_details": []}
+                    for a in (rows[0]["articles"] if rows else [])
                 ]
             return {"doc": doc}
 
@@ -720,9 +749,14 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
 
         articles = doc.get("articles") or []
         return page(
-            request, "web_story.html", read=read,
-            doc=doc, story=doc["story"], first=articles[0] if articles else None,
-            origin=doc.get("origin"), chart=timeline_chart(doc),
+            request,
+            "web_story.html",
+            read=read,
+            doc=doc,
+            story=doc["story"],
+            first=articles[0] if articles else None,
+            origin=doc.get("origin"),
+            chart=timeline_chart(doc),
             cited_by=cited_by_counts(doc) if doc.get("citations") else {},
         )
 
@@ -734,9 +768,8 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
     @app.get("/digests/{digest_id}", response_class=HTMLResponse, include_in_schema=False)
     def digest_page(request: Request, digest_id: int) -> Response:
         def fetch(store: Store) -> dict[str, Any] | None:
-            from pipeline.store_web import digest_row
 
-            row = digest_row(store, digest_id)
+            row = store.digest_row(digest_id)
             if row is None:
                 return None
             doc = store.digest_doc(digest_id)
@@ -755,9 +788,14 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
                 for sid in read.value["row"].get("story_ids") or []
             ]
         return page(
-            request, "web_digest.html", read=read, row=read.value["row"], listed=listed,
+            request,
+            "web_digest.html",
+            read=read,
+            row=read.value["row"],
+            listed=listed,
             doc_json=json.dumps(doc, indent=2, ensure_ascii=False, default=str)
-            if doc is not None else None,
+            if doc is not None
+            else None,
         )
 
     @app.get("/runs", response_class=HTMLResponse, include_in_schema=False)
@@ -768,9 +806,8 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
     @app.get("/runs/{run_id}", response_class=HTMLResponse, include_in_schema=False)
     def run_page(request: Request, run_id: int) -> Response:
         def fetch(store: Store) -> dict[str, Any] | None:
-            from pipeline.store_web import run_by_id
 
-            run = run_by_id(store, run_id)
+            run = store.run_by_id(run_id)
             if run is None:
                 return None
             return {"run": run, "events": store.run_events(run_id)}
@@ -780,7 +817,11 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
             return error(request, 404, "No such run", f"no run {run_id}")
         events = read.value["events"]
         return page(
-            request, "web_run.html", read=read, run=read.value["run"], events=events[:2000],
+            request,
+            "web_run.html",
+            read=read,
+            run=read.value["run"],
+            events=events[:2000],
             more=max(0, len(events) - 2000),
         )
 
@@ -789,8 +830,7 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
     @app.get(
         "/api/stories",
         response_model=None,
-        responses={200: {"model": StoriesOut}, 400: {"model": ErrorOut},
-                   503: {"model": ErrorOut}},
+        responses={200: {"model": StoriesOut}, 400: {"model": ErrorOut}, 503: {"model": ErrorOut}},
         tags=["stories"],
         summary="Stories, newest activity first (as `firstwire stories --format json`)",
     )
@@ -800,8 +840,9 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
         min_articles: int = Query(1, ge=1, description="Hide stories with fewer articles."),
         q: str | None = Query(None, description="Words that must all occur in a title."),
         outlet: str | None = Query(None, description="Only stories with an article from it."),
-        until: str | None = Query(None, description="Only stories that began before the "
-                                  "end of this ISO date."),
+        until: str | None = Query(
+            None, description="Only stories that began before the end of this ISO date."
+        ),
     ) -> Response:
         from pipeline.views import stories_json
 
@@ -811,11 +852,14 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
         chosen = (outlet or "").strip() or None
 
         def fetch(store: Store) -> dict[str, Any]:
-            from pipeline.store_web import search_story_ids
 
-            ids, _ = search_story_ids(
-                store, words=words, outlet=chosen, since=cutoff, until=end,
-                min_articles=min_articles, limit=limit,
+            ids, _ = store.search_story_ids(
+                words=words,
+                outlet=chosen,
+                since=cutoff,
+                until=end,
+                min_articles=min_articles,
+                limit=limit,
             )
             return stories_json(store.stories(ids=ids) if ids else [])
 
@@ -827,8 +871,7 @@ def create_app(db: Path, *, lock_wait_s: float = 3.0, fresh_s: float = 5.0) -> F
     @app.get(
         "/api/stories/{story_id}/timeline",
         response_model=None,
-        responses={200: {"model": TimelineOut}, 404: {"model": ErrorOut},
-                   503: {"model": ErrorOut}},
+        responses={200: {"model": TimelineOut}, 404: {"model": ErrorOut}, 503: {"model": ErrorOut}},
         tags=["stories"],
         summary="One story's timeline (as `firstwire timeline ID --format json`)",
     )

@@ -87,7 +87,10 @@ def test_python_dash_m_pipeline_help_is_fast() -> None:
     started = time.monotonic()
     proc = subprocess.run(
         [sys.executable, "-m", "pipeline", "--help"],
-        cwd=ROOT, capture_output=True, text=True, timeout=30,
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=30,
     )
     elapsed = time.monotonic() - started
     assert proc.returncode == 0, proc.stderr

@@ -54,14 +54,20 @@ OUTLETS = {
 
 ACME = [
     (
-        "a1", "Wire One", 0, "Acme builds its X9 accelerator for cloud buyers",
+        "a1",
+        "Wire One",
+        0,
+        "Acme builds its X9 accelerator for cloud buyers",
         "Acme has built its X9 accelerator for large cloud buyers, three people familiar "
         "with the plan said on Friday. The chip packs 96 gigabytes of HBM3E memory and "
         "draws about 700 watts per card. Acme plans to ship 500,000 units in the first "
         "year, the people said.\n\nSubscribe to our newsletter for daily chip news.",
     ),
     (
-        "a2", "Trade Daily", 20, "Acme X9 confirmed: 500,000 units and HBM3E",
+        "a2",
+        "Trade Daily",
+        20,
+        "Acme X9 confirmed: 500,000 units and HBM3E",
         "Acme confirmed on Saturday that the X9 accelerator will ship to cloud customers "
         "this summer, according to a report from Wire One on April 3. The X9 carries "
         "96 gigabytes of HBM3E and is rated at about 700 watts. Acme expects to deliver "
@@ -69,7 +75,10 @@ ACME = [
         "by the company on Saturday.",
     ),
     (
-        "a3", "Chip Blog", 44, "What the Acme X9 means for the accelerator market",
+        "a3",
+        "Chip Blog",
+        44,
+        "What the Acme X9 means for the accelerator market",
         "The X9 is Acme's first serious attempt at the data-centre accelerator market. "
         "Wire One first reported the plan on April 3, and Trade Daily confirmed it a day "
         "later. Acme will ship 600,000 units in the first year, by our count of its "
@@ -80,13 +89,19 @@ ACME = [
 
 GLOBEX = [
     (
-        "g1", "Fab Weekly", 30, "Globex breaks ground on a 2-nanometre fab in Ohio",
+        "g1",
+        "Fab Weekly",
+        30,
+        "Globex breaks ground on a 2-nanometre fab in Ohio",
         "Globex broke ground on a 2-nanometre chip factory in Ohio on Sunday, the company "
         "said. The plant will cost about $20 billion and employ 3,000 people when it opens "
         "in 2028. Globex said the first wafers would come out of the line in late 2028.",
     ),
     (
-        "g2", "Evil Times", 50, f"{SCRIPT} Globex fab {IMG} opens",
+        "g2",
+        "Evil Times",
+        50,
+        f"{SCRIPT} Globex fab {IMG} opens",
         f"Globex will spend about $20 billion on the Ohio plant {SCRIPT} and hire 3,000 "
         f"workers, the company said on Sunday. A spokesperson said the factory {IMG} "
         "would begin production of 2-nanometre wafers in late 2028.",
@@ -100,16 +115,36 @@ def _article(store: Store, run_id: int, row: tuple[str, str, int, str, str]) -> 
     url = f"https://{outlet.lower().replace(' ', '-')}.example/{slug}/"
     when = T0 + timedelta(hours=hours)
     store.add_pending(
-        [NewArticle(id=aid, url=url, source_name=outlet, feed_url=f"{url}feed",
-                    entry_id=None, feed_title=title, feed_summary=None, author=None,
-                    feed_date=when, feed_updated=None)],
+        [
+            NewArticle(
+                id=aid,
+                url=url,
+                source_name=outlet,
+                feed_url=f"{url}feed",
+                entry_id=None,
+                feed_title=title,
+                feed_summary=None,
+                author=None,
+                feed_date=when,
+                feed_updated=None,
+            )
+        ],
         run_id,
     )
-    store.save_articles([
-        ArticleUpdate(id=aid, status="ok", title=title, text=text, published_at=when,
-                      published_at_source="feed", fetched_at=when,
-                      content_hash=hashlib.sha1(text.encode()).hexdigest())
-    ])
+    store.save_articles(
+        [
+            ArticleUpdate(
+                id=aid,
+                status="ok",
+                title=title,
+                text=text,
+                published_at=when,
+                published_at_source="feed",
+                fetched_at=when,
+                content_hash=hashlib.sha1(text.encode()).hexdigest(),
+            )
+        ]
+    )
 
 
 def add_story(store: Store, story_id: str, rows: list[tuple[str, str, int, str, str]]) -> None:
@@ -118,8 +153,9 @@ def add_story(store: Store, story_id: str, rows: list[tuple[str, str, int, str, 
     for row in rows:
         _article(store, run_id, row)
     store.save_story_assignments([(r[0], story_id, 1.0) for r in rows], run_id)
-    store.upsert_story(story_id=story_id, model=MODEL, vector_sum=np.zeros(4, np.float32),
-                       keys={}, run_id=run_id)
+    store.upsert_story(
+        story_id=story_id, model=MODEL, vector_sum=np.zeros(4, np.float32), keys={}, run_id=run_id
+    )
     store.set_story_title(story_id, rows[0][3])
     details_stage(store, run_id, {}, _Progress(), model=MODEL)
     store.finish_run(run_id, "ok", {})
@@ -135,11 +171,16 @@ class _Progress:
 def db(tmp_path: Path) -> Path:
     path = tmp_path / "digest.duckdb"
     with Store(path) as store:
-        store.sync_sources([
-            Source(name=name, feeds=[f"https://{name.lower().replace(' ', '-')}.example/feed"],
-                   weight=weight)
-            for name, weight in OUTLETS.items()
-        ])
+        store.sync_sources(
+            [
+                Source(
+                    name=name,
+                    feeds=[f"https://{name.lower().replace(' ', '-')}.example/feed"],
+                    weight=weight,
+                )
+                for name, weight in OUTLETS.items()
+            ]
+        )
         add_story(store, "s-acme", ACME)
         add_story(store, "s-globex", GLOBEX)
     return path
@@ -183,10 +224,14 @@ def test_summary_sentences_are_not_near_duplicates(db: Path) -> None:
 
 
 def test_summarize_drops_a_retelling_of_a_chosen_sentence() -> None:
-    lead = ("Acme has built its X9 accelerator for large cloud buyers, three people "
-            "familiar with the plan said on Friday.")
-    copy = ("Acme has built its X9 accelerator for large cloud buyers, three people "
-            "familiar with the plan said on Saturday.")
+    lead = (
+        "Acme has built its X9 accelerator for large cloud buyers, three people "
+        "familiar with the plan said on Friday."
+    )
+    copy = (
+        "Acme has built its X9 accelerator for large cloud buyers, three people "
+        "familiar with the plan said on Saturday."
+    )
     other = "The chip packs 96 gigabytes of HBM3E memory and draws about 700 watts per card."
     third = "Analysts expect rivals to answer with their own chips before the end of the year."
     arts = [
@@ -202,13 +247,14 @@ def test_summarize_drops_a_retelling_of_a_chosen_sentence() -> None:
 
 def test_summarize_skips_boilerplate_short_and_long_sentences() -> None:
     long = "word " * 60 + "end."
-    text = ("Sign up for our newsletter to get the latest chip news in your inbox. "
-            "Too short here. " + long + " Acme will ship 500,000 X9 accelerators to cloud "
-            "buyers in the first year, the people said.")
+    text = (
+        "Sign up for our newsletter to get the latest chip news in your inbox. "
+        "Too short here. " + long + " Acme will ship 500,000 X9 accelerators to cloud "
+        "buyers in the first year, the people said."
+    )
     out = summarize([SummaryArticle(text, "W", "https://w/1")], HashingEmbedder(256).encode)
     assert [s.sentence for s in out] == [
-        "Acme will ship 500,000 X9 accelerators to cloud buyers in the first year, the "
-        "people said."
+        "Acme will ship 500,000 X9 accelerators to cloud buyers in the first year, the people said."
     ]
 
 
@@ -233,16 +279,30 @@ def test_story_fields_first_reporter_details_and_coverage(db: Path) -> None:
 
 def test_cited_origin_earlier_than_the_coverage_is_credited(db: Path) -> None:
     with Store(db) as store:
-        add_story(store, "s-initech", [
-            ("i1", "Wire One", 2, "Initech to buy Umbrella Chips for $4 billion",
-             "Initech agreed to buy Umbrella Chips for $4 billion, according to a report "
-             "from The Information on April 1. The deal would give Initech its own "
-             "accelerator team of 400 engineers, the people said."),
-            ("i2", "Trade Daily", 26, "Initech confirms Umbrella deal",
-             "Initech confirmed the $4 billion purchase of Umbrella Chips on Saturday, "
-             "which was first reported by The Information on April 1. The companies expect "
-             "the deal to close by the end of the year."),
-        ])
+        add_story(
+            store,
+            "s-initech",
+            [
+                (
+                    "i1",
+                    "Wire One",
+                    2,
+                    "Initech to buy Umbrella Chips for $4 billion",
+                    "Initech agreed to buy Umbrella Chips for $4 billion, according to a report "
+                    "from The Information on April 1. The deal would give Initech its own "
+                    "accelerator team of 400 engineers, the people said.",
+                ),
+                (
+                    "i2",
+                    "Trade Daily",
+                    26,
+                    "Initech confirms Umbrella deal",
+                    "Initech confirmed the $4 billion purchase of Umbrella Chips on Saturday, "
+                    "which was first reported by The Information on April 1. The companies expect "
+                    "the deal to close by the end of the year.",
+                ),
+            ],
+        )
     story = next(s for s in _digest(db)["stories"] if s["id"] == "s-initech")
     assert story["origin"]["outlet"] == "The Information"
     assert story["origin"]["date"] == "2026-04-01"
@@ -260,8 +320,9 @@ def test_source_weights_change_the_ranking(db: Path) -> None:
     assert [s["id"] for s in boosted["stories"]][0] == "s-globex"
     # by default the weights come from the sources table (sources.yaml)
     default = {s["id"]: s for s in _digest(db)["stories"]}
-    assert default["s-globex"]["rank"]["outlets"] == pytest.approx(2 * math.log1p(3.0 + 1.0),
-                                                                    abs=1e-3)
+    assert default["s-globex"]["rank"]["outlets"] == pytest.approx(
+        2 * math.log1p(3.0 + 1.0), abs=1e-3
+    )
     assert default["s-acme"]["rank"]["outlets"] == pytest.approx(2 * math.log1p(2.5), abs=1e-3)
     assert _digest(db, top=1)["story_count"] == 1
 
@@ -288,7 +349,7 @@ def test_html_is_valid_self_contained_and_escapes_article_text(db: Path) -> None
     assert "<img" not in html and "<script" not in html.lower()
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html  # shown, escaped
     assert "<svg" in html and "<style>" in html
-    for needle in ('src="http', "href=\"//", "<link", "@import"):
+    for needle in ('src="http', 'href="//', "<link", "@import"):
         assert needle not in html  # nothing loaded from the network
 
 
@@ -310,11 +371,20 @@ def test_atom_parses_and_entries_are_updated_not_duplicated(db: Path) -> None:
     assert SCRIPT not in first and "<img" not in first
 
     with Store(db) as store:  # the Acme story grows
-        add_story(store, "s-acme", [(
-            "a4", "Fab Weekly", 72, "Acme X9 orders pile up",
-            "Cloud providers have ordered more X9 accelerators than Acme can ship this "
-            "year, two people familiar with the orders said on Monday.",
-        )])
+        add_story(
+            store,
+            "s-acme",
+            [
+                (
+                    "a4",
+                    "Fab Weekly",
+                    72,
+                    "Acme X9 orders pile up",
+                    "Cloud providers have ordered more X9 accelerators than Acme can ship this "
+                    "year, two people familiar with the orders said on Monday.",
+                )
+            ],
+        )
     feed2 = feedparser.parse(render_digest(_digest(db), "atom"))
     assert feed2.bozo == 0
     ids2 = {e.id: e for e in feed2.entries}
@@ -325,11 +395,20 @@ def test_atom_parses_and_entries_are_updated_not_duplicated(db: Path) -> None:
     assert ids2[globex].updated == ids[globex].updated
 
     with Store(db) as store:  # grows again, by a late-fetched article with an old date
-        add_story(store, "s-globex", [(
-            "g3", "Chip Blog", 31, "Globex Ohio fab: the numbers",
-            "Globex's Ohio factory is the largest private investment in the state's history, "
-            "state officials said on Sunday.",
-        )])
+        add_story(
+            store,
+            "s-globex",
+            [
+                (
+                    "g3",
+                    "Chip Blog",
+                    31,
+                    "Globex Ohio fab: the numbers",
+                    "Globex's Ohio factory is the largest private investment in the state's history, "
+                    "state officials said on Sunday.",
+                )
+            ],
+        )
     feed3 = feedparser.parse(render_digest(_digest(db), "atom"))
     ids3 = {e.id: e for e in feed3.entries}
     assert set(ids3) == set(ids)
@@ -364,19 +443,29 @@ def test_json_format_round_trips(db: Path) -> None:
 
 
 def test_since_last_never_repeats_and_marks_follow_ups_as_updates(db: Path) -> None:
-    first = json.loads(str(write_digest(db, since="last", fmt="json", out=None, top=10,
-                                        model=MODEL)))
+    first = json.loads(
+        str(write_digest(db, since="last", fmt="json", out=None, top=10, model=MODEL))
+    )
     assert {s["id"] for s in first["stories"]} == {"s-acme", "s-globex"}
     second = json.loads(str(write_digest(db, since="last", fmt="json", out=None, model=MODEL)))
     assert second["stories"] == []
     assert second["since"] == first["until"]
 
     with Store(db) as store:
-        add_story(store, "s-acme", [(
-            "a5", "Fab Weekly", 1, "Acme X9 supply is tight",
-            "Acme told suppliers to double X9 output after cloud orders exceeded its "
-            "first-year plan, two people familiar with the matter said.",
-        )])  # published early, fetched late: still new to the reader
+        add_story(
+            store,
+            "s-acme",
+            [
+                (
+                    "a5",
+                    "Fab Weekly",
+                    1,
+                    "Acme X9 supply is tight",
+                    "Acme told suppliers to double X9 output after cloud orders exceeded its "
+                    "first-year plan, two people familiar with the matter said.",
+                )
+            ],
+        )  # published early, fetched late: still new to the reader
     third = json.loads(str(write_digest(db, since="last", fmt="json", out=None, model=MODEL)))
     assert [s["id"] for s in third["stories"]] == ["s-acme"]
     story = third["stories"][0]
@@ -405,8 +494,21 @@ def test_bad_options_and_missing_database(db: Path, tmp_path: Path) -> None:
 
 def test_cli_digest_and_export(db: Path, tmp_path: Path) -> None:
     runner = CliRunner()
-    result = runner.invoke(app, ["digest", "--db", str(db), "--since", "all", "--format",
-                                 "json", "--model", MODEL, "--no-record"])
+    result = runner.invoke(
+        app,
+        [
+            "digest",
+            "--db",
+            str(db),
+            "--since",
+            "all",
+            "--format",
+            "json",
+            "--model",
+            MODEL,
+            "--no-record",
+        ],
+    )
     assert result.exit_code == 0, result.output
     assert len(json.loads(result.stdout)["stories"]) == 2
     bad = runner.invoke(app, ["digest", "--db", str(db), "--since", "soon"])

@@ -46,18 +46,31 @@ def json_ld(data: object) -> str:
 @pytest.mark.parametrize(
     ("raw", "names", "expected"),
     [
-        ("Nvidia ships Blackwell Ultra to cloud buyers | The Compute Report",
-         ("The Compute Report",), "Nvidia ships Blackwell Ultra to cloud buyers"),
-        ("Nvidia ships Blackwell Ultra to cloud buyers - Reuters",
-         ("Reuters",), "Nvidia ships Blackwell Ultra to cloud buyers"),
-        ("Nvidia ships Blackwell Ultra to cloud buyers — Reuters",
-         ("Reuters",), "Nvidia ships Blackwell Ultra to cloud buyers"),
+        (
+            "Nvidia ships Blackwell Ultra to cloud buyers | The Compute Report",
+            ("The Compute Report",),
+            "Nvidia ships Blackwell Ultra to cloud buyers",
+        ),
+        (
+            "Nvidia ships Blackwell Ultra to cloud buyers - Reuters",
+            ("Reuters",),
+            "Nvidia ships Blackwell Ultra to cloud buyers",
+        ),
+        (
+            "Nvidia ships Blackwell Ultra to cloud buyers — Reuters",
+            ("Reuters",),
+            "Nvidia ships Blackwell Ultra to cloud buyers",
+        ),
         pytest.param(
             "Reuters | Nvidia ships Blackwell Ultra to cloud buyers",
-            ("Reuters",), "Nvidia ships Blackwell Ultra to cloud buyers",
+            ("Reuters",),
+            "Nvidia ships Blackwell Ultra to cloud buyers",
         ),
-        ("Nvidia ships Blackwell Ultra to cloud buyers | REUTERS NEWS",
-         ("Reuters", "Reuters News"), "Nvidia ships Blackwell Ultra to cloud buyers"),
+        (
+            "Nvidia ships Blackwell Ultra to cloud buyers | REUTERS NEWS",
+            ("Reuters", "Reuters News"),
+            "Nvidia ships Blackwell Ultra to cloud buyers",
+        ),
     ],
     ids=["pipe-site", "dash-outlet", "emdash-outlet", "site-pipe-prefix", "alias-any-case"],
 )
@@ -77,7 +90,8 @@ def test_extract_cleans_title_with_og_site_name() -> None:
 
 def test_extract_cleans_site_colon_prefix() -> None:
     extracted = extract_article(
-        page(title="Reuters: Nvidia ships Blackwell Ultra to cloud buyers"), URL,
+        page(title="Reuters: Nvidia ships Blackwell Ultra to cloud buyers"),
+        URL,
         source_names=("Reuters",),
     )
     assert extracted.title == "Nvidia ships Blackwell Ultra to cloud buyers"
@@ -87,28 +101,37 @@ def test_og_title_is_preferred() -> None:
     head = '<meta property="og:title" content="The real headline about HBM4 qualification">'
     body = "<h1>A different H1 headline entirely</h1>"
     extracted = extract_article(
-        page(title="Some SEO title | Outlet", head=head + json_ld({"headline": "LD headline"}),
-             body=body),
-        URL, source_names=("Outlet",),
+        page(
+            title="Some SEO title | Outlet",
+            head=head + json_ld({"headline": "LD headline"}),
+            body=body,
+        ),
+        URL,
+        source_names=("Outlet",),
     )
     assert extracted.title == "The real headline about HBM4 qualification"
 
 
 def test_json_ld_headline_when_no_meta_title() -> None:
     extracted = extract_article(
-        page(title="Some SEO title | Outlet",
-             head=json_ld({"@type": "NewsArticle", "headline": "LD headline about chips"})),
+        page(
+            title="Some SEO title | Outlet",
+            head=json_ld({"@type": "NewsArticle", "headline": "LD headline about chips"}),
+        ),
         URL,
     )
     assert extracted.title == "LD headline about chips"
 
 
 def test_json_ld_date_published_with_offset() -> None:
-    ld = json_ld({
-        "@context": "https://schema.org", "@type": "NewsArticle",
-        "datePublished": "2026-04-03T09:30:00-04:00",
-        "author": {"@type": "Person", "name": "Jane Doe"},
-    })
+    ld = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@type": "NewsArticle",
+            "datePublished": "2026-04-03T09:30:00-04:00",
+            "author": {"@type": "Person", "name": "Jane Doe"},
+        }
+    )
     extracted = extract_article(page(title="A headline", head=ld), URL)
     assert extracted.page_date == datetime(2026, 4, 3, 13, 30, tzinfo=UTC)
     assert extracted.page_date_kind == "time"
@@ -116,10 +139,15 @@ def test_json_ld_date_published_with_offset() -> None:
 
 
 def test_json_ld_date_inside_graph() -> None:
-    ld = json_ld({"@context": "https://schema.org", "@graph": [
-        {"@type": "WebPage", "name": "x"},
-        {"@type": "NewsArticle", "datePublished": "2026-04-03T10:00:00Z"},
-    ]})
+    ld = json_ld(
+        {
+            "@context": "https://schema.org",
+            "@graph": [
+                {"@type": "WebPage", "name": "x"},
+                {"@type": "NewsArticle", "datePublished": "2026-04-03T10:00:00Z"},
+            ],
+        }
+    )
     extracted = extract_article(page(title="A headline", head=ld), URL)
     assert extracted.page_date == datetime(2026, 4, 3, 10, 0, tzinfo=UTC)
 
@@ -132,8 +160,9 @@ def test_time_element_datetime() -> None:
 
 
 def test_meta_published_time_beats_json_ld_and_time() -> None:
-    head = ('<meta property="article:published_time" content="2026-04-03T21:05:00+08:00">'
-            + json_ld({"datePublished": "2026-04-01T00:00:00Z"}))
+    head = '<meta property="article:published_time" content="2026-04-03T21:05:00+08:00">' + json_ld(
+        {"datePublished": "2026-04-01T00:00:00Z"}
+    )
     body = '<time datetime="2026-03-30T00:00:00Z">30 March</time>'
     extracted = extract_article(page(title="A headline", head=head, body=body), URL)
     assert extracted.page_date == datetime(2026, 4, 3, 13, 5, tzinfo=UTC)
@@ -266,15 +295,24 @@ def test_decode_utf8_bom_wins() -> None:
         ("Site | Headline about the chips", ("Site",), "Headline about the chips"),
         ("Chips » Nvidia ships Blackwell", ("Chips",), "Nvidia ships Blackwell"),
         # no names known: a short tail after a long head is taken to be the site
-        ("Nvidia ships Blackwell Ultra to cloud buyers - Reuters", (),
-         "Nvidia ships Blackwell Ultra to cloud buyers"),
+        (
+            "Nvidia ships Blackwell Ultra to cloud buyers - Reuters",
+            (),
+            "Nvidia ships Blackwell Ultra to cloud buyers",
+        ),
         # ... but a long tail or a short head is kept
-        ("Nvidia ships Blackwell | A rather long section name for sure", (),
-         "Nvidia ships Blackwell | A rather long section name for sure"),
+        (
+            "Nvidia ships Blackwell | A rather long section name for sure",
+            (),
+            "Nvidia ships Blackwell | A rather long section name for sure",
+        ),
         ("Short - Reuters", (), "Short - Reuters"),
         # a dash inside the headline is not a site suffix when the site is known
-        ("AMD - Nvidia rivalry heats up as MI400 ships", ("Reuters",),
-         "AMD - Nvidia rivalry heats up as MI400 ships"),
+        (
+            "AMD - Nvidia rivalry heats up as MI400 ships",
+            ("Reuters",),
+            "AMD - Nvidia rivalry heats up as MI400 ships",
+        ),
         ("  Multiple   spaces\n here | Site", ("Site",), "Multiple spaces here"),
         ("Site", ("Site",), "Site"),
     ],
@@ -290,8 +328,10 @@ def test_clean_title_empty(raw: str | None) -> None:
 
 @pytest.mark.parametrize(
     ("raw", "names"),
-    [("Reuters: Nvidia ships Blackwell Ultra", ("Reuters",)),
-     ("The Register: Nvidia ships Blackwell Ultra", ("The Register",))],
+    [
+        ("Reuters: Nvidia ships Blackwell Ultra", ("Reuters",)),
+        ("The Register: Nvidia ships Blackwell Ultra", ("The Register",)),
+    ],
 )
 def test_clean_title_site_colon_prefix(raw: str, names: tuple[str, ...]) -> None:
     assert clean_title(raw, names) == "Nvidia ships Blackwell Ultra"
@@ -318,8 +358,7 @@ def test_clean_title_keeps_colon_headlines() -> None:
         ("2026-04-03T13:05:00Z", datetime(2026, 4, 3, 13, 5, tzinfo=UTC), "time"),
         ("2026-04-03T13:05:00z", datetime(2026, 4, 3, 13, 5, tzinfo=UTC), "time"),
         ("2026-04-03 13:05:00+0000", datetime(2026, 4, 3, 13, 5, tzinfo=UTC), "time"),
-        ("2026-04-03T13:05:00.123Z", datetime(2026, 4, 3, 13, 5, 0, 123000, tzinfo=UTC),
-         "time"),
+        ("2026-04-03T13:05:00.123Z", datetime(2026, 4, 3, 13, 5, 0, 123000, tzinfo=UTC), "time"),
         ("2026-04-03T13:05:00", datetime(2026, 4, 3, 13, 5, tzinfo=UTC), "time"),  # naive: UTC
         ("2026-04-03T13:05", datetime(2026, 4, 3, 13, 5, tzinfo=UTC), "time"),
         ("  2026-04-03T13:05:00Z  ", datetime(2026, 4, 3, 13, 5, tzinfo=UTC), "time"),
@@ -364,16 +403,18 @@ def test_resolve_order(
     source: str,
     expected: datetime,
 ) -> None:
-    r = resolve_published(feed_date=feed, page_date=page_date, url_date=url_day,
-                          first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=feed, page_date=page_date, url_date=url_day, first_seen=FIRST_SEEN, now=NOW
+    )
     assert (r.source, r.published_at) == (source, expected)
     assert r.suspect is False and r.note is None
 
 
 def test_future_feed_date_gives_way_to_page_date() -> None:
     future = NOW + timedelta(days=30)
-    r = resolve_published(feed_date=future, page_date=PAGE, url_date=None,
-                          first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=future, page_date=PAGE, url_date=None, first_seen=FIRST_SEEN, now=NOW
+    )
     assert (r.source, r.published_at) == ("page", PAGE)
     assert r.suspect is True
     assert r.note is not None and "feed date suspect" in r.note and "future" in r.note
@@ -381,14 +422,20 @@ def test_future_feed_date_gives_way_to_page_date() -> None:
 
 def test_feed_date_slightly_ahead_is_trusted() -> None:
     ahead = NOW + timedelta(hours=11)  # clock skew / time zones, within the 12 h slack
-    r = resolve_published(feed_date=ahead, page_date=None, url_date=None,
-                          first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=ahead, page_date=None, url_date=None, first_seen=FIRST_SEEN, now=NOW
+    )
     assert (r.source, r.published_at, r.suspect) == ("feed", ahead, False)
 
 
 def test_every_date_suspect_falls_back_to_first_seen_and_says_why() -> None:
-    r = resolve_published(feed_date=NOW + timedelta(days=2), page_date=NOW + timedelta(days=3),
-                          url_date=date(2031, 1, 1), first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=NOW + timedelta(days=2),
+        page_date=NOW + timedelta(days=3),
+        url_date=date(2031, 1, 1),
+        first_seen=FIRST_SEEN,
+        now=NOW,
+    )
     assert (r.source, r.published_at, r.suspect) == ("first_seen", FIRST_SEEN, True)
     assert r.note is not None
     assert all(f"{name} date suspect" in r.note for name in ("feed", "page", "url"))
@@ -396,34 +443,53 @@ def test_every_date_suspect_falls_back_to_first_seen_and_says_why() -> None:
 
 def test_date_before_source_since_is_flagged() -> None:
     old = datetime(2023, 6, 1, 9, 0, tzinfo=UTC)
-    r = resolve_published(feed_date=old, page_date=PAGE, url_date=None,
-                          first_seen=FIRST_SEEN, now=NOW, earliest=date(2024, 1, 1))
+    r = resolve_published(
+        feed_date=old,
+        page_date=PAGE,
+        url_date=None,
+        first_seen=FIRST_SEEN,
+        now=NOW,
+        earliest=date(2024, 1, 1),
+    )
     assert (r.source, r.published_at) == ("page", PAGE)
     assert r.suspect is True
     assert r.note is not None and "before the source's feed existed (2024-01-01)" in r.note
 
-    alone = resolve_published(feed_date=old, page_date=None, url_date=None,
-                              first_seen=FIRST_SEEN, now=NOW, earliest=date(2024, 1, 1))
+    alone = resolve_published(
+        feed_date=old,
+        page_date=None,
+        url_date=None,
+        first_seen=FIRST_SEEN,
+        now=NOW,
+        earliest=date(2024, 1, 1),
+    )
     assert alone.suspect is True
     assert alone.source == "first_seen"
 
     # without a 'since' the same date is fine
-    r2 = resolve_published(feed_date=old, page_date=None, url_date=None,
-                           first_seen=FIRST_SEEN, now=NOW)
+    r2 = resolve_published(
+        feed_date=old, page_date=None, url_date=None, first_seen=FIRST_SEEN, now=NOW
+    )
     assert (r2.source, r2.published_at, r2.suspect) == ("feed", old, False)
 
 
 def test_implausibly_old_date_is_suspect() -> None:
-    r = resolve_published(feed_date=datetime(1970, 1, 1, tzinfo=UTC), page_date=PAGE,
-                          url_date=None, first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=datetime(1970, 1, 1, tzinfo=UTC),
+        page_date=PAGE,
+        url_date=None,
+        first_seen=FIRST_SEEN,
+        now=NOW,
+    )
     assert r.source == "page" and r.suspect is True
     assert r.note is not None and "implausibly old" in r.note
 
 
 def test_feed_and_page_disagreeing_by_more_than_two_days_is_noted() -> None:
     page_date = FEED + timedelta(days=2, hours=1)
-    r = resolve_published(feed_date=FEED, page_date=page_date, url_date=None,
-                          first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=FEED, page_date=page_date, url_date=None, first_seen=FIRST_SEEN, now=NOW
+    )
     assert (r.source, r.published_at) == ("feed", FEED)  # the feed still wins
     assert r.suspect is True
     assert r.note == "feed says 2026-04-03, page says 2026-04-05"
@@ -431,6 +497,7 @@ def test_feed_and_page_disagreeing_by_more_than_two_days_is_noted() -> None:
 
 @pytest.mark.parametrize("delta", [timedelta(days=2), timedelta(days=-2), timedelta(hours=5)])
 def test_feed_and_page_within_two_days_agree(delta: timedelta) -> None:
-    r = resolve_published(feed_date=FEED, page_date=FEED + delta, url_date=None,
-                          first_seen=FIRST_SEEN, now=NOW)
+    r = resolve_published(
+        feed_date=FEED, page_date=FEED + delta, url_date=None, first_seen=FIRST_SEEN, now=NOW
+    )
     assert (r.source, r.suspect, r.note) == ("feed", False, None)

@@ -193,10 +193,17 @@ def test_articles_stored_with_clean_title_text_and_feed_date(
     urls, _ = serve(
         httpserver,
         [
-            Page("/news/a/", headline, page_html(headline, [LOREM, SECOND]),
-                 date="2026-04-03T10:00:00Z"),
-            Page("/news/b/", "Second story about memory prices rising",
-                 date="2026-04-02T08:30:00+02:00"),
+            Page(
+                "/news/a/",
+                headline,
+                page_html(headline, [LOREM, SECOND]),
+                date="2026-04-03T10:00:00Z",
+            ),
+            Page(
+                "/news/b/",
+                "Second story about memory prices rising",
+                date="2026-04-02T08:30:00+02:00",
+            ),
         ],
     )
     report = run(one_feed(make_config, httpserver), db_path, default_transport=True)
@@ -216,8 +223,14 @@ def test_articles_stored_with_clean_title_text_and_feed_date(
     assert a["language"] == "en"
     assert "rewriting kernels for the new accelerator" in a["text"]
     assert "eight stacks of high-bandwidth memory" in a["text"]
-    for boilerplate in ("newsletter", "Subscribe now", "Another headline entirely", "Trending",
-                        "All rights reserved", "Home"):
+    for boilerplate in (
+        "newsletter",
+        "Subscribe now",
+        "Another headline entirely",
+        "Trending",
+        "All rights reserved",
+        "Home",
+    ):
         assert boilerplate not in a["text"], boilerplate
     assert a["published_at"] == utc(2026, 4, 3, 10, 0)
     assert a["published_at_source"] == "feed"
@@ -251,17 +264,33 @@ def test_page_date_with_offset_and_first_seen_fallback(
     urls, _ = serve(
         httpserver,
         [
-            Page("/news/plus8/", "Foundry in Taiwan raises prices for advanced nodes",
-                 article_html("Foundry in Taiwan raises prices for advanced nodes",
-                              [LOREM, SECOND], published="2026-04-03T21:05:00+08:00"),
-                 date=None),
-            Page("/news/zulu/", "Memory maker qualifies new stacks with a customer",
-                 article_html("Memory maker qualifies new stacks with a customer",
-                              [LOREM, SECOND], published="2026-04-02T07:15:00Z"),
-                 date=None),
+            Page(
+                "/news/plus8/",
+                "Foundry in Taiwan raises prices for advanced nodes",
+                article_html(
+                    "Foundry in Taiwan raises prices for advanced nodes",
+                    [LOREM, SECOND],
+                    published="2026-04-03T21:05:00+08:00",
+                ),
+                date=None,
+            ),
+            Page(
+                "/news/zulu/",
+                "Memory maker qualifies new stacks with a customer",
+                article_html(
+                    "Memory maker qualifies new stacks with a customer",
+                    [LOREM, SECOND],
+                    published="2026-04-02T07:15:00Z",
+                ),
+                date=None,
+            ),
             # no feed date, no page metadata, nothing date-like on the page or in the URL
-            Page("/news/undated/", undated,
-                 page_html(undated, [LOREM, SECOND], footer="Contact us"), date=None),
+            Page(
+                "/news/undated/",
+                undated,
+                page_html(undated, [LOREM, SECOND], footer="Contact us"),
+                date=None,
+            ),
         ],
     )
     before = datetime.now(UTC).replace(tzinfo=None)
@@ -288,13 +317,22 @@ def test_page_without_text_falls_back_to_feed_summary_and_url_date(
 ) -> None:
     # trafilatura finds nothing on this page, so there is no page date either: the date in
     # the URL is the best there is.
-    summary = ("Nvidia will ship its next accelerator to three cloud providers in June, "
-               "two people familiar with the plans said.")
+    summary = (
+        "Nvidia will ship its next accelerator to three cloud providers in June, "
+        "two people familiar with the plans said."
+    )
     path = "/2026/04/03/nvidia-june/"
     urls, _ = serve(
         httpserver,
-        [Page(path, "Nvidia to ship next accelerator in June",
-              "<html><head></head><body></body></html>", summary=summary, date=None)],
+        [
+            Page(
+                path,
+                "Nvidia to ship next accelerator in June",
+                "<html><head></head><body></body></html>",
+                summary=summary,
+                date=None,
+            )
+        ],
     )
     report = run(one_feed(make_config, httpserver), db_path)
 
@@ -311,9 +349,7 @@ def test_page_without_text_falls_back_to_feed_summary_and_url_date(
     assert [e["url"] for e in snap.outcome("feed_summary")] == [urls[path]]
 
 
-def test_dates_before_the_source_since_are_flagged(
-    httpserver: HTTPServer, db_path: Path
-) -> None:
+def test_dates_before_the_source_since_are_flagged(httpserver: HTTPServer, db_path: Path) -> None:
     urls, _ = serve(
         httpserver,
         [Page("/news/old/", "An old story re-listed in the feed", date="2026-04-03T10:00:00Z")],
@@ -342,18 +378,31 @@ def test_dates_htmldate_guessed_are_not_page_dates(
     urls, _ = serve(
         httpserver,
         [
-            Page("/2026/04/03/chip-ban/", headline,
-                 page_html(headline, [LOREM, SECOND], footer="Contact us"), date=None),
-            Page("/news/undated/", headline,
-                 page_html(headline, [LOREM, SECOND], footer=COPYRIGHT), date=None),
-            Page("/news/feed-dated/", headline,
-                 page_html(headline, [LOREM, SECOND], footer=COPYRIGHT)),
+            Page(
+                "/2026/04/03/chip-ban/",
+                headline,
+                page_html(headline, [LOREM, SECOND], footer="Contact us"),
+                date=None,
+            ),
+            Page(
+                "/news/undated/",
+                headline,
+                page_html(headline, [LOREM, SECOND], footer=COPYRIGHT),
+                date=None,
+            ),
+            Page(
+                "/news/feed-dated/",
+                headline,
+                page_html(headline, [LOREM, SECOND], footer=COPYRIGHT),
+            ),
         ],
     )
     run(one_feed(make_config, httpserver), db_path)
     arts = snapshot(db_path).articles
-    got = {path: (arts[u]["published_at_source"], arts[u]["published_at"],
-                  arts[u]["date_suspect"]) for path, u in urls.items()}
+    got = {
+        path: (arts[u]["published_at_source"], arts[u]["published_at"], arts[u]["date_suspect"])
+        for path, u in urls.items()
+    }
     assert got["/2026/04/03/chip-ban/"] == ("url", utc(2026, 4, 3, 0, 0), False)
     assert got["/news/undated/"][0] == "first_seen"
     assert got["/news/feed-dated/"] == ("feed", utc(2026, 4, 3, 10, 0), False)
@@ -365,8 +414,9 @@ def test_dates_htmldate_guessed_are_not_page_dates(
 def test_conditional_get_second_run_gets_304(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
-    pages = [Page(f"/news/{i}/", f"Accelerator story number {i} for the cloud market")
-             for i in range(3)]
+    pages = [
+        Page(f"/news/{i}/", f"Accelerator story number {i} for the cloud market") for i in range(3)
+    ]
     _, feed_body = serve(httpserver, pages, feed_path=None)
 
     def feed(request: Request) -> Response:
@@ -431,8 +481,9 @@ def test_rerun_with_feed_200_again_is_idempotent(
 def test_bozo_feed_keeps_usable_entries_and_records_problem(
     httpserver: HTTPServer, make_config: MakeConfig, db_path: Path
 ) -> None:
-    pages = [Page(f"/news/{i}/", f"Accelerator story number {i} for the cloud market")
-             for i in range(2)]
+    pages = [
+        Page(f"/news/{i}/", f"Accelerator story number {i} for the cloud market") for i in range(2)
+    ]
     urls, good = serve(httpserver, pages, feed_path=None)
     truncated = good.replace("</channel></rss>", "<item><title>Broken entry")
     httpserver.expect_request("/feed.xml").respond_with_data(
@@ -499,10 +550,12 @@ def test_one_broken_feed_of_two_makes_the_run_partial(
 ) -> None:
     serve_site(httpserver, n=1)
     httpserver.expect_request("/broken.xml").respond_with_data(b"nope", content_type="text/xml")
-    config = make_config({
-        "Test Outlet": [httpserver.url_for("/news/feed.xml")],
-        "Other Outlet": [httpserver.url_for("/broken.xml")],
-    })
+    config = make_config(
+        {
+            "Test Outlet": [httpserver.url_for("/news/feed.xml")],
+            "Other Outlet": [httpserver.url_for("/broken.xml")],
+        }
+    )
     report = run(config, db_path)
     assert report.status == "partial"
     assert report.error is None
@@ -527,8 +580,12 @@ def test_non_utf8_pages_are_decoded(
         httpserver,
         [
             Page("/news/cp1252/", cp_headline, cp1252, content_type="text/html"),
-            Page("/news/latin1/", latin_headline, latin1,
-                 content_type="text/html; charset=ISO-8859-1"),
+            Page(
+                "/news/latin1/",
+                latin_headline,
+                latin1,
+                content_type="text/html; charset=ISO-8859-1",
+            ),
         ],
     )
     run(one_feed(make_config, httpserver), db_path)
@@ -619,8 +676,9 @@ def _canonical_site(
     listing whatever ``items`` holds at request time."""
     for path, canonical in canonicals.items():
         httpserver.expect_request(path).respond_with_data(
-            article_html(f"Story at {path} about a new chip", [LOREM, SECOND, path],
-                         canonical=canonical),
+            article_html(
+                f"Story at {path} about a new chip", [LOREM, SECOND, path], canonical=canonical
+            ),
             content_type="text/html; charset=utf-8",
         )
     httpserver.expect_request("/robots.txt").respond_with_data("", status=404)
@@ -642,8 +700,7 @@ def test_rel_canonical_to_stored_article_marks_duplicate(
     run(config, db_path)
     original_id = snapshot(db_path).articles[original]["id"]
 
-    items.append({"title": "The original story (AMP)", "link": amp,
-                  "date": "2026-04-03T10:00:00Z"})
+    items.append({"title": "The original story (AMP)", "link": amp, "date": "2026-04-03T10:00:00Z"})
     report = run(config, db_path)
 
     assert report.stats["articles"]["duplicates"] == 1
@@ -674,8 +731,7 @@ def test_duplicate_entry_with_later_date_does_not_refresh_the_original(
     _canonical_site(httpserver, items, {"/news/original/": None, "/amp/original/": original})
     config = one_feed(make_config, httpserver)
     run(config, db_path)
-    items.append({"title": "The original story (AMP)", "link": amp,
-                  "date": "2026-04-03T10:05:00Z"})
+    items.append({"title": "The original story (AMP)", "link": amp, "date": "2026-04-03T10:05:00Z"})
     run(config, db_path)  # the AMP URL turns out to be a duplicate
 
     third = run(config, db_path)  # the feed has not changed since the second run
@@ -695,8 +751,9 @@ def test_shared_non_article_canonical_does_not_merge_different_articles(
     _canonical_site(httpserver, items, {"/news/first/": home, "/news/second/": home})
     config = one_feed(make_config, httpserver)
     run(config, db_path)
-    items.append({"title": "Second, unrelated story", "link": second,
-                  "date": "2026-04-04T10:00:00Z"})
+    items.append(
+        {"title": "Second, unrelated story", "link": second, "date": "2026-04-04T10:00:00Z"}
+    )
     run(config, db_path)
     arts = snapshot(db_path).articles
     assert arts[first]["status"] == "ok"
@@ -711,8 +768,10 @@ def test_robots_disallowed_article_is_blocked(
 ) -> None:
     urls, _ = serve(
         httpserver,
-        [Page("/private/secret/", "A story robots.txt forbids"),
-         Page("/news/open/", "A story robots.txt allows")],
+        [
+            Page("/private/secret/", "A story robots.txt forbids"),
+            Page("/news/open/", "A story robots.txt allows"),
+        ],
         robots="User-agent: *\nDisallow: /private/\n",
     )
     report = run(one_feed(make_config, httpserver), db_path)
@@ -754,8 +813,9 @@ def test_interrupted_run_is_recorded_failed_and_next_run_completes(
         real_flush(self, batch)
 
     monkeypatch.setattr(Ingest, "_flush", interrupt_after_first_batch)
-    job = Ingest(three_pages, db_path, workers=1, stages=[],
-                 transport=httpx.AsyncHTTPTransport(verify=False))
+    job = Ingest(
+        three_pages, db_path, workers=1, stages=[], transport=httpx.AsyncHTTPTransport(verify=False)
+    )
     with pytest.raises(KeyboardInterrupt):
         job.run()
     snap = snapshot(db_path)
@@ -884,9 +944,7 @@ def test_runs_errors_lists_failed_feeds(
     report = run(one_feed(make_config, httpserver), db_path)
     assert report.status == "failed"
     runner = CliRunner()
-    result = runner.invoke(
-        app, ["runs", "--db", str(db_path), "--errors"], env={"COLUMNS": "250"}
-    )
+    result = runner.invoke(app, ["runs", "--db", str(db_path), "--errors"], env={"COLUMNS": "250"})
     assert result.exit_code == 0, result.output
     assert "problems" in result.stdout
     assert "HTTP 410" in result.stdout

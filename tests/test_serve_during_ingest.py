@@ -71,12 +71,21 @@ def serve_corpus(httpserver: HTTPServer) -> list[str]:
                 f"watch prices of about ${100 + 10 * j} per unit closely.",
             ]
             httpserver.expect_request(path).respond_with_data(
-                article_html(title, paragraphs, site=outlet,
-                             published=f"2026-04-{day:02d}T{8 + k:02d}:00:00Z"),
+                article_html(
+                    title,
+                    paragraphs,
+                    site=outlet,
+                    published=f"2026-04-{day:02d}T{8 + k:02d}:00:00Z",
+                ),
                 content_type="text/html; charset=utf-8",
             )
-            items.append({"title": title, "link": httpserver.url_for(path),
-                          "date": f"2026-04-{day:02d}T{8 + k:02d}:00:00Z"})
+            items.append(
+                {
+                    "title": title,
+                    "link": httpserver.url_for(path),
+                    "date": f"2026-04-{day:02d}T{8 + k:02d}:00:00Z",
+                }
+            )
         httpserver.expect_request(f"/o{k}/feed.xml").respond_with_data(
             rss(items, title=outlet), content_type="application/rss+xml"
         )
@@ -87,15 +96,25 @@ def serve_corpus(httpserver: HTTPServer) -> list[str]:
 
 def write_sources(path: Path, feeds: list[str]) -> None:
     """sources.yaml for the first ``len(feeds)`` outlets."""
-    lines = ["settings:", "  allow_private_hosts: true", "  timeout_s: 5",
-             "  model: hashing-256", "sources:"]
+    lines = [
+        "settings:",
+        "  allow_private_hosts: true",
+        "  timeout_s: 5",
+        "  model: hashing-256",
+        "sources:",
+    ]
     for outlet, feed in zip(OUTLETS, feeds, strict=False):
         lines += [f"  - name: {outlet}", f"    feeds: [{feed}]"]
     path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 LIST_URLS = [
-    "/", "/runs", "/api/stories?since=all", "/?q=ascend", "/digests", "/?outlet=Pacific+Wire"
+    "/",
+    "/runs",
+    "/api/stories?since=all",
+    "/?q=ascend",
+    "/digests",
+    "/?outlet=Pacific+Wire",
 ]
 
 
@@ -163,10 +182,17 @@ def test_serving_while_ingest_runs_both_finish_without_errors(
         pollers = [Poller(client, stop, stories=n > 0, offset=7 * n) for n in range(3)]
         for p in pollers:
             p.start()
-        with log.open("w") as err, subprocess.Popen(
-            [sys.executable, "-c", INGEST, str(db), str(first), str(second)],
-            cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=err, text=True,
-        ) as proc:
+        with (
+            log.open("w") as err,
+            subprocess.Popen(
+                [sys.executable, "-c", INGEST, str(db), str(first), str(second)],
+                cwd=ROOT,
+                stdin=subprocess.PIPE,
+                stdout=subprocess.PIPE,
+                stderr=err,
+                text=True,
+            ) as proc,
+        ):
             try:
                 reports = [read_report(proc, log)]
                 # let the pollers find the stories of the first run, then run the second
@@ -202,7 +228,8 @@ def test_serving_while_ingest_runs_both_finish_without_errors(
     failed = [(url, status) for _, _, url, status in results if status != 200]
     assert failed == [], failed
     during = [
-        url for t0, t1, url, _ in results
+        url
+        for t0, t1, url, _ in results
         if any(t0 < r["finished"] and t1 > r["started"] for r in reports)
     ]
     assert len(during) >= 5, f"only {len(during)} requests overlapped the ingest runs"

@@ -78,11 +78,16 @@ def test_good_file_loads(tmp_path: Path) -> None:
 
 
 def test_settings_are_optional_and_private_hosts_default_off(tmp_path: Path) -> None:
-    config = load_sources(write(tmp_path, """\
+    config = load_sources(
+        write(
+            tmp_path,
+            """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
-        """))
+        """,
+        )
+    )
     assert config.settings.allow_private_hosts is False
     assert config.settings.max_body_bytes == 10_000_000
 
@@ -100,24 +105,30 @@ def test_source_lookup_by_name_or_alias_ignores_case(tmp_path: Path) -> None:
 
 
 def test_missing_feeds_names_entry_index_and_name(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
           - name: The Information
             aliases: [TheInfo]
-        """)
+        """,
+    )
     assert "sources[1] (The Information)" in message
     assert "feeds" in message
     assert "Field required" in message
 
 
 def test_empty_feed_list_is_an_error(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
             feeds: []
-        """)
+        """,
+    )
     assert "sources[0] (Reuters).feeds" in message
     assert "at least 1" in message
 
@@ -126,85 +137,108 @@ def test_empty_feed_list_is_an_error(tmp_path: Path) -> None:
     "feed", ["ftp://example.org/t.rss", "example.org/t.rss", "file:///etc/passwd", "https://"]
 )
 def test_non_http_feed_names_the_url(tmp_path: Path, feed: str) -> None:
-    message = load_error(tmp_path, f"""\
+    message = load_error(
+        tmp_path,
+        f"""\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
           - name: Tom's Hardware
             feeds: [https://example.org/a.rss, "{feed}"]
-        """)
+        """,
+    )
     assert "sources[1] (Tom's Hardware).feeds" in message
     assert repr(feed) in message
     assert "not an http(s) URL" in message
 
 
 def test_unknown_key_in_an_entry(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
           - name: AnandTech
             feeds: [https://example.org/a.rss]
             feed_url: https://example.org/x.rss
-        """)
+        """,
+    )
     assert "sources[1] (AnandTech).feed_url" in message
     assert "Extra inputs are not permitted" in message
 
 
 def test_unknown_setting(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         settings:
           allow_private: true
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
-        """)
+        """,
+    )
     assert "settings.allow_private" in message
     assert "Extra inputs are not permitted" in message
 
 
 def test_out_of_range_setting(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         settings:
           concurrency: 0
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
-        """)
+        """,
+    )
     assert "settings.concurrency" in message
     assert "greater than or equal to 1" in message
 
 
 def test_entry_without_name_names_the_index(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - feeds: [https://example.org/r.rss]
-        """)
+        """,
+    )
     assert "sources[0].name" in message
     assert "Field required" in message
 
 
 def test_entry_that_is_not_a_mapping(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - Reuters
-        """)
+        """,
+    )
     assert "sources[0]" in message
     assert "dictionary" in message
 
 
 def test_several_problems_are_counted(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
           - name: Bloomberg
-        """)
+        """,
+    )
     assert "sources[0] (Reuters).feeds: Field required" in message
     assert "1 more" in message
 
 
 def _duplicate_alias(tmp_path: Path) -> str:
-    return load_error(tmp_path, """\
+    return load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
@@ -212,7 +246,8 @@ def _duplicate_alias(tmp_path: Path) -> str:
           - name: Thomson
             feeds: [https://example.org/t.rss]
             aliases: [reuters news]
-        """)
+        """,
+    )
 
 
 def test_duplicate_alias_names_both_sources_and_the_alias(tmp_path: Path) -> None:
@@ -228,23 +263,29 @@ def test_duplicate_alias_names_the_entry_index(tmp_path: Path) -> None:
 
 
 def test_duplicate_source_name_ignores_case(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
           - name: REUTERS
             feeds: [https://example.org/t.rss]
-        """)
+        """,
+    )
     assert "(REUTERS)" in message
     assert "already used by 'Reuters'" in message
 
 
 def test_not_yaml(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: [Reuters
             feeds: x
-        """)
+        """,
+    )
     assert "not valid YAML" in message
     assert re.search(r"\bline [23]\b", message), message  # where to look
 
@@ -274,22 +315,30 @@ def test_directory_instead_of_file(tmp_path: Path) -> None:
 
 
 def test_unquoted_since_date_loads(tmp_path: Path) -> None:
-    config = load_sources(write(tmp_path, """\
+    config = load_sources(
+        write(
+            tmp_path,
+            """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
             since: 2024-01-01
-        """))
+        """,
+        )
+    )
     assert str(config.sources[0].since) == "2024-01-01"
 
 
 def test_invalid_since_is_an_error(tmp_path: Path) -> None:
-    message = load_error(tmp_path, """\
+    message = load_error(
+        tmp_path,
+        """\
         sources:
           - name: Reuters
             feeds: [https://example.org/r.rss]
             since: yesterday
-        """)
+        """,
+    )
     assert "sources[0] (Reuters).since" in message
 
 
@@ -304,8 +353,7 @@ def test_repo_sources_yaml_loads() -> None:
     assert config.sources
     assert config.settings.allow_private_hosts is False  # the real file fetches the internet
     for source in config.sources:
-        assert all(url.startswith("https://") or url.startswith("http://")
-                   for url in source.feeds)
+        assert all(url.startswith("https://") or url.startswith("http://") for url in source.feeds)
 
 
 def _sample_build_module() -> object:

@@ -120,9 +120,16 @@ def build_db(path: Path) -> dict[str, Any]:
         store.add_pending(
             [
                 NewArticle(
-                    id=a.id, url=a.url, source_name=a.outlet, feed_url="https://feed.example/",
-                    entry_id=a.url, feed_title=a.title, feed_summary=None, author=None,
-                    feed_date=a.published_at, feed_updated=None,
+                    id=a.id,
+                    url=a.url,
+                    source_name=a.outlet,
+                    feed_url="https://feed.example/",
+                    entry_id=a.url,
+                    feed_title=a.title,
+                    feed_summary=None,
+                    author=None,
+                    feed_date=a.published_at,
+                    feed_updated=None,
                 )
                 for a in ARTICLES
             ],
@@ -131,17 +138,24 @@ def build_db(path: Path) -> dict[str, Any]:
         store.save_articles(
             [
                 ArticleUpdate(
-                    id=a.id, status="ok", title=a.title, text=a.text, extraction="trafilatura",
-                    published_at=a.published_at, published_at_source="feed",
-                    content_hash=a.id, fetched_at=a.published_at,
+                    id=a.id,
+                    status="ok",
+                    title=a.title,
+                    text=a.text,
+                    extraction="trafilatura",
+                    published_at=a.published_at,
+                    published_at_source="feed",
+                    content_hash=a.id,
+                    fetched_at=a.published_at,
                 )
                 for a in ARTICLES
             ]
         )
         store.save_story_assignments([(a.id, a.story, 1.0) for a in ARTICLES], run_id)
         for sid, title in ((STORY_A, XSS_TITLE), (STORY_B, ARTICLES[3].title)):
-            store.upsert_story(story_id=sid, model=MODEL, vector_sum=[0.0] * 4, keys={},
-                               run_id=run_id)
+            store.upsert_story(
+                story_id=sid, model=MODEL, vector_sum=[0.0] * 4, keys={}, run_id=run_id
+            )
             store.set_story_title(sid, title)
         doc = compute_story(store, STORY_A, MODEL)
         store.save_timeline(STORY_A, doc, run_id)
@@ -153,28 +167,55 @@ def build_db(path: Path) -> dict[str, Any]:
                     "id": STORY_A,
                     "title": XSS_TITLE,
                     "is_update": False,
-                    "first_reported": {"outlet": EVIL_OUTLET, "url": EVIL_URL,
-                                       "published_at": "2026-04-06T12:00:00Z"},
-                    "summary": [{"sentence": f"{IMG} ordered chips {SCRIPT}",
-                                 "outlet": EVIL_OUTLET, "url": EVIL_URL}],
+                    "first_reported": {
+                        "outlet": EVIL_OUTLET,
+                        "url": EVIL_URL,
+                        "published_at": "2026-04-06T12:00:00Z",
+                    },
+                    "summary": [
+                        {
+                            "sentence": f"{IMG} ordered chips {SCRIPT}",
+                            "outlet": EVIL_OUTLET,
+                            "url": EVIL_URL,
+                        }
+                    ],
                     "article_count": 3,
                     "outlet_count": 3,
                 }
             ],
         }
         digest_id = store.record_digest(
-            since=None, until=_utc(2026, 4, 11), fmt="html", out_path=None,
-            story_ids=[STORY_A], doc=digest,
+            since=None,
+            until=_utc(2026, 4, 11),
+            fmt="html",
+            out_path=None,
+            story_ids=[STORY_A],
+            doc=digest,
         )
-        store.record_events(run_id, [
-            ("articles", EVIL_URL, "failed", f"HTTP 500 {SCRIPT}"),
-            ("feeds", "https://feed.example/", "fetched", "4 entries"),
-        ])
-        store.finish_run(run_id, "ok", {"feeds": {"total": 1, "fetched": 1},
-                                        "articles": {"new": 4, "failed": 0},
-                                        "seconds": 1.5})
-    return {"story_a": STORY_A, "story_b": STORY_B, "old_id": OLD_ID, "digest_id": digest_id,
-            "run_id": run_id, "doc": doc}
+        store.record_events(
+            run_id,
+            [
+                ("articles", EVIL_URL, "failed", f"HTTP 500 {SCRIPT}"),
+                ("feeds", "https://feed.example/", "fetched", "4 entries"),
+            ],
+        )
+        store.finish_run(
+            run_id,
+            "ok",
+            {
+                "feeds": {"total": 1, "fetched": 1},
+                "articles": {"new": 4, "failed": 0},
+                "seconds": 1.5,
+            },
+        )
+    return {
+        "story_a": STORY_A,
+        "story_b": STORY_B,
+        "old_id": OLD_ID,
+        "digest_id": digest_id,
+        "run_id": run_id,
+        "doc": doc,
+    }
 
 
 # ---------------------------------------------------------------------------- fixtures
@@ -380,8 +421,7 @@ def test_api_stories_is_the_command_lines_json(
         api = client.get(f"/api/stories?since={since}")
         assert api.status_code == 200
         assert api.headers["content-type"].startswith("application/json")
-        assert api.json() == cli_json(["stories", "--db", db, "--since", since,
-                                       "--format", "json"])
+        assert api.json() == cli_json(["stories", "--db", db, "--since", since, "--format", "json"])
     # the default window is the command line's: 7 days (these stories are older)
     assert client.get("/api/stories").json() == {"stories": []}
     assert len(client.get("/api/stories?since=all&limit=1").json()["stories"]) == 1
@@ -392,14 +432,22 @@ def test_api_timeline_is_the_command_lines_json(
 ) -> None:
     api = client.get(f"/api/stories/{STORY_A}/timeline")
     assert api.status_code == 200
-    assert api.json() == cli_json(["timeline", STORY_A, "--db", str(small_db[0]),
-                                   "--format", "json"])
+    assert api.json() == cli_json(
+        ["timeline", STORY_A, "--db", str(small_db[0]), "--format", "json"]
+    )
 
 
 def test_api_uses_the_contracts_field_names(client: TestClient) -> None:
     stories = client.get("/api/stories?since=all").json()["stories"]
-    story_keys = {"id", "title", "first_published_at", "last_published_at", "article_count",
-                  "outlet_count", "articles"}
+    story_keys = {
+        "id",
+        "title",
+        "first_published_at",
+        "last_published_at",
+        "article_count",
+        "outlet_count",
+        "articles",
+    }
     article_keys = {"id", "url", "outlet", "title", "published_at", "published_at_source"}
     for s in stories:
         assert story_keys <= set(s)
@@ -413,8 +461,9 @@ def test_api_uses_the_contracts_field_names(client: TestClient) -> None:
         assert article_keys | {"new_details"} <= set(a)
     assert doc["details"]
     for d in doc["details"]:
-        assert {"id", "text", "first_reported", "cited_origin", "reported_by",
-                "conflicts"} <= set(d)
+        assert {"id", "text", "first_reported", "cited_origin", "reported_by", "conflicts"} <= set(
+            d
+        )
         assert {"outlet", "url", "published_at"} <= set(d["first_reported"])
         if d["cited_origin"] is not None:
             assert {"outlet", "date", "evidence", "citing_outlet", "citing_url"} <= set(
@@ -426,8 +475,7 @@ def test_api_uses_the_contracts_field_names(client: TestClient) -> None:
             assert {"value", "outlets"} <= set(c)
     assert doc["citations"]
     for c in doc["citations"]:
-        assert {"cited_outlet", "cited_date", "evidence", "citing_outlet",
-                "citing_url"} <= set(c)
+        assert {"cited_outlet", "cited_date", "evidence", "citing_outlet", "citing_url"} <= set(c)
 
 
 def test_openapi_schema_is_served_without_cdn_docs(client: TestClient) -> None:
@@ -466,7 +514,9 @@ def test_html_in_titles_and_text_renders_as_text_everywhere(
                 assert not name.lower().startswith("on"), (url, el.tag, name)
                 if name in ("href", "src", "action"):
                     assert not value.strip().lower().startswith(("javascript:", "data:text")), (
-                        url, value)
+                        url,
+                        value,
+                    )
     # ...and it is there, as text: in the page, the SVG tooltip and the click data
     r = client.get(f"/stories/{STORY_A}")
     assert "&lt;script&gt;alert(1)&lt;/script&gt;" in r.text
@@ -524,7 +574,9 @@ def write_lock_held(db: Path, seconds: float) -> Iterator[None]:
     ``seconds``; the block runs while it does, and the process must exit cleanly."""
     with subprocess.Popen(
         [sys.executable, "-c", LOCKER, str(db), str(seconds)],
-        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
     ) as proc:
         assert proc.stdout is not None and proc.stderr is not None
         line = proc.stdout.readline().strip()
@@ -594,8 +646,12 @@ with Store(sys.argv[1]) as store:
     run_id = store.start_run("recluster")
     store.finish_run(run_id, "ok", {})
 """
-        done = subprocess.run([sys.executable, "-c", writer, str(small_db[0])],
-                              capture_output=True, text=True, timeout=60)
+        done = subprocess.run(
+            [sys.executable, "-c", writer, str(small_db[0])],
+            capture_output=True,
+            text=True,
+            timeout=60,
+        )
         assert done.returncode == 0, done.stderr
         r = c.get("/runs")
         assert "recluster" in r.text

@@ -40,10 +40,13 @@ CHROMIUM_ARGS = [
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install "
-                       "chromium)"),
-    pytest.mark.skipif(importlib.util.find_spec("playwright") is None,
-                       reason="the playwright package is not installed"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="no /usr/bin/chromium (apt-get install chromium)"
+    ),
+    pytest.mark.skipif(
+        importlib.util.find_spec("playwright") is None,
+        reason="the playwright package is not installed",
+    ),
 ]
 
 
@@ -97,8 +100,10 @@ def test_search_open_a_story_and_see_its_timeline(base_url: str, browser: Any) -
     errors: list[str] = []
     page.on("pageerror", lambda e: errors.append(str(e)))
     outside: list[str] = []
-    page.on("request", lambda r: None if r.url.startswith((base_url, "data:"))
-            else outside.append(r.url))
+    page.on(
+        "request",
+        lambda r: None if r.url.startswith((base_url, "data:")) else outside.append(r.url),
+    )
     try:
         # the stories page lists both stories
         page.goto(base_url + "/")
