@@ -37,8 +37,8 @@ from pipeline.store import ArticleUpdate, NewArticle, PendingArticle, Store
 from pipeline.urls import canonicalize, date_from_url
 
 MAX_ATTEMPTS = 3
-CHUNK = 128
-BATCH = 32
+CHUNK = 256
+BATCH = 96
 
 
 class Progress(Protocol):

@@ -238,6 +238,9 @@ MIGRATIONS.append(
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
 
+# databases this process has already migrated: reopening per batch skips the check
+_MIGRATED: set[str] = set()
+
 _LOCK_MARKERS = ("Could not set lock", "Conflicting lock", "database is locked")
 
 
@@ -398,6 +401,8 @@ class Store:
             raise StoreError(f"{self.path}: no database yet (run `firstwire ingest` first)")
         if not self.read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
+        if not self.path.exists():
+            _MIGRATED.discard(str(self.path.resolve()))
         deadline = time.monotonic() + self.lock_wait_s
         delay = 0.05
         while True:
@@ -423,8 +428,9 @@ class Store:
                     f"{self.path}: schema version {version} is older than this firstwire "
                     f"({SCHEMA_VERSION}); run `firstwire ingest` once to migrate"
                 )
-        else:
+        elif str(self.path.resolve()) not in _MIGRATED:
             self.migrate()
+            _MIGRATED.add(str(self.path.resolve()))
         return self
 
     def close(self) -> None:
@@ -577,43 +583,65 @@ class Store:
         ).fetchall()
         return {r[0]: (r[1], utc_aware(r[2]), r[3]) for r in rows}
 
+    def _register(self, name: str, columns: dict[str, tuple[list[Any], Any]]) -> None:
+        """Register an Arrow table built from {column: (values, arrow type)}."""
+        import pyarrow as pa
+
+        table = pa.table({k: pa.array(v, type=t) for k, (v, t) in columns.items()})
+        self.con.register(name, table)
+
     def add_pending(self, articles: Sequence[NewArticle], run_id: int) -> int:
-        """Insert newly discovered articles as 'pending'. Returns how many were new."""
+        """Insert newly discovered articles as 'pending' (bulk, through Arrow). Returns
+        how many were new."""
+        import pyarrow as pa
+
         if not articles:
             return 0
         now = utc_naive(now_utc())
-        added = 0
-        with self.transaction() as con:
-            for a in articles:
+        ts = pa.timestamp("us")
+        self._register(
+            "_new_articles",
+            {
+                "id": ([a.id for a in articles], pa.string()),
+                "url": ([a.url for a in articles], pa.string()),
+                "source_name": ([a.source_name for a in articles], pa.string()),
+                "feed_url": ([a.feed_url for a in articles], pa.string()),
+                "entry_id": ([a.entry_id for a in articles], pa.string()),
+                "feed_title": ([a.feed_title for a in articles], pa.string()),
+                "feed_summary": ([a.feed_summary for a in articles], pa.string()),
+                "author": ([a.author for a in articles], pa.string()),
+                "feed_date": ([utc_naive(a.feed_date) for a in articles], ts),
+                "feed_updated": ([utc_naive(a.feed_updated) for a in articles], ts),
+            },
+        )
+        urls = [(u, a.id) for a in articles for u in sorted({a.url, *a.url_aliases})]
+        self._register(
+            "_new_urls",
+            {
+                "url": ([u for u, _ in urls], pa.string()),
+                "article_id": ([i for _, i in urls], pa.string()),
+            },
+        )
+        try:
+            with self.transaction() as con:
                 inserted = con.execute(
                     """INSERT INTO articles (id, url, source_name, feed_url, entry_id, feed_title,
                          feed_summary, author, feed_date, feed_updated, status, attempts,
                          first_seen_at, updated_at, first_run_id)
-                       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'pending', 0, ?, ?, ?)
+                       SELECT DISTINCT ON (id) id, url, source_name, feed_url, entry_id,
+                         feed_title, feed_summary, author, feed_date, feed_updated, 'pending',
+                         0, ?, ?, ? FROM _new_articles
                        ON CONFLICT (id) DO NOTHING RETURNING id""",
-                    [
-                        a.id,
-                        a.url,
-                        a.source_name,
-                        a.feed_url,
-                        a.entry_id,
-                        a.feed_title,
-                        a.feed_summary,
-                        a.author,
-                        utc_naive(a.feed_date),
-                        utc_naive(a.feed_updated),
-                        now,
-                        now,
-                        run_id,
-                    ],
+                    [now, now, run_id],
                 ).fetchall()
-                added += len(inserted)
-                for url in {a.url, *a.url_aliases}:
-                    con.execute(
-                        "INSERT INTO article_urls VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
-                        [url, a.id],
-                    )
-        return added
+                con.execute(
+                    """INSERT INTO article_urls SELECT DISTINCT ON (url) url, article_id
+                       FROM _new_urls ON CONFLICT (url) DO NOTHING"""
+                )
+        finally:
+            self.con.unregister("_new_articles")
+            self.con.unregister("_new_urls")
+        return len(inserted)
 
     def mark_for_refresh(
         self, article_ids: Sequence[str], feed_updated: dict[str, datetime]
@@ -671,80 +699,121 @@ class Store:
         ]
 
     def save_articles(self, updates: Sequence[ArticleUpdate]) -> dict[str, int]:
-        """Write fetched/extracted articles in one transaction. Returns counts by outcome
-        ('new' = first successful extraction, 'updated' = text changed, 'unchanged',
-        'failed')."""
+        """Write fetched/extracted articles in one transaction, in bulk through Arrow.
+        Returns counts by outcome ('new' = first successful extraction, 'updated' = text
+        changed, 'unchanged', 'failed')."""
+        import pyarrow as pa
+
         counts = {"new": 0, "updated": 0, "unchanged": 0, "failed": 0}
         if not updates:
             return counts
+        last: dict[str, ArticleUpdate] = {u.id: u for u in updates}  # one row per id
+        updates = list(last.values())
         now = utc_naive(now_utc())
-        with self.transaction() as con:
-            for u in updates:
-                prev = con.execute(
-                    "SELECT content_hash, fetched_at FROM articles WHERE id = ?", [u.id]
-                ).fetchone()
-                if u.status != "ok":
-                    con.execute(
-                        """UPDATE articles SET status = ?, attempts = attempts + 1,
-                             fetch_error = ?, http_status = ?, updated_at = ?,
-                             published_at = coalesce(published_at, ?),
-                             published_at_source = coalesce(published_at_source, ?)
-                           WHERE id = ?""",
-                        [
-                            u.status,
-                            u.fetch_error,
-                            u.http_status,
-                            now,
-                            utc_naive(u.published_at),
-                            u.published_at_source,
-                            u.id,
-                        ],
+        ts, txt = pa.timestamp("us"), pa.string()
+        prev = {
+            r[0]: (r[1], r[2])
+            for r in self.con.execute(
+                "SELECT id, content_hash, fetched_at FROM articles WHERE id IN (SELECT unnest(?))",
+                [[u.id for u in updates]],
+            ).fetchall()
+        }
+        ok = [u for u in updates if u.status == "ok"]
+        bad = [u for u in updates if u.status != "ok"]
+        for u in ok:
+            before = prev.get(u.id)
+            if before is None or before[1] is None:
+                counts["new"] += 1
+            elif before[0] != u.content_hash:
+                counts["updated"] += 1
+            else:
+                counts["unchanged"] += 1
+        counts["failed"] = len(bad)
+        registered: list[str] = []
+        try:
+            with self.transaction() as con:
+                if ok:
+                    self._register(
+                        "_ok",
+                        {
+                            "id": ([u.id for u in ok], txt),
+                            "title": ([u.title for u in ok], txt),
+                            "author": ([u.author for u in ok], txt),
+                            "language": ([u.language for u in ok], txt),
+                            "text": ([u.text for u in ok], txt),
+                            "extraction": ([u.extraction for u in ok], txt),
+                            "extraction_note": ([u.extraction_note for u in ok], txt),
+                            "published_at": ([utc_naive(u.published_at) for u in ok], ts),
+                            "published_at_source": ([u.published_at_source for u in ok], txt),
+                            "page_date": ([utc_naive(u.page_date) for u in ok], ts),
+                            "page_date_kind": ([u.page_date_kind for u in ok], txt),
+                            "url_date": ([u.url_date for u in ok], pa.date32()),
+                            "date_suspect": ([bool(u.date_suspect) for u in ok], pa.bool_()),
+                            "date_note": ([u.date_note for u in ok], txt),
+                            "http_status": ([u.http_status for u in ok], pa.int32()),
+                            "final_url": ([u.final_url for u in ok], txt),
+                            "raw_html": ([u.raw_html for u in ok], pa.binary()),
+                            "content_hash": ([u.content_hash for u in ok], txt),
+                            "fetched_at": ([utc_naive(u.fetched_at) for u in ok], ts),
+                        },
                     )
-                    counts["failed"] += 1
-                    continue
-                if prev is None or prev[1] is None:
-                    counts["new"] += 1
-                elif prev[0] != u.content_hash:
-                    counts["updated"] += 1
-                else:
-                    counts["unchanged"] += 1
-                con.execute(
-                    """UPDATE articles SET status = 'ok', attempts = attempts + 1,
-                         title = ?, author = coalesce(?, author), language = ?, text = ?,
-                         extraction = ?, extraction_note = ?, published_at = ?,
-                         published_at_source = ?, page_date = ?, page_date_kind = ?,
-                         url_date = ?, date_suspect = ?, date_note = ?, fetch_error = NULL,
-                         http_status = ?, final_url = ?, raw_html = ?, content_hash = ?,
-                         fetched_at = ?, updated_at = ?
-                       WHERE id = ?""",
-                    [
-                        u.title,
-                        u.author,
-                        u.language,
-                        u.text,
-                        u.extraction,
-                        u.extraction_note,
-                        utc_naive(u.published_at),
-                        u.published_at_source,
-                        utc_naive(u.page_date),
-                        u.page_date_kind,
-                        u.url_date,
-                        u.date_suspect,
-                        u.date_note,
-                        u.http_status,
-                        u.final_url,
-                        u.raw_html,
-                        u.content_hash,
-                        utc_naive(u.fetched_at),
-                        now,
-                        u.id,
-                    ],
-                )
-                for url in u.extra_urls:
+                    registered.append("_ok")
                     con.execute(
-                        "INSERT INTO article_urls VALUES (?, ?) ON CONFLICT (url) DO NOTHING",
-                        [url, u.id],
+                        """UPDATE articles SET status = 'ok', attempts = articles.attempts + 1,
+                             title = u.title, author = coalesce(u.author, articles.author),
+                             language = u.language, text = u.text, extraction = u.extraction,
+                             extraction_note = u.extraction_note,
+                             published_at = u.published_at,
+                             published_at_source = u.published_at_source,
+                             page_date = u.page_date, page_date_kind = u.page_date_kind,
+                             url_date = u.url_date, date_suspect = u.date_suspect,
+                             date_note = u.date_note, fetch_error = NULL,
+                             http_status = u.http_status, final_url = u.final_url,
+                             raw_html = u.raw_html, content_hash = u.content_hash,
+                             fetched_at = u.fetched_at, updated_at = ?
+                           FROM _ok u WHERE articles.id = u.id""",
+                        [now],
                     )
+                    extra = [(url, u.id) for u in ok for url in u.extra_urls]
+                    if extra:
+                        self._register(
+                            "_extra_urls",
+                            {
+                                "url": ([x for x, _ in extra], txt),
+                                "article_id": ([i for _, i in extra], txt),
+                            },
+                        )
+                        registered.append("_extra_urls")
+                        con.execute(
+                            """INSERT INTO article_urls SELECT DISTINCT ON (url) url, article_id
+                               FROM _extra_urls ON CONFLICT (url) DO NOTHING"""
+                        )
+                if bad:
+                    self._register(
+                        "_bad",
+                        {
+                            "id": ([u.id for u in bad], txt),
+                            "status": ([u.status for u in bad], txt),
+                            "fetch_error": ([u.fetch_error for u in bad], txt),
+                            "http_status": ([u.http_status for u in bad], pa.int32()),
+                            "published_at": ([utc_naive(u.published_at) for u in bad], ts),
+                            "published_at_source": ([u.published_at_source for u in bad], txt),
+                        },
+                    )
+                    registered.append("_bad")
+                    con.execute(
+                        """UPDATE articles SET status = u.status,
+                             attempts = articles.attempts + 1, fetch_error = u.fetch_error,
+                             http_status = u.http_status, updated_at = ?,
+                             published_at = coalesce(articles.published_at, u.published_at),
+                             published_at_source = coalesce(articles.published_at_source,
+                                                            u.published_at_source)
+                           FROM _bad u WHERE articles.id = u.id""",
+                        [now],
+                    )
+        finally:
+            for name in registered:
+                self.con.unregister(name)
         return counts
 
     def article_count(self, status: str | None = None) -> int:
