@@ -84,12 +84,18 @@ MIGRATIONS: list[tuple[int, str, list[str]]] = [
                 fetch_error VARCHAR,
                 http_status INTEGER,
                 final_url VARCHAR,
-                raw_html BLOB,
                 content_hash VARCHAR,
                 first_seen_at TIMESTAMP NOT NULL,
                 fetched_at TIMESTAMP,
                 updated_at TIMESTAMP NOT NULL,
                 first_run_id INTEGER
+            )""",
+            # raw pages live apart and are only ever appended: updating a BLOB column in
+            # place makes DuckDB rewrite the whole row group's blobs at every checkpoint
+            """CREATE TABLE article_html (
+                article_id VARCHAR NOT NULL,
+                fetched_at TIMESTAMP NOT NULL,
+                raw_html BLOB NOT NULL
             )""",
             """CREATE TABLE article_urls (
                 url VARCHAR PRIMARY KEY,
@@ -237,6 +243,8 @@ MIGRATIONS.append(
 )
 
 SCHEMA_VERSION = MIGRATIONS[-1][0]
+
+DUCKDB_MEMORY_LIMIT = "256MB"
 
 # databases this process has already migrated: reopening per batch skips the check
 _MIGRATED: set[str] = set()
@@ -391,6 +399,9 @@ class Store:
         self.lock_wait_s = lock_wait_s
         self._sleep = sleep
         self._con: duckdb.DuckDBPyConnection | None = None
+        # DuckDB caches data blocks up to its memory limit (80% of RAM by default), so a
+        # long ingest's memory would grow with the database; cap it, spilling to disk.
+        self.duckdb_config = {"memory_limit": DUCKDB_MEMORY_LIMIT}
 
     # -- connection -------------------------------------------------------------
 
@@ -407,7 +418,9 @@ class Store:
         delay = 0.05
         while True:
             try:
-                self._con = duckdb.connect(str(self.path), read_only=self.read_only)
+                self._con = duckdb.connect(
+                    str(self.path), read_only=self.read_only, config=self.duckdb_config
+                )
                 break
             except duckdb.Error as exc:
                 message = str(exc)
@@ -752,7 +765,6 @@ class Store:
                             "date_note": ([u.date_note for u in ok], txt),
                             "http_status": ([u.http_status for u in ok], pa.int32()),
                             "final_url": ([u.final_url for u in ok], txt),
-                            "raw_html": ([u.raw_html for u in ok], pa.binary()),
                             "content_hash": ([u.content_hash for u in ok], txt),
                             "fetched_at": ([utc_naive(u.fetched_at) for u in ok], ts),
                         },
@@ -769,11 +781,26 @@ class Store:
                              url_date = u.url_date, date_suspect = u.date_suspect,
                              date_note = u.date_note, fetch_error = NULL,
                              http_status = u.http_status, final_url = u.final_url,
-                             raw_html = u.raw_html, content_hash = u.content_hash,
+                             content_hash = u.content_hash,
                              fetched_at = u.fetched_at, updated_at = ?
                            FROM _ok u WHERE articles.id = u.id""",
                         [now],
                     )
+                    pages = [u for u in ok if u.raw_html is not None]
+                    if pages:
+                        self._register(
+                            "_pages",
+                            {
+                                "article_id": ([u.id for u in pages], txt),
+                                "fetched_at": (
+                                    [utc_naive(u.fetched_at) or now for u in pages],
+                                    ts,
+                                ),
+                                "raw_html": ([u.raw_html for u in pages], pa.binary()),
+                            },
+                        )
+                        registered.append("_pages")
+                        con.execute("INSERT INTO article_html SELECT * FROM _pages")
                     extra = [(url, u.id) for u in ok for url in u.extra_urls]
                     if extra:
                         self._register(
@@ -839,8 +866,11 @@ class Store:
         return self._dicts(sql, params)
 
     def raw_html(self, article_id: str) -> bytes | None:
+        """The latest fetched page of an article, zlib-compressed."""
         row = self.con.execute(
-            "SELECT raw_html FROM articles WHERE id = ?", [article_id]
+            """SELECT raw_html FROM article_html WHERE article_id = ?
+               ORDER BY fetched_at DESC LIMIT 1""",
+            [article_id],
         ).fetchone()
         return bytes(row[0]) if row and row[0] is not None else None
 
