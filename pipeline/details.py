@@ -153,17 +153,13 @@ class Detail:
 
     def is_notable(self, topic: frozenset[str] = frozenset()) -> bool:
         """Values, dates and quotes always are; a plain statement is when a second outlet
-        repeats it, or it names something specific (an organisation or product outside
-        the story's topic) in a role."""
+        repeats it (a lone sentence in words is commentary as often as it is a fact)."""
         first = self.mentions[0]
         if first.kind != "statement" or self.conflicts:
             return True
         if len({m.article_id for m in self.mentions}) >= 2:
             return True
-        if _QUOTE.search(first.sentence):
-            return True
-        specific = first.keys - topic
-        return bool(specific) and bool(_ROLE_VERBS.search(first.sentence))
+        return bool(_QUOTE.search(first.sentence))
 
 
 def _stem(word: str) -> str:

@@ -61,12 +61,18 @@ def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) 
 
 def print_stories(stories: list[dict[str, Any]], since: str) -> None:
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)  # logs and pipes: one row per story
     if not stories:
         console.print(f"No stories since {since}. Try --since all.")
         return
     table = Table(title=f"Stories (since {since}), newest activity first")
-    for col in ("id", "last article (UTC)", "arts", "outlets", "title", "first reported by"):
-        table.add_column(col, overflow="fold")
+    table.add_column("id", no_wrap=True)
+    table.add_column("last article (UTC)", no_wrap=True)
+    table.add_column("arts", justify="right")
+    table.add_column("outlets", justify="right")
+    table.add_column("title", ratio=1)
+    table.add_column("first reported by")
     for s in stories:
         first = s["articles"][0] if s["articles"] else None
         table.add_row(
