@@ -280,7 +280,7 @@ def mentions_of(
         quoted = _QUOTE.search(body)
         # every other fact-shaped sentence is a statement; whether a lone statement is
         # worth showing is decided after grouping (see Detail.is_notable)
-        if not found or quoted or STATEMENTS_WITH_VALUES:
+        if (not found or quoted or STATEMENTS_WITH_VALUES) and (keys or quoted):
             out.append(
                 Mention(
                     article_id,
@@ -306,7 +306,7 @@ class DetailParams:
     same_value_cos: float = 0.35  # same value + this similar + shared context -> same detail
     same_value_strong_cos: float = 0.5  # same value + this similar -> same detail
     conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
-    date_conflict_cos: float = 0.72
+    date_conflict_cos: float = 0.75
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
     statement_cos: float = 0.78  # statements (no value) this similar -> same detail
     statement_key_cos: float = 0.55  # ... or this similar and sharing most named entities
@@ -379,7 +379,11 @@ def _match_score(
     if m.kind == "date":
         # two plain dates conflict only in near-identical sentences ("informed on April 9"
         # vs "notified on April 8"), never merely for sharing a topic
-        if cos >= p.date_conflict_cos and _same_slot_other_value(m, leader, p):
+        if (
+            cos >= p.date_conflict_cos
+            and shared_ctx >= p.min_context_overlap
+            and _same_slot_other_value(m, leader, p)
+        ):
             return "conflict", cos
         return None
     if (
