@@ -1,50 +1,81 @@
 """Grid-search clustering parameters on the TUNE split of the labelled sample corpus.
 
-Reads data/sample/stories/*.yaml directly (no HTTP), embeds title+lead with the real
-model, replays articles in publication order through OnlineClusterer and prints B-cubed
-scores. Held-out stories are never read here: score them with bench/quality.py.
+Replays articles in publication order through OnlineClusterer (title+lead embedded with
+the real model) and prints B-cubed scores. Article text comes from an ingested database
+(--db, e.g. the demo's: the text the pipeline really sees, after extraction) or, without
+--db, straight from data/sample/stories/*.yaml. Held-out stories are only scored with
+--show, never searched over.
 
-    python bench/tune_clusters.py            # grid search on split=tune
-    python bench/tune_clusters.py --show     # current defaults, per-split, with errors
+    python bench/tune_clusters.py --db data/demo/firstwire.duckdb           # grid, tune split
+    python bench/tune_clusters.py --db data/demo/firstwire.duckdb --show    # defaults, both splits
 """
 
 from __future__ import annotations
 
 import argparse
 import itertools
+import json
+import sys
 from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import yaml
 
-from pipeline.cluster import ClusterParams, OnlineClusterer, bcubed
-from pipeline.embed import get_embedder
-from pipeline.keys import event_keys, lead
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
 
-STORIES = Path(__file__).resolve().parent.parent / "data" / "sample" / "stories"
+from pipeline.cluster import ClusterParams, OnlineClusterer, bcubed  # noqa: E402
+from pipeline.embed import get_embedder  # noqa: E402
+from pipeline.keys import event_keys, lead  # noqa: E402
+
+SAMPLE = ROOT / "data" / "sample"
 
 
-def load(split: str | None) -> list[dict]:
+def load_yaml() -> list[dict]:
     rows = []
-    for path in sorted(STORIES.glob("*.yaml")):
+    for path in sorted((SAMPLE / "stories").glob("*.yaml")):
         data = yaml.safe_load(path.read_text())
-        if split and data["split"] != split:
-            continue
         for a in data["articles"]:
             text = "\n".join(p for p in a["paragraphs"] if not p.startswith("## "))
+            published = datetime.fromisoformat(a["published"].replace("Z", "+00:00"))
             rows.append(
                 {
                     "id": a["id"],
                     "story": data["story"],
+                    "split": data["split"],
                     "title": a["title"],
                     "text": text,
-                    "split": data["split"],
-                    "t": datetime.fromisoformat(a["published"].replace("Z", "+00:00")).timestamp(),
+                    "t": published.timestamp(),
                 }
             )
-    rows.sort(key=lambda r: r["t"])
-    return rows
+    return sorted(rows, key=lambda r: r["t"])
+
+
+def load_db(db: Path) -> list[dict]:
+    from pipeline.sample_server import to_sample_url
+    from pipeline.store import Store
+
+    labels = json.loads((SAMPLE / "labels.json").read_text())["articles"]
+    rows = []
+    with Store(db, read_only=True) as store:
+        for a in store.articles():
+            parts = urlsplit(a["url"])
+            meta = labels.get(to_sample_url(a["url"], f"{parts.scheme}://{parts.netloc}"))
+            if meta is None or a["published_at"] is None:
+                continue
+            rows.append(
+                {
+                    "id": a["id"],
+                    "story": meta["story"],
+                    "split": meta["split"],
+                    "title": a["title"],
+                    "text": a["text"] or "",
+                    "t": a["published_at"].timestamp(),
+                }
+            )
+    return sorted(rows, key=lambda r: r["t"])
 
 
 def run(rows, vectors, keys, params):
@@ -58,13 +89,12 @@ def run(rows, vectors, keys, params):
 
 
 def main() -> None:
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--show", action="store_true")
-    ap.add_argument("--split", default="tune")
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--db", type=Path, help="take article text from this ingested database")
+    ap.add_argument("--show", action="store_true", help="score the defaults on both splits")
     args = ap.parse_args()
-    rows = load(None if args.show else args.split)
-    emb = get_embedder()
-    vecs = emb.encode([lead(r["title"], r["text"]) for r in rows])
+    rows = load_db(args.db) if args.db else load_yaml()
+    vecs = get_embedder().encode([lead(r["title"], r["text"]) for r in rows])
     vectors = {r["id"]: v for r, v in zip(rows, vecs, strict=True)}
     keys = {r["id"]: event_keys(r["title"], r["text"]) for r in rows}
     if args.show:
@@ -72,49 +102,47 @@ def main() -> None:
             sub = [r for r in rows if r["split"] == split]
             (p, rc, f), pred = run(sub, vectors, keys, ClusterParams())
             print(f"{split}: P={p:.3f} R={rc:.3f} F1={f:.3f} articles={len(sub)}")
-            groups = {}
+            groups: dict[str, set[str]] = {}
             for r in sub:
-                groups.setdefault(pred[r["id"]], []).append(r["story"])
-            for sid, st in groups.items():
-                if len(set(st)) > 1:
-                    print("  merged:", sid, sorted(set(st)))
-            by_story = {}
+                groups.setdefault(pred[r["id"]], set()).add(r["story"])
+            for sid, stories in groups.items():
+                if len(stories) > 1:
+                    print("  merged:", sid, sorted(stories))
+            by_story: dict[str, set[str]] = {}
             for r in sub:
                 by_story.setdefault(r["story"], set()).add(pred[r["id"]])
-            for st, sids in by_story.items():
+            for story, sids in by_story.items():
                 if len(sids) > 1:
-                    print("  split:", st, len(sids))
+                    print("  split:", story, len(sids))
         return
+    rows = [r for r in rows if r["split"] == "tune"]
     base = ClusterParams()
+    grid = {
+        "threshold": [0.5, 0.55, 0.6, 0.65],
+        "key_weight": [0.2, 0.3],
+        "key_cap": [9.0, 12.0],
+        "core_weight": [0.0, 0.2, 0.3, 0.5],
+        "novel_weight": [0.0, 0.1, 0.2, 0.3],
+    }
     results = []
-    for thr, kw, cap, tw, cw in itertools.product(
-        [0.45, 0.5, 0.55, 0.6, 0.65],
-        [0.2, 0.3, 0.4],
-        [9, 12, 16],
-        [0.2, 0.5],
-        [0.0, 0.2, 0.3, 0.4, 0.5],
-    ):
-        params = replace(
-            base, threshold=thr, key_weight=kw, key_cap=cap, time_weight=tw, core_weight=cw
-        )
-        (p, rc, f), _ = run(rows, vectors, keys, params)
-        results.append((round(f, 4), p, rc, thr, kw, cap, tw, cw))
+    for values in itertools.product(*grid.values()):
+        setting = dict(zip(grid, values, strict=True))
+        (p, rc, f), _ = run(rows, vectors, keys, replace(base, **setting))
+        results.append((round(f, 4), round(p, 3), round(rc, 3), setting))
     results.sort(key=lambda r: (r[0], r[1]), reverse=True)
-    for f, p, rc, thr, kw, cap, tw, cw in results[:15]:
-        print(
-            f"F1={f:.3f} P={p:.3f} R={rc:.3f} thr={thr} key_weight={kw} key_cap={cap} "
-            f"time_weight={tw} core_weight={cw}"
-        )
-    # how many settings reach F1 = 1: robustness, not a single lucky point
-    perfect = [r for r in results if r[0] >= 0.999]
-    print(f"{len(perfect)} of {len(results)} settings reach F1=1.0 on the tune split")
-    for cw in (0.0, 0.2, 0.3, 0.4, 0.5):
-        sub = [r for r in results if r[7] == cw]
-        print(f"  core_weight={cw}: mean F1 {sum(r[0] for r in sub) / len(sub):.3f}")
-    print("plain-cosine baseline (key_weight=0):")
+    for f, p, rc, setting in results[:12]:
+        print(f"F1={f:.3f} P={p:.3f} R={rc:.3f} {setting}")
+    for name, options in grid.items():
+        means = []
+        for option in options:
+            sub = [r[0] for r in results if r[3][name] == option]
+            means.append(f"{option}: {sum(sub) / len(sub):.3f}")
+        print(f"  mean F1 by {name}: " + ", ".join(means))
+    print("plain-cosine baseline (no keys, no penalties):")
     for thr in [0.4, 0.5, 0.6, 0.7, 0.8]:
-        (p, rc, f), _ = run(rows, vectors, keys, replace(base, threshold=thr, key_weight=0))
-        print(f"  thr={thr} F1={f:.3f} P={p:.3f} R={rc:.3f}")
+        plain = replace(base, threshold=thr, key_weight=0, core_weight=0, novel_weight=0)
+        (p, rc, f), _ = run(rows, vectors, keys, plain)
+        print(f"  threshold={thr} F1={f:.3f} P={p:.3f} R={rc:.3f}")
 
 
 if __name__ == "__main__":

@@ -17,6 +17,7 @@ app = typer.Typer(
     name="firstwire",
     no_args_is_help=True,
     add_completion=False,
+    rich_markup_mode="markdown",
     help="Who reported it first? Clusters AI-hardware news into stories and traces each "
     "detail to the outlet that first reported it.",
 )

@@ -34,13 +34,14 @@ class ClusterParams:
     window_days: float = 14.0  # a story is joinable while its last article is this recent
     grace_days: float = 3.0  # no time penalty within this distance of the story's span
     time_weight: float = 0.5  # score lost per window of distance beyond the grace
-    key_weight: float = 0.2  # score gained at full shared-key mass
+    key_weight: float = 0.3  # score gained at full shared-key mass
     key_cap: float = 9.0  # IDF mass of shared keys that counts as "full"
     threshold: float = 0.6  # join when score >= threshold
     # tuned with bench/tune_clusters.py on the tune split of data/sample
     min_cosine: float = 0.35  # never join below this cosine, whatever the keys say
     core_weight: float = 0.2  # score lost at full mass of the story's core keys missing
     core_share: float = 0.5  # a key is "core" when this share of the story's articles has it
+    novel_weight: float = 0.1  # score lost at full mass of the article's keys new to the story
 
 
 @dataclass
@@ -167,6 +168,9 @@ class OnlineClusterer:
                 if n >= need and k.startswith("e:") and k not in keys
             )
             penalty += p.core_weight * min(missing, p.key_cap) / p.key_cap
+        if p.novel_weight:
+            novel = sum(self.idf(k) for k in keys if k.startswith("e:") and k not in story.keys)
+            penalty += p.novel_weight * min(novel, 2 * p.key_cap) / (2 * p.key_cap)
         return cosine + p.key_weight * mass - penalty
 
     def best_match(self, vector: np.ndarray, keys: set[str], t: float) -> tuple[str | None, float]:

@@ -15,6 +15,8 @@ def _fmt_time(value: datetime | None) -> str:
 
 def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) -> None:
     console = Console()
+    if not console.is_terminal:
+        console = Console(width=160)
     if not rows:
         console.print("No runs yet: run `firstwire ingest`.")
         return
