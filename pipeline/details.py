@@ -244,18 +244,13 @@ def mentions_of(
             date_spans.append((start, end))
             if d in cited_days:
                 continue
+            # an explicit "April 9" can contradict another; "on Monday" is too loose to
+            explicit = bool(re.search(r"[A-Za-z]{3}", body[start:end])) and not re.fullmatch(
+                r"(?i)(last |this past |on )?[a-z]+day", body[start:end].strip()
+            )
+            ctx = _context(body, start, end) | ({"#explicit"} if explicit else set())
             out.append(
-                Mention(
-                    article_id,
-                    s.text,
-                    s.paragraph,
-                    "date",
-                    None,
-                    d,
-                    _context(body, start, end),
-                    keys,
-                    vi,
-                )
+                Mention(article_id, s.text, s.paragraph, "date", None, d, frozenset(ctx), keys, vi)
             )
             found = True
         for q in find_quantities(body):
@@ -382,6 +377,8 @@ def _match_score(
         if (
             cos >= p.date_conflict_cos
             and shared_ctx >= p.min_context_overlap
+            and "#explicit" in m.context
+            and "#explicit" in leader.context
             and _same_slot_other_value(m, leader, p)
         ):
             return "conflict", cos
