@@ -126,7 +126,7 @@ def runs(
     print_runs(rows, events if errors else None)
 
 
-app.command("status", help="Alias of `runs`.")(runs)
+app.command("status", help="Alias of runs: what the last runs did.")(runs)
 
 
 # ---------------------------------------------------------------------------

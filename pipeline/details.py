@@ -163,11 +163,13 @@ class Detail:
 
 
 def _stem(word: str) -> str:
+    """A crude stem so "price", "prices" and "pricing" (or "order", "ordered") meet."""
     w = word.lower()
-    for suffix in ("ies", "es", "s", "ed", "ing", "ly"):
-        if len(w) > len(suffix) + 3 and w.endswith(suffix):
-            return w[: -len(suffix)]
-    return w
+    for suffix in ("ings", "ing", "ies", "ied", "es", "ed", "s", "ly"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
 
 
 def _context(sentence: str, start: int, end: int, width: int = 7) -> frozenset[str]:
