@@ -31,10 +31,16 @@ What it measures
    the replay is also run as ONE batch, no expiry at all, which is what one
    ``cluster_new_articles`` call over a backlog (first ingest of old feeds, ``firstwire
    recluster --since 90d``) does.
-3. ``tracemalloc`` pass (untimed, ``--no-tracemalloc`` to skip): the same daily replay
-   again with tracemalloc started after the corpus exists, so the traced peak counts only
-   what the clusterer (and the dict of predictions) allocates, not the corpus arrays that
-   dominate RSS.
+3. ``tracemalloc`` pass (untimed; N <= ``--tracemalloc-max``, default 10,000, as tracing
+   doubles the run time): the same daily replay again with tracemalloc started after the
+   corpus exists, so the traced peak counts only what the clusterer (and the dict of
+   predictions) allocates, not the corpus arrays that dominate RSS.
+   BLAS threads: the replays run with OpenBLAS pinned to ``--blas-threads`` (default 1,
+   through threadpoolctl; 0 leaves the library default, one thread per core). The
+   pipeline does not pin it, but on a 2-core machine with other processes busy, OpenBLAS's
+   threaded ``matrix @ vector`` (used from ~1,300 active stories up) can take milliseconds
+   instead of microseconds, which would swamp the measurement. A probe printed with each
+   run times ``matrix @ vector`` at the run's active-set size both ways.
 4. Database path (N <= ``--db-max``, default 10,000): the synthetic articles are stored in
    a temporary DuckDB via ``Store.add_pending`` + ``Store.save_articles`` (titles and
    ~3 KB texts carry the event keys, so ``event_keys`` finds exactly the generated keys)
@@ -56,6 +62,7 @@ Usage::
     python bench/cluster_scale.py --n 10000             # one N in this process
     python bench/cluster_scale.py --n 10000 --json
     python bench/cluster_scale.py --scales 10000,100000 --db-max 0   # skip the DB path
+    python bench/cluster_scale.py --n 10000 --blas-threads 0   # OpenBLAS default threads
 """
 
 from __future__ import annotations
@@ -72,7 +79,8 @@ import threading
 import time
 import tracemalloc
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,9 +189,9 @@ def make_corpus(n: int, seed: int) -> Synthetic:
     topics = _unit(rng.standard_normal((TOPICS, DIM)))
     topic_of = rng.integers(TOPICS, size=n_stories)
     rand = _unit(rng.standard_normal((n_stories, DIM)))
-    centroids = _unit(
-        TOPIC_SHARE * topics[topic_of] + math.sqrt(1 - TOPIC_SHARE**2) * rand
-    ).astype(np.float32)
+    centroids = _unit(TOPIC_SHARE * topics[topic_of] + math.sqrt(1 - TOPIC_SHARE**2) * rand).astype(
+        np.float32
+    )
     starts = BASE_T + rng.uniform(0, (DAYS - BURST_MAX_DAYS) * DAY, size=n_stories)
     story_of = np.repeat(np.arange(n_stories), sizes)
     offsets = np.minimum(rng.exponential(BURST_MEAN_DAYS * DAY, size=n), BURST_MAX_DAYS * DAY)
@@ -310,6 +318,42 @@ def _maxrss_mb() -> float:
 
 def _load() -> float:
     return round(os.getloadavg()[0], 2)
+
+
+@contextmanager
+def blas_threads(n: int) -> Iterator[str]:
+    """Limit OpenBLAS/MKL threads to ``n`` (0: leave the default); yields a description."""
+    try:
+        from threadpoolctl import threadpool_info, threadpool_limits
+    except ImportError:  # threadpoolctl comes with scikit-learn (sentence-transformers)
+        yield "library default (threadpoolctl not installed)"
+        return
+    default = max(
+        (p["num_threads"] for p in threadpool_info() if p["user_api"] == "blas"), default=0
+    )
+    if n <= 0:
+        yield f"library default ({default})"
+        return
+    with threadpool_limits(limits=n, user_api="blas"):
+        yield f"{n} (pinned; library default {default})"
+
+
+def gemv_probe(rows: int, reps: int = 200) -> dict[str, Any]:
+    """Time ``matrix @ vector`` (OnlineClusterer.best_match's cosine step) at ``rows``
+    active stories, with the BLAS library's default threads and with one thread."""
+    rng = np.random.default_rng(0)
+    matrix = rng.standard_normal((max(rows, 1), DIM)).astype(np.float32)
+    vector = rng.standard_normal(DIM).astype(np.float32)
+    out: dict[str, Any] = {"rows": rows}
+    for label, threads in (("default_us", 0), ("one_thread_us", 1)):
+        with blas_threads(threads):
+            matrix @ vector
+            t0 = time.perf_counter()
+            for _ in range(reps):
+                matrix @ vector
+            out[label] = round((time.perf_counter() - t0) / reps * 1e6, 1)
+    out["load_avg"] = _load()
+    return out
 
 
 # ----------------------------------------------------------------------------- in memory
@@ -484,7 +528,9 @@ def _instrument(store: Any, seconds: Counter[str], calls: Counter[str]) -> None:
         setattr(store, name, wrapper)
 
 
-def db_run(data: Synthetic, n_batches: int, params: ClusterParams, log: Callable[[str], None]):
+def db_run(
+    data: Synthetic, n_batches: int, params: ClusterParams, log: Callable[[str], None]
+) -> dict[str, Any]:
     """Store the corpus in time slices and run cluster_new_articles after each one."""
     from pipeline.keys import lead
     from pipeline.stages import cluster_new_articles
@@ -535,10 +581,13 @@ def db_run(data: Synthetic, n_batches: int, params: ClusterParams, log: Callable
                 original_active = store.active_stories
 
                 def counting_active(
-                    start: Any, end: Any, _orig: Callable[..., Any] = original_active
+                    start: Any,
+                    end: Any,
+                    _orig: Callable[..., Any] = original_active,
+                    _sink: list[int] = active_loaded,
                 ) -> Any:
                     out = _orig(start, end)
-                    active_loaded.append(len(out))
+                    _sink.append(len(out))
                     return out
 
                 store.active_stories = counting_active  # type: ignore[method-assign]
@@ -584,7 +633,9 @@ def db_run(data: Synthetic, n_batches: int, params: ClusterParams, log: Callable
             )
             lo = hi
         with Store(db_path, read_only=True) as store:
-            pred = dict(store.con.execute("SELECT article_id, story_id FROM story_articles").fetchall())
+            pred = dict(
+                store.con.execute("SELECT article_id, story_id FROM story_articles").fetchall()
+            )
         db_mb = db_path.stat().st_size / MB
     truth = {data.ids[i]: str(s) for i, s in enumerate(data.story.tolist())}
     precision, recall, f1 = bcubed(pred, truth)
@@ -622,17 +673,20 @@ def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> di
         "params": {"window_days": params.window_days, "min_cosine": params.min_cosine},
         "generation_s": round(gen_s, 1),
         "corpus": stats,
-        "daily": replay(data, "daily", params),
     }
-    if n <= args.single_batch_max:
-        log("  single-batch replay (no expiry) ...")
-        result["single"] = replay(data, "single", params)
-    if not args.no_tracemalloc:
-        log("  tracemalloc pass ...")
-        result["traced"] = traced_replay(data, params)
-    if n <= args.db_max:
-        log(f"  database path, {args.db_batches} batches ...")
-        result["db"] = db_run(data, args.db_batches, params, log)
+    with blas_threads(args.blas_threads) as blas:
+        result["blas_threads"] = blas
+        result["daily"] = replay(data, "daily", params)
+        if n <= args.single_batch_max:
+            log("  single-batch replay (no expiry) ...")
+            result["single"] = replay(data, "single", params)
+        if n <= args.tracemalloc_max:
+            log("  tracemalloc pass ...")
+            result["traced"] = traced_replay(data, params)
+        if n <= args.db_max:
+            log(f"  database path, {args.db_batches} batches ...")
+            result["db"] = db_run(data, args.db_batches, params, log)
+    result["gemv"] = gemv_probe(int(round(result["daily"]["deciles"][-1]["compared_mean"])))
     result["ru_maxrss_mb"] = round(_maxrss_mb(), 1)
     return result
 
@@ -673,7 +727,8 @@ def print_summary(r: dict[str, Any]) -> None:
     c = r["corpus"]
     print(
         f"firstwire clustering scale benchmark: N={r['n']}, {r['cpu_count']} CPUs, "
-        f"window {r['params']['window_days']:g} days, min_cosine {r['params']['min_cosine']}"
+        f"window {r['params']['window_days']:g} days, min_cosine {r['params']['min_cosine']}, "
+        f"BLAS threads {r['blas_threads']}"
     )
     print(
         f"  corpus     {c['stories']} stories over {c['days']} days (size mean "
@@ -720,6 +775,12 @@ def print_summary(r: dict[str, Any]) -> None:
                 f"{row['compared_per_article']:>7.1f} {row['stage_s']:>7.2f} "
                 f"{row['s_per_1000']:>7.3f} {row['store_s']:>7.2f} {row['other_s']:>7.2f}  {tops}"
             )
+    g = r["gemv"]
+    print(
+        f"  BLAS probe matrix @ vector at {g['rows']} active stories: "
+        f"{g['default_us']:.1f} us with the library's default threads, "
+        f"{g['one_thread_us']:.1f} us with one thread (load avg {g['load_avg']:.2f})"
+    )
     print(f"  ru_maxrss  {r['ru_maxrss_mb']:.1f} MB (whole process, corpus included)")
 
 
@@ -757,9 +818,11 @@ def _child_args(args: argparse.Namespace, n: int) -> list[str]:
         str(args.db_batches),
         "--single-batch-max",
         str(args.single_batch_max),
+        "--tracemalloc-max",
+        str(args.tracemalloc_max),
+        "--blas-threads",
+        str(args.blas_threads),
     ]
-    if args.no_tracemalloc:
-        argv.append("--no-tracemalloc")
     return argv
 
 
@@ -783,7 +846,18 @@ def main(argv: list[str] | None = None) -> int:
         default=10_000,
         help="also replay as one batch without expiry for N up to this",
     )
-    ap.add_argument("--no-tracemalloc", action="store_true", help="skip the tracemalloc pass")
+    ap.add_argument(
+        "--tracemalloc-max",
+        type=int,
+        default=10_000,
+        help="run the (untimed, slow) tracemalloc pass for N up to this",
+    )
+    ap.add_argument(
+        "--blas-threads",
+        type=int,
+        default=1,
+        help="BLAS threads during the replays (default 1; 0 = library default)",
+    )
     args = ap.parse_args(argv)
 
     def log(msg: str) -> None:

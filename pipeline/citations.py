@@ -77,7 +77,7 @@ _ORG_NOUNS = (
 _NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’\-]*){0,4}"
 _PATTERNS = [
     re.compile(
-        rf"\baccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
+        rf"\b[Aa]ccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
         rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
         rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
@@ -85,11 +85,11 @@ _PATTERNS = [
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
     re.compile(
-        rf"\b(?:first |originally )?(?:published|reported|broken|revealed|disclosed) by "
+        rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed) by "
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
-        rf"\b(?:as |per |citing |via |reports? from |reporting (?:from|by) )"
+        rf"\b(?:[Aa]s |[Pp]er |[Cc]iting |[Vv]ia |[Rr]eports? from |[Rr]eporting (?:from|by) )"
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
@@ -106,12 +106,12 @@ _PATTERNS = [
         rf"(?:{_ORG_NOUNS})\b"
     ),
     re.compile(
-        r"\b(?:the|its) (?:company|firm|two companies|chipmaker|group|memory maker|"
+        r"\b(?:[Tt]he|[Ii]ts) (?:company|firm|two companies|chipmaker|group|memory maker|"
         r"startup|designer|lab) (?P<name>said|says|announced|confirmed|added|"
         r"reaffirmed|told)\b"
     ),
     re.compile(
-        r"\b(?:according to|per|citing|in) (?:the|its) (?:company's |firm's )?"
+        r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its) (?:company's |firm's )?"
         r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
         r"regulatory filing|8-K|10-Q|prospectus)\b"
     ),
@@ -412,9 +412,16 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     found = _first_date(scope, article_day)
     if found:
         return found[1]
-    before = sentence[:pos]
-    found = _first_date(before[-60:], article_day)
-    return found[1] if found else None
+    before = sentence[:pos][-60:]
+    # "On April 3, Reuters reported": a date just before the name is its own, unless it
+    # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")
+    found = _first_date(before, article_day)
+    if not found:
+        return None
+    between = before[found[0] :]
+    if re.search(r"\band\b|;|\bwhile\b|\bbut\b", between):
+        return None
+    return found[1]
 
 
 def subject_of(title: str | None, finder: CitationFinder | None = None) -> str | None:

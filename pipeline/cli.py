@@ -197,6 +197,7 @@ def recluster(
     from pipeline.sources import SourcesError, load_sources
     from pipeline.stages import recluster as do_recluster
     from pipeline.store import Store, StoreError
+    from pipeline.timeline import details_stage
     from pipeline.timeutil import parse_since
 
     try:
@@ -217,7 +218,10 @@ def recluster(
                 params=params,
                 run_id=run_id,
             )
-            store.finish_run(run_id, "ok", {"recluster": result})
+            stats: dict[str, Any] = {"recluster": result}
+            # new story ids need their timelines (details, citations) computed
+            details_stage(store, run_id, stats, None, model=chosen, config=config)
+            store.finish_run(run_id, "ok", stats)
     except (RunLockedError, StoreError) as exc:
         raise fail(str(exc)) from None
     typer.echo(

@@ -107,6 +107,7 @@ class OnlineClusterer:
         self._matrix: np.ndarray | None = None
         self._dirty = True
         self.touched: set[str] = set()
+        self.retired: dict[str, StoryState] = {}  # touched stories that left the window
         self.compared = 0
 
     # -- state ------------------------------------------------------------------
@@ -120,7 +121,9 @@ class OnlineClusterer:
         cutoff = now_t - self.params.window_days * DAY
         old = [sid for sid, s in self.stories.items() if s.last_t < cutoff]
         for sid in old:
-            del self.stories[sid]
+            story = self.stories.pop(sid)
+            if sid in self.touched:
+                self.retired[sid] = story
         if old:
             self._dirty = True
         return len(old)
@@ -193,8 +196,15 @@ class OnlineClusterer:
                 best_id, best = story.id, s
         return best_id, (best if best_id else 0.0)
 
+    def state(self, story_id: str) -> StoryState:
+        """A story's state, whether still active or retired from the window."""
+        return self.stories.get(story_id) or self.retired[story_id]
+
     def add(self, article_id: str, vector: np.ndarray, keys: set[str], t: float) -> Assignment:
-        """Assign one article. Call in (roughly) publication order."""
+        """Assign one article. Call in (roughly) publication order; stories whose last
+        article is older than the window are expired first, so the comparison cost stays
+        bounded even in a long backlog."""
+        self.expire(t)
         self.idf.add(keys)
         story_id, score = self.best_match(vector, keys, t)
         if story_id is not None and score >= self.params.threshold:

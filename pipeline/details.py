@@ -134,6 +134,7 @@ class Mention:
     context: frozenset[str]  # content words around the value
     keys: frozenset[str]  # named entities / product codes in the sentence
     vector_index: int  # row of the sentence vector
+    values: tuple[Quantity, ...] = ()  # for statements: the sentence's quantities
 
     def value_text(self) -> str:
         if self.kind == "date" and self.day:
@@ -183,9 +184,9 @@ def _context(sentence: str, start: int, end: int, width: int = 7) -> frozenset[s
 
 
 _TIMESTAMP_LINE = re.compile(
-    r"^\W*(?:(?:updated|published|posted)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"^\W*(?:(?:[Uu]pdated|[Pp]ublished|[Pp]osted|UPDATED|PUBLISHED)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
     r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d\d-\d\d)"
-    r"(?:\s*(?:at\s*)?\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5}(?:[+-]\d+)?)?\W*$"
+    r"(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5}(?:[+-]\d+)?)?\W*$"
 )
 
 
@@ -293,6 +294,7 @@ def mentions_of(
                     ),
                     keys,
                     vi,
+                    tuple(q for q in find_quantities(body) if q.unit not in ("", "year")),
                 )
             )
     return out
@@ -355,6 +357,10 @@ def _match_score(
     if m.kind != leader.kind:
         return None
     if m.kind == "statement":
+        for a in m.values:
+            for b in leader.values:
+                if a.unit and a.unit == b.unit and not compatible(a, b):
+                    return None  # "1 trillion" vs "1.2 trillion": not the same statement
         shared = (m.keys & leader.keys) - topic
         if cos >= p.statement_cos or (cos >= p.statement_key_cos and len(shared) >= 1):
             return "same", cos + 0.05 * len(shared)
@@ -416,8 +422,9 @@ def group_details(
     for m in mentions:
         best: tuple[float, int, str] | None = None
         for gi in range(len(leaders)):
-            if m.article_id in arts[gi]:
-                continue
+            # one mention per article and group: letting an article add a second sentence
+            # measured worse (it drags groups toward that article's other facts)
+            repeat = m.article_id in arts[gi]
             # values guard against chaining, so value facts may match any member;
             # statements only the leader and its first few followers
             pool = groups[gi].mentions if m.kind != "statement" else groups[gi].mentions[:3]
@@ -427,6 +434,8 @@ def group_details(
                 if found is None:
                     continue
                 kind, score = found
+                if repeat:
+                    continue
                 rank = score + (1.0 if kind == "same" else 0.0)
                 if best is None or rank > best[0]:
                     best = (rank, gi, kind)

@@ -205,9 +205,8 @@ class Ingest:
                     t0 = time.monotonic()
                     with self._store() as store:
                         stage(store, self.run_id, self.stats, self.progress)
-                    self.stats.setdefault("durations", {})[stage.__name__] = round(
-                        time.monotonic() - t0, 3
-                    )
+                    name = getattr(stage, "__name__", None) or type(stage).__name__
+                    self.stats.setdefault("durations", {})[name] = round(time.monotonic() - t0, 3)
             except BaseException as exc:
                 status, error = "failed", f"{type(exc).__name__}: {exc}"
                 self.stats["seconds"] = round(time.monotonic() - started, 3)

@@ -150,7 +150,8 @@ NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDNUM = (
     r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
-    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a|an|half|a dozen)"
+    r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half\ an?|a|an|half|"
+    r"a dozen)"
 )
 SCALE = r"(?:thousand|million|billion|trillion|mln|bln|mn|bn|tn|[kmbt])"
 
@@ -161,7 +162,7 @@ _QTY = re.compile(
     (?P<cur>US\$|\$|€|£|¥|RMB\s?)?
     (?<![A-Za-z0-9_.\-])(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
-    (?P<tail>\s?(?:%|percent|per\ cent|pct|percentage\ points|x\b|×|times|fold|-fold|
+    (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
         GW|gigawatts?|MW|megawatts?|kW|kilowatts?|TB/s|GB/s|Tbps|GB|TB|MB|nm|nanomet(?:er|re)s?|
         dollars?|USD|euros?|yuan|renminbi))?
     """,
@@ -197,6 +198,8 @@ def _parse_number(token: str) -> float | None:
         pass
     if t == "a dozen":
         return 12.0
+    if t in ("half a", "half an"):
+        return 0.5
     parts = re.split(r"[\s-]+", t)
     total = 0.0
     for p in parts:
@@ -217,11 +220,15 @@ def find_quantities(text: str) -> list[Quantity]:
             continue
         if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_"):
             continue  # part of a model name or code: "950PR", "MI450X"
+        if re.match(r"[:.]\d\d", text[m.end() : m.end() + 3]) or re.match(
+            r"\d{1,2}[:.]", text[m.start("num") - 3 if m.start("num") >= 3 else 0 : m.start("num")]
+        ):
+            continue  # a clock time: "10:30 a.m."
         word_number = not re.match(r"\d", raw_num)
         scale = (m.group("scale") or "").lower()
         scale2 = (m.group("scale2") or "").lower()
         cur = (m.group("cur") or "").strip().lower()
-        tail = (m.group("tail") or "").strip().lower()
+        tail = (m.group("tail") or "").strip().lstrip("-").strip().lower()
         # single letters as scale only directly after a digit ("37B", "$5.5bn", "1T")
         if scale in ("k", "m", "b", "t") and (
             word_number or not re.search(rf"{re.escape(raw_num)}{scale}", m.group(0), re.I)
@@ -303,7 +310,12 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.005) -> bool:
     if sa == sb:
         return False
     digits = min(sa, sb)
-    return _round_sig(a.value, digits) == _round_sig(b.value, digits) and (a.approx or b.approx)
+    close = abs(a.value - b.value) / big <= 0.1  # "about 1 trillion" is not 1.4 trillion
+    return (
+        close
+        and (a.approx or b.approx)
+        and _round_sig(a.value, digits) == _round_sig(b.value, digits)
+    )
 
 
 def quantity_keys(text: str) -> set[str]:

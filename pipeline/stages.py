@@ -119,7 +119,7 @@ def cluster_new_articles(
         store.add_key_docs(keys)
         store.save_story_assignments(assignments, run_id)
         for sid in clusterer.touched:
-            st = clusterer.stories[sid]
+            st = clusterer.state(sid)
             store.upsert_story(
                 story_id=sid,
                 model=model,

@@ -434,6 +434,10 @@ def details_stage(
     if not todo:
         return
     finder = make_finder(outlet_names(store))
+    if progress is None:
+        from pipeline.stages import _Quiet
+
+        progress = _Quiet()
     progress.stage("details", len(todo))
     for story_id in todo:
         doc = compute_story(store, story_id, model, finder, embedder_factory)

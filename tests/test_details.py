@@ -310,28 +310,10 @@ def test_conflicting_value_is_shown_with_its_outlets(embed: Embed) -> None:
     assert_conflict(timeline(conflict_story(exact), embed))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: when the first report says 'about 1 trillion parameters', a later "
-    "'1.2 trillion parameters' is merged into the detail as the SAME value (conflicts "
-    "== [], Tech Ledger listed in reported_by), although Silicon Daily's '1T-parameter' "
-    "in the same detail contradicts it: compatible() lets 'about 1 trillion' absorb "
-    "0.95T-1.49T and group_details accepts a 'same' match with any one member even when "
-    "another member's value is incompatible",
-)
 def test_conflict_is_not_swallowed_by_an_approximate_first_report(embed: Embed) -> None:
     assert_conflict(timeline(conflict_story(PARAMS_1), embed))
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a sentence with a value also becomes a 'statement' mention "
-    "(STATEMENTS_WITH_VALUES); statements are grouped by sentence similarity alone, so "
-    "Chip Wire's '... has 1 trillion parameters ...' and Tech Ledger's '... has 1.2 "
-    "trillion parameters ...' form a second detail (kind 'statement') with BOTH outlets "
-    "in reported_by and conflicts == [], silently agreeing while the quantity detail "
-    "shows the conflict",
-)
 def test_disagreeing_sentences_never_form_an_agreeing_detail(embed: Embed) -> None:
     exact = PARAMS_1.replace("about 1 trillion", "1 trillion")
     doc = timeline(conflict_story(exact), embed)
@@ -397,14 +379,6 @@ def test_dateline_is_not_part_of_the_detail() -> None:
     assert [m for m in ms if m.kind == "date"] == []
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: the timestamp-line filter (_TIMESTAMP_LINE) matches 'updated|published|"
-    "posted' case-sensitively, so the usual capitalised line 'Updated: April 4, 2026 at "
-    "10:30 a.m. ET' passes is_candidate() and becomes three details: a date detail and "
-    "the quantities '10' and '30' (find_quantities reads the clock time 10:30 as two "
-    "numbers)",
-)
 def test_updated_timestamp_line_is_not_a_detail(embed: Embed) -> None:
     assert not is_candidate("Updated: April 4, 2026 at 10:30 a.m. ET")
     arts = [

@@ -134,13 +134,6 @@ def test_percent_and_bare_number_do_not_contradict_but_percent_and_money_do() ->
     assert not agree("up 15%", "$15bn")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'percentage points' is in PERCENT_WORDS but the tail alternation tries "
-    "'percent' first, leaves 'age points' behind and the match is then dropped as part "
-    "of a code ('15 percent' + 'a' is alnum): find_quantities('rose 3 percentage points') "
-    "returns []",
-)
 def test_percentage_points_are_a_quantity() -> None:
     q = one("margins rose 3 percentage points")
     assert (q.value, q.unit) == (3.0, "pct")
@@ -179,13 +172,6 @@ def test_memory_and_process_units(text: str, unit: str, value: float) -> None:
     assert q.value == pytest.approx(value)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a unit joined to the number by a hyphen (compound adjective) is not "
-    "recognised: the tail allows only '\\s?' before the unit, so 'a 10-gigawatt campus' "
-    "gives value 10.0 with unit '' (not 1e10 W) and 'a 15-percent cut' gives 15.0 with "
-    "unit '' (not pct), although '1-trillion-parameter' works for scales",
-)
 def test_hyphenated_units() -> None:
     assert (one("a 10-gigawatt campus").value, one("a 10-gigawatt campus").unit) == (1e10, "W")
     assert one("a 15-percent cut").unit == "pct"
@@ -268,23 +254,10 @@ def test_compatible_is_symmetric_on_examples() -> None:
         assert agree(a, b) == agree(b, a), (a, b)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: compatible() rounds the more precise value to the less precise one's "
-    "significant digits, so 'about 1 trillion' (1 digit) agrees with anything from "
-    "0.95T to 1.49T: compatible('about 1 trillion', '1.4 trillion') is True. Through "
-    "group_details this silently merges a 1.2T report into a 1T detail (see "
-    "test_details.py)",
-)
 def test_about_one_trillion_does_not_absorb_1_4_trillion() -> None:
     assert not agree("about 1 trillion parameters", "1.4 trillion parameters")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: 'half a trillion' parses as 'a trillion' = 1e12 (the word 'half' before "
-    "the article is ignored), a wrong value rather than 5e11",
-)
 def test_half_a_trillion() -> None:
     values = [q.value for q in find_quantities("half a trillion parameters")]
     assert values == [5e11]
@@ -317,12 +290,6 @@ def test_billions_in_any_spelling_have_the_same_key(n: int, scale: str) -> None:
     assert q.key() == one(f"They raised ${n} billion from investors.").key()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: a clock time is read as two bare numbers: find_quantities('The briefing "
-    "starts at 10:30 a.m. local time.') gives 10.0 and 30.0 (unit ''); with value >= 10 "
-    "both pass the details filter and become 'quantity' details",
-)
 def test_clock_times_are_not_quantities() -> None:
     assert find_quantities("The briefing starts at 10:30 a.m. local time.") == []
     assert find_quantities("Shares fell at 14:45 GMT.") == []

@@ -521,13 +521,6 @@ def test_recluster_keeps_articles_assigned_and_redirects_vanished_ids(
     assert text.exit_code == 0, text.output
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: `recluster` rebuilds stories but not their timelines; a story whose id "
-    "changed has no timeline row until the next ingest run, so `timeline NEW_ID --format "
-    "json` (and `timeline OLD_ID` through the redirect) shows article_count 3 in the "
-    "header but articles == [] and details == []",
-)
 def test_timeline_after_recluster_lists_the_story_articles(
     site: Site, cli: Callable[..., Result]
 ) -> None:
@@ -562,13 +555,6 @@ def test_times_are_utc(site: Site, cli: Callable[..., Result]) -> None:
             assert parsed.utcoffset() is not None and parsed.utcoffset().total_seconds() == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="BUG: Ingest.run() records each stage's duration under stage.__name__, so a "
-    "stage given as functools.partial(cluster_new_articles, model=..., params=...) - a "
-    "valid Callable for the `stages` parameter - raises AttributeError: "
-    "'functools.partial' object has no attribute '__name__' after the stage has run",
-)
 def test_ingest_accepts_partial_stages(
     httpserver: HTTPServer, make_config: Callable[..., SourcesConfig], tmp_path: Path
 ) -> None:
