@@ -112,6 +112,11 @@ _FUNCTION_WORDS = {
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
 # sentences that state a value may also state a fact in words ("Alibaba ordered ...")
 STATEMENTS_WITH_VALUES = True
+_TARGET_YEAR = re.compile(
+    r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
+    r"early|late|mid|in fiscal)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$",
+    re.I,
+)
 _QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
 _ROLE_VERBS = re.compile(
     r"\b(order(?:ed|s)?|sign(?:ed|s)?|buy(?:s|ing)?|bought|acquir\w+|invest\w*|ship(?:s|ped|ping)?|"
@@ -257,8 +262,10 @@ def mentions_of(
             )
             found = True
         for q in find_quantities(body):
-            if q.unit == "year" or any(a <= q.start < b for a, b in date_spans):
+            if any(a <= q.start < b for a, b in date_spans):
                 continue
+            if q.unit == "year" and not _TARGET_YEAR.search(body[max(0, q.start - 24) : q.start]):
+                continue  # "in 2025, ..." is background; "by the end of 2029" is a fact
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
             out.append(

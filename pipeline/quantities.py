@@ -303,6 +303,8 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.005) -> bool:
         return False
     if a.value == b.value:
         return True
+    if "year" in (a.unit, b.unit):
+        return False  # 2029 is not "about" 2030
     big = max(abs(a.value), abs(b.value))
     if big > 0 and abs(a.value - b.value) / big <= tolerance:
         return True

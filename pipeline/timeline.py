@@ -33,6 +33,7 @@ from pipeline.timeutil import iso
 
 SENTENCE_KIND = "sentence"
 
+
 # Organisations often cited but not in sources.yaml: normalise their common spellings.
 KNOWN_ORGS: dict[str, list[str]] = {
     "Reuters": ["Reuters News"],
@@ -66,6 +67,7 @@ class FoundCitation:
     article_id: str
     paragraph: int
     citation: Citation
+    index: int = -1  # the citing sentence's position in the article
 
 
 def sentence_hash(text: str) -> str:
@@ -125,7 +127,7 @@ def compute_timeline(
             if is_candidate(s.text, a.title):
                 candidates.append(s.text)
             for c in finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text):
-                found.append(FoundCitation(a.id, s.paragraph, c))
+                found.append(FoundCitation(a.id, s.paragraph, c, s.index))
     unique = list(dict.fromkeys(candidates))
     vectors = embed(unique) if unique else np.zeros((0, 1), dtype=np.float32)
     vindex = {t: i for i, t in enumerate(unique)}
@@ -158,10 +160,13 @@ def compute_timeline(
 
     # citations by (article, sentence) and (article, paragraph)
     by_sentence: dict[tuple[str, str], list[Citation]] = {}
-    by_paragraph: dict[tuple[str, int], list[Citation]] = {}
+    by_paragraph: dict[tuple[str, int], list[FoundCitation]] = {}
     for fc in found:
         by_sentence.setdefault((fc.article_id, fc.citation.sentence), []).append(fc.citation)
-        by_paragraph.setdefault((fc.article_id, fc.paragraph), []).append(fc.citation)
+        by_paragraph.setdefault((fc.article_id, fc.paragraph), []).append(fc)
+    sentence_index = {
+        (aid, sent.text): sent.index for aid, sents in per_article.items() for sent in sents
+    }
 
     outlet_dates = _outlet_dates(found, ordered)
     detail_json: list[dict[str, Any]] = []
@@ -174,7 +179,9 @@ def compute_timeline(
         reported: dict[str, Mention] = {}
         for m in sorted(all_mentions, key=lambda m: rank[m.article_id]):
             reported.setdefault(m.article_id, m)
-        origin = _cited_origin(all_mentions, by_sentence, by_paragraph, by_id, outlet_dates)
+        origin = _cited_origin(
+            all_mentions, by_sentence, by_paragraph, by_id, outlet_dates, sentence_index
+        )
         earliest_day = min(by_id[m.article_id].published_at for m in all_mentions).date()
         if origin is not None:
             origin_day = date.fromisoformat(origin["date"]) if origin["date"] else None
@@ -258,9 +265,10 @@ def compute_timeline(
 def _cited_origin(
     mentions: Sequence[Mention],
     by_sentence: dict[tuple[str, str], list[Citation]],
-    by_paragraph: dict[tuple[str, int], list[Citation]],
+    by_paragraph: dict[tuple[str, int], list[FoundCitation]],
     by_id: dict[str, ArticleInput],
     outlet_dates: dict[str, date],
+    sentence_index: dict[tuple[str, str], int],
 ) -> dict[str, Any] | None:
     """The outlet the articles credit for this detail: citations in the mention's own
     sentence count fully, citations elsewhere in its paragraph count less."""
@@ -272,7 +280,15 @@ def _cited_origin(
         cites = by_sentence.get((m.article_id, m.sentence), [])
         weight = 1.0
         if not cites:
-            cites = by_paragraph.get((m.article_id, m.paragraph), [])
+            # a credit carries into the rest of its paragraph only from the sentence just
+            # before ("X reported that ... . It also said ..."); farther, it measured wrong
+            # more often than right
+            index = sentence_index.get((m.article_id, m.sentence), -1)
+            cites = [
+                fc.citation
+                for fc in by_paragraph.get((m.article_id, m.paragraph), [])
+                if fc.index == index - 1
+            ]
             weight = 0.5
         for c in cites:
             if (m.article_id, c.cited_outlet) in seen:
@@ -320,7 +336,9 @@ def _outlet_dates(
     out: dict[str, date] = {}
     dated: dict[str, Counter[date]] = {}
     for fc in found:
-        if fc.citation.cited_date:
+        # only news outlets' reports are dated this way: a company "said" many things on
+        # many days, and the contract dates an undated credit only "when given"
+        if fc.citation.cited_date and fc.citation.known:
             dated.setdefault(fc.citation.cited_outlet, Counter())[fc.citation.cited_date] += 1
     for outlet, counts in dated.items():
         top = max(counts.values())
