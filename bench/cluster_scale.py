@@ -68,6 +68,7 @@ Usage::
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import math
 import os
@@ -402,6 +403,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
         wall = perf() - t_start
     truth = {ids[i]: str(s) for i, s in enumerate(data.story.tolist())}
     precision, recall, f1 = bcubed(pred, truth)
+    digest = hashlib.sha1("\n".join(f"{a} {s}" for a, s in pred.items()).encode()).hexdigest()
     rows = []
     lo = 0
     for k, hi in enumerate(bounds):
@@ -438,6 +440,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
         "active_at_end": len(clusterer.stories),
         "idf_keys_at_end": len(clusterer.idf.df),
         "bcubed": {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4)},
+        "assignments_sha1": digest[:12],
         "rss_before_mb": round(rss_before / MB, 1),
         "rss_peak_mb": round(mem.peak / MB, 1),
         "rss_samples": mem.samples,
@@ -699,7 +702,8 @@ def print_replay(r: dict[str, Any], label: str) -> None:
         f"({r['us_per_article']:.0f} us/article); {r['compared_per_article']:.0f} active "
         f"stories compared per article; {r['stories_created']} stories, "
         f"{r['active_at_end']} still active at the end; B-cubed P={b['p']:.3f} "
-        f"R={b['r']:.3f} F1={b['f1']:.3f}; load avg before {r['load_avg_before']:.2f}"
+        f"R={b['r']:.3f} F1={b['f1']:.3f} (assignments sha1 {r['assignments_sha1']}); "
+        f"load avg before {r['load_avg_before']:.2f}"
     )
     print(
         f"             peak RSS {r['rss_peak_mb']:.1f} MB (before replay "

@@ -474,14 +474,19 @@ def group_details(
 
 def detail_text(detail: Detail, first: Mention) -> str:
     """A short label for the detail: the value with the words that say what it counts,
-    or the sentence itself for statements."""
-    if first.kind == "statement" or first.value is None and first.day is None:
-        return first.sentence
+    "X reported on <date>" for a cited report's date, or the sentence for statements."""
     if first.kind == "date" and first.day is not None:
+        cited = next((t[1:] for t in first.context if t.startswith("@")), None)
+        if cited:
+            m = re.search(re.escape(cited), first.sentence, re.I)
+            name = m.group(0) if m else cited
+            return f"{name} reported on {first.day:%B} {first.day.day}, {first.day.year}"
+        return first.sentence
+    if first.kind == "statement" or first.value is None:
         return first.sentence
     q = first.value
-    assert q is not None
-    tail = first.sentence[q.end : q.end + 60]
+    body = _DATELINE.sub("", first.sentence)
+    tail = body[q.end : q.end + 60]
     tail_words = re.match(r"[^.;,:()]*", tail)
     phrase = (q.text + (tail_words.group(0) if tail_words else "")).strip()
     words = phrase.split()
