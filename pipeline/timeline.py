@@ -129,7 +129,6 @@ def compute_timeline(
             for c in finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text):
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
     unique = list(dict.fromkeys(candidates))
-    vectors = embed(unique) if unique else np.zeros((0, 1), dtype=np.float32)
     vindex = {t: i for i, t in enumerate(unique)}
 
     # 2. mentions -> details
@@ -146,6 +145,14 @@ def compute_timeline(
                 a.id, per_article[a.id], a.published_at.date(), vindex, cited.get(a.id), topic
             )
         )
+    # embed only the sentences that state something (most prose states nothing checkable)
+    used = sorted({m.vector_index for m in mentions})
+    if used:
+        encoded = embed([unique[i] for i in used])
+        vectors = np.zeros((len(unique), encoded.shape[1]), dtype=np.float32)
+        vectors[used] = encoded
+    else:
+        vectors = np.zeros((len(unique), 1), dtype=np.float32)
     details = [d for d in group_details(mentions, vectors, params, topic) if d.is_notable(topic)]
 
     def first_of(ms: Sequence[Mention]) -> Mention:
