@@ -264,8 +264,11 @@ def mentions_of(
         for q in find_quantities(body):
             if any(a <= q.start < b for a, b in date_spans):
                 continue
-            if q.unit == "year" and not _TARGET_YEAR.search(body[max(0, q.start - 24) : q.start]):
-                continue  # "in 2025, ..." is background; "by the end of 2029" is a fact
+            if q.unit == "year" and (
+                q.value < article_day.year
+                or not _TARGET_YEAR.search(body[max(0, q.start - 24) : q.start])
+            ):
+                continue  # "in early 2025" is background; "by the end of 2029" is a target
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
             out.append(
