@@ -16,21 +16,25 @@ What it measures
    gives the measured within- and between-story cosines.
 2. In-memory replay through ``pipeline.cluster.OnlineClusterer`` (default
    ``ClusterParams``) in publication order. The real stage (``pipeline.stages
-   .cluster_new_articles``) never calls ``expire``: it bounds the active set by *loading*
-   only the stories whose span comes within ``window_days`` of the batch's articles
-   (``Store.active_stories(t_min - window, t_max + window)``), and the set then grows with
-   the new stories of that batch until the batch ends. The ``daily`` replay mirrors that
-   with one batch per UTC day: ``expire(t)`` at the first article of each day (= t_min of
-   the batch), nothing inside the day. Reported: wall time and articles/s of the replay
-   loop (corpus and key generation excluded), per-article time in deciles of the stream
-   (mean and p99 per article, active stories compared per article and RSS at the end of
-   each decile), peak RSS (psutil, sampled every 20 ms by a thread, and ``ru_maxrss``),
-   and B-cubed precision/recall/F1 against the synthetic truth (``pipeline.cluster
-   .bcubed``). The first ~15 days (decile 1 and part of decile 2) fill the 14-day window,
-   so flatness is judged from decile 3 on. With ``--single-batch-max`` (default 10,000)
-   the replay is also run as ONE batch, no expiry at all, which is what one
-   ``cluster_new_articles`` call over a backlog (first ingest of old feeds, ``firstwire
-   recluster --since 90d``) does.
+   .cluster_new_articles``) bounds the active set twice: it *loads* only the stories whose
+   span comes within ``window_days`` of the batch's articles (``Store.active_stories(t_min
+   - window, t_max + window)``), and ``OnlineClusterer.add`` expires the stories whose
+   last article is older than the window before each article (since commit b870455;
+   before it a batch's active set only grew). The ``daily`` replay mirrors one stage run
+   per UTC day: ``expire(t)`` at the first article of each day (what loading the window
+   does), then ``add`` for each article of the day. Reported: wall time and articles/s
+   of the replay loop (corpus and key generation excluded); per decile of the stream the
+   mean, median and p99 wall time per article, the mean CPU time of the replaying thread
+   per article (less disturbed by other processes than wall time), the active stories
+   compared per article and RSS at the decile's end; peak RSS (psutil, sampled every
+   20 ms by a thread, and ``ru_maxrss``); and B-cubed precision/recall/F1 against the
+   synthetic truth (``pipeline.cluster.bcubed``) with a sha1 of the assignments. The
+   first ~15 days (decile 1 and part of decile 2) fill the 14-day window, so flatness is
+   judged from decile 3 on. For N <= ``--single-batch-max`` (default 10,000) the stream
+   is also replayed as ONE batch with no explicit expiry: what one
+   ``cluster_new_articles`` call over a backlog does (first ingest of old feeds,
+   ``firstwire recluster --since 90d``). With expiry inside ``add`` its assignments must
+   equal the daily replay's (same sha1).
 3. ``tracemalloc`` pass (untimed; N <= ``--tracemalloc-max``, default 10,000, as tracing
    doubles the run time): the same daily replay again with tracemalloc started after the
    corpus exists, so the traced peak counts only what the clusterer (and the dict of
@@ -47,11 +51,12 @@ What it measures
    in ``--db-batches`` consecutive time slices (default 10 of N/10). After each slice is
    inserted, the real ``cluster_new_articles`` stage runs with a fake embedder
    (``embedder_factory``) that returns the precomputed synthetic vector for each text.
-   Reported per batch: stage seconds and seconds per 1,000 articles, the history already
-   clustered, the active stories the stage loaded, ``compared_per_article`` from the
-   stage's stats, and the time spent in each ``Store`` method the stage calls (timed by
-   wrapping the methods on the instance; nothing in pipeline/ changes). Insertion is not
-   timed. B-cubed F1 of the stored story membership is reported as well.
+   Reported per batch: stage seconds and seconds per 1,000 articles (wall, and process
+   CPU time including DuckDB's threads), the history already clustered, the active
+   stories the stage loaded, ``compared_per_article`` from the stage's stats, and the
+   time spent in each ``Store`` method the stage calls (timed by wrapping the methods on
+   the instance; nothing in pipeline/ changes). Insertion is not timed. B-cubed F1 of the
+   stored story membership is reported as well.
 
 Every run prints the 1-minute load average before it (the machine is shared; CPU-bound
 loops slow down in proportion).
@@ -123,6 +128,26 @@ _FILLER = (
     "and executives expected the situation to last for several quarters as customers kept "
     "ordering servers for their data centres despite higher prices and longer lead times "
 )
+
+
+def code_version() -> str:
+    """Short commit of the checkout, with ``+dirty`` when pipeline/ has local changes."""
+    try:
+        rev = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "pipeline"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return rev + ("+dirty" if dirty else "")
 
 
 def word(index: int) -> str:
@@ -368,6 +393,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
     pred: dict[str, str] = {}
     n = data.n
     per = np.empty(n, dtype=np.float64)
+    cpu = np.empty(n, dtype=np.float64)
     compared = np.empty(n, dtype=np.int64)
     rss_at: list[float] = []
     bounds = [round(n * (k + 1) / deciles) for k in range(deciles)]
@@ -378,12 +404,15 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
     vectors, times, ids, keys = data.vectors, data.times, data.ids, data.keys
     load = _load()
     perf = time.perf_counter
+    thread_time = time.thread_time
     with RssSampler() as mem:
         rss_before = mem.peak
         t_start = perf()
+        c_start = thread_time()
         nxt = 0
         for i in range(n):
             t = float(times[i])
+            c0 = thread_time()
             t0 = perf()
             if mode == "daily":
                 d = int(t // DAY)
@@ -394,6 +423,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
             before = clusterer.compared
             result = clusterer.add(ids[i], vectors[i], keys[i], t)
             per[i] = perf() - t0
+            cpu[i] = thread_time() - c0
             compared[i] = clusterer.compared - before
             pred[ids[i]] = result.story_id
             new_stories += result.new_story
@@ -401,6 +431,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
                 rss_at.append(proc.memory_info().rss / MB)
                 nxt += 1
         wall = perf() - t_start
+        cpu_total = thread_time() - c_start
     truth = {ids[i]: str(s) for i, s in enumerate(data.story.tolist())}
     precision, recall, f1 = bcubed(pred, truth)
     digest = hashlib.sha1("\n".join(f"{a} {s}" for a, s in pred.items()).encode()).hexdigest()
@@ -408,6 +439,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
     lo = 0
     for k, hi in enumerate(bounds):
         seg = per[lo:hi] * 1e6
+        cpu_seg = cpu[lo:hi] * 1e6
         rows.append(
             {
                 "decile": k + 1,
@@ -417,6 +449,7 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
                 "us_mean": round(float(seg.mean()), 1),
                 "us_p50": round(float(np.percentile(seg, 50)), 1),
                 "us_p99": round(float(np.percentile(seg, 99)), 1),
+                "cpu_us_mean": round(float(cpu_seg.mean()), 1),
                 "compared_mean": round(float(compared[lo:hi].mean()), 1),
                 "compared_max": int(compared[lo:hi].max()),
                 "rss_mb": round(rss_at[k], 1),
@@ -424,6 +457,8 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
         )
         lo = hi
     steady = [r["us_mean"] for r in rows[2:]] or [r["us_mean"] for r in rows]
+    steady_cpu = [r["cpu_us_mean"] for r in rows[2:]] or [r["cpu_us_mean"] for r in rows]
+    third = rows[min(2, len(rows) - 1)]
     return {
         "mode": mode,
         "articles": n,
@@ -434,7 +469,11 @@ def replay(data: Synthetic, mode: str, params: ClusterParams, deciles: int = 10)
         "deciles": rows,
         "steady_us_min": min(steady),
         "steady_us_max": max(steady),
-        "last_over_third": round(rows[-1]["us_mean"] / rows[min(2, len(rows) - 1)]["us_mean"], 2),
+        "last_over_third": round(rows[-1]["us_mean"] / third["us_mean"], 2),
+        "cpu_s": round(cpu_total, 3),
+        "steady_cpu_us_min": min(steady_cpu),
+        "steady_cpu_us_max": max(steady_cpu),
+        "cpu_last_over_third": round(rows[-1]["cpu_us_mean"] / third["cpu_us_mean"], 2),
         "compared_per_article": round(float(compared.mean()), 1),
         "stories_created": new_stories,
         "active_at_end": len(clusterer.stories),
@@ -594,6 +633,7 @@ def db_run(
                     return out
 
                 store.active_stories = counting_active  # type: ignore[method-assign]
+                c1 = time.process_time()
                 t1 = time.perf_counter()
                 cluster_new_articles(
                     store,
@@ -605,6 +645,7 @@ def db_run(
                     embedder_factory=lambda name: fake,
                 )
                 stage_s = time.perf_counter() - t1
+                stage_cpu_s = time.process_time() - c1
             open_close_s = time.perf_counter() - t0 - stage_s
             st = stats["stories"]
             in_store = sum(seconds.values())
@@ -622,6 +663,8 @@ def db_run(
                     "compared_per_article": st.get("compared_per_article", 0),
                     "stage_s": round(stage_s, 3),
                     "s_per_1000": round(stage_s / (hi - lo) * 1000, 3),
+                    "cpu_s": round(stage_cpu_s, 3),
+                    "cpu_s_per_1000": round(stage_cpu_s / (hi - lo) * 1000, 3),
                     "open_close_s": round(open_close_s, 3),
                     "store_s": round(in_store, 3),
                     "other_s": round(stage_s - in_store, 3),
@@ -650,6 +693,9 @@ def db_run(
         "first_s_per_1000": first["s_per_1000"],
         "last_s_per_1000": last["s_per_1000"],
         "last_over_first": round(last["s_per_1000"] / first["s_per_1000"], 2),
+        "first_cpu_s_per_1000": first["cpu_s_per_1000"],
+        "last_cpu_s_per_1000": last["cpu_s_per_1000"],
+        "cpu_last_over_first": round(last["cpu_s_per_1000"] / first["cpu_s_per_1000"], 2),
         "embedded": fake.texts,
         "bcubed": {"p": round(precision, 4), "r": round(recall, 4), "f1": round(f1, 4)},
         "db_mb": round(db_mb, 1),
@@ -673,6 +719,7 @@ def run_once(args: argparse.Namespace, n: int, log: Callable[[str], None]) -> di
         "n": n,
         "seed": args.seed,
         "cpu_count": os.cpu_count(),
+        "code": code_version(),
         "params": {"window_days": params.window_days, "min_cosine": params.min_cosine},
         "generation_s": round(gen_s, 1),
         "corpus": stats,
@@ -699,7 +746,8 @@ def print_replay(r: dict[str, Any], label: str) -> None:
     print(
         f"  {label:<10} {r['articles']} articles in {r['batches']} batch(es): "
         f"{r['wall_s']:.2f} s = {r['articles_per_s']:.0f} articles/s "
-        f"({r['us_per_article']:.0f} us/article); {r['compared_per_article']:.0f} active "
+        f"({r['us_per_article']:.0f} us/article, thread CPU {r['cpu_s']:.2f} s); "
+        f"{r['compared_per_article']:.0f} active "
         f"stories compared per article; {r['stories_created']} stories, "
         f"{r['active_at_end']} still active at the end; B-cubed P={b['p']:.3f} "
         f"R={b['r']:.3f} F1={b['f1']:.3f} (assignments sha1 {r['assignments_sha1']}); "
@@ -712,18 +760,21 @@ def print_replay(r: dict[str, Any], label: str) -> None:
     )
     print(
         f"             {'decile':>6} {'days':>11} {'us mean':>8} {'us p50':>7} {'us p99':>8} "
-        f"{'compared':>9} {'max':>6} {'RSS MB':>7}"
+        f"{'cpu us':>7} {'compared':>9} {'max':>6} {'RSS MB':>7}"
     )
     for d in r["deciles"]:
         days = f"{d['day_from']:.1f}-{d['day_to']:.1f}"
         print(
             f"             {d['decile']:>6} {days:>11} {d['us_mean']:>8.1f} {d['us_p50']:>7.1f} "
-            f"{d['us_p99']:>8.1f} {d['compared_mean']:>9.1f} {d['compared_max']:>6} "
+            f"{d['us_p99']:>8.1f} {d['cpu_us_mean']:>7.1f} {d['compared_mean']:>9.1f} "
+            f"{d['compared_max']:>6} "
             f"{d['rss_mb']:>7.1f}"
         )
     print(
-        f"             deciles 3-10: {r['steady_us_min']:.1f}..{r['steady_us_max']:.1f} us/article "
-        f"mean; decile 10 / decile 3 = {r['last_over_third']:.2f}"
+        f"             deciles 3-10: wall {r['steady_us_min']:.1f}..{r['steady_us_max']:.1f} "
+        f"us/article mean, decile 10 / decile 3 = {r['last_over_third']:.2f}; thread CPU "
+        f"{r['steady_cpu_us_min']:.1f}..{r['steady_cpu_us_max']:.1f} us/article, decile 10 / "
+        f"decile 3 = {r['cpu_last_over_third']:.2f}"
     )
 
 
@@ -732,7 +783,7 @@ def print_summary(r: dict[str, Any]) -> None:
     print(
         f"firstwire clustering scale benchmark: N={r['n']}, {r['cpu_count']} CPUs, "
         f"window {r['params']['window_days']:g} days, min_cosine {r['params']['min_cosine']}, "
-        f"BLAS threads {r['blas_threads']}"
+        f"BLAS threads {r['blas_threads']}, code {r['code']}"
     )
     print(
         f"  corpus     {c['stories']} stories over {c['days']} days (size mean "
@@ -760,14 +811,16 @@ def print_summary(r: dict[str, Any]) -> None:
             f"  database   cluster_new_articles in {len(d['batches'])} batches, fake embedder: "
             f"{d['total_stage_s']:.2f} s for {d['articles']} articles; first batch "
             f"{d['first_s_per_1000']:.3f} s/1000, last {d['last_s_per_1000']:.3f} s/1000 "
-            f"(last/first {d['last_over_first']:.2f}); B-cubed P={b['p']:.3f} R={b['r']:.3f} "
+            f"(last/first {d['last_over_first']:.2f}); process CPU first "
+            f"{d['first_cpu_s_per_1000']:.3f} s/1000, last {d['last_cpu_s_per_1000']:.3f} s/1000 "
+            f"(last/first {d['cpu_last_over_first']:.2f}); B-cubed P={b['p']:.3f} R={b['r']:.3f} "
             f"F1={b['f1']:.3f}; DB {d['db_mb']:.1f} MB; peak RSS {d['rss_peak_mb']:.1f} MB; "
             f"load avg before {d['load_avg_before']:.2f}"
         )
         print(
             f"             {'batch':>5} {'days':>11} {'art':>5} {'history':>7} {'active':>6} "
-            f"{'touch':>5} {'cmp/art':>7} {'stage s':>7} {'s/1000':>7} {'store s':>7} "
-            f"{'other s':>7}  slowest Store methods"
+            f"{'touch':>5} {'cmp/art':>7} {'stage s':>7} {'s/1000':>7} {'cpu s':>6} "
+            f"{'store s':>7} {'other s':>7}  slowest Store methods"
         )
         for row in d["batches"]:
             days = f"{row['day_from']:.1f}-{row['day_to']:.1f}"
@@ -777,7 +830,8 @@ def print_summary(r: dict[str, Any]) -> None:
                 f"             {row['batch']:>5} {days:>11} {row['articles']:>5} "
                 f"{row['history_articles']:>7} {row['active_loaded']:>6} {row['touched']:>5} "
                 f"{row['compared_per_article']:>7.1f} {row['stage_s']:>7.2f} "
-                f"{row['s_per_1000']:>7.3f} {row['store_s']:>7.2f} {row['other_s']:>7.2f}  {tops}"
+                f"{row['s_per_1000']:>7.3f} {row['cpu_s']:>6.2f} {row['store_s']:>7.2f} "
+                f"{row['other_s']:>7.2f}  {tops}"
             )
     g = r["gemv"]
     print(
@@ -791,7 +845,8 @@ def print_summary(r: dict[str, Any]) -> None:
 def print_scales(results: Sequence[dict[str, Any]]) -> None:
     header = (
         f"{'N':>7} {'stories':>7} {'wall s':>7} {'art/s':>7} {'us/art':>7} {'dec3 us':>8} "
-        f"{'dec10 us':>8} {'cmp/art':>7} {'F1':>6} {'RSS+ MB':>8} {'traced MB':>9}"
+        f"{'dec10 us':>8} {'cpu3 us':>8} {'cpu10 us':>8} {'cmp/art':>7} {'F1':>6} "
+        f"{'RSS+ MB':>8} {'traced MB':>9}"
     )
     print(header)
     print("-" * len(header))
@@ -802,6 +857,7 @@ def print_scales(results: Sequence[dict[str, Any]]) -> None:
             f"{r['n']:>7} {r['corpus']['stories']:>7} {d['wall_s']:>7.2f} "
             f"{d['articles_per_s']:>7.0f} {d['us_per_article']:>7.1f} "
             f"{d['deciles'][2]['us_mean']:>8.1f} {d['deciles'][-1]['us_mean']:>8.1f} "
+            f"{d['deciles'][2]['cpu_us_mean']:>8.1f} {d['deciles'][-1]['cpu_us_mean']:>8.1f} "
             f"{d['compared_per_article']:>7.1f} {d['bcubed']['f1']:>6.3f} "
             f"{d['rss_peak_mb'] - d['rss_before_mb']:>8.1f} {traced}"
         )

@@ -19,10 +19,12 @@ Texts come from the sample corpus (``data/sample/stories/*.yaml``: titles and pa
    * ``article``: headline + the whole body, which the model cuts at its max_seq_length
      (256 word pieces): the ~256-token article-length case.
 
-   The article sets repeat the corpus's 97 articles to ``--articles`` texts (default 500).
-   Mean word-piece counts (after truncation) are printed with each set.
+   The article sets repeat the corpus's articles (115 at commit edf0e35) to
+   ``--articles`` texts (default 500). Mean word-piece counts (after truncation) are
+   printed with each set.
 3. Pipeline stage: the same ``--articles`` articles (copies get new ids, URLs and dates
-   shifted by 28 days per copy, so they cluster as separate stories) are stored in a
+   shifted by whole weeks past the corpus's span plus two story windows, so no copy
+   overlaps another in time and each clusters like the original corpus) are stored in a
    temporary DuckDB with ``Store.add_pending`` + ``Store.save_articles`` (not timed), then
    ``pipeline.stages.cluster_new_articles`` runs once with the real embedder: embeds the
    ``lead`` texts in chunks of 64 (``EMBED_BATCH``; ``encode``'s default batch_size 32),
@@ -47,6 +49,7 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -64,7 +67,7 @@ if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
 STORIES = ROOT / "data" / "sample" / "stories"
-SHIFT_DAYS = 28  # per copy: keeps weekdays, puts copies outside each other's story window
+GAP_DAYS = 30  # between copies: more than two story windows (14 days each)
 
 
 @dataclass(frozen=True)
@@ -98,8 +101,11 @@ def load_sample() -> list[SampleArticle]:
 
 
 def replicate(articles: list[SampleArticle], count: int) -> list[SampleArticle]:
-    """``count`` articles: the corpus, then copies with new ids and shifted dates."""
+    """``count`` articles: the corpus, then copies with new ids, shifted so that no copy
+    overlaps another in time (articles must be in publication order)."""
     out: list[SampleArticle] = []
+    span = (articles[-1].published - articles[0].published).days + GAP_DAYS
+    shift = timedelta(days=7 * -(-span // 7))  # whole weeks keep the weekdays
     copy = 0
     while len(out) < count:
         for a in articles:
@@ -112,11 +118,31 @@ def replicate(articles: list[SampleArticle], count: int) -> list[SampleArticle]:
                     a.outlet,
                     a.title,
                     a.text,
-                    a.published + timedelta(days=SHIFT_DAYS * copy),
+                    a.published + shift * copy,
                 )
             )
         copy += 1
     return out
+
+
+def code_version() -> str:
+    """Short commit of the checkout, with ``+dirty`` when pipeline/ has local changes."""
+    try:
+        rev = subprocess.run(
+            ["git", "-C", str(ROOT), "rev-parse", "--short", "HEAD"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "-C", str(ROOT), "status", "--porcelain", "--", "pipeline"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+    return rev + ("+dirty" if dirty else "")
 
 
 def _load() -> float:
@@ -280,6 +306,7 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
         "model": embedder.name,
         "dim": embedder.dim,
         "cpu_count": os.cpu_count(),
+        "code": code_version(),
         "torch_threads": torch.get_num_threads(),
         "model_load_s": round(load_s, 2),
         "model_load_avg_before": load,
@@ -313,7 +340,7 @@ LABELS = {
 def print_summary(r: dict[str, Any]) -> None:
     print(
         f"firstwire embedding benchmark: model {r['model']} ({r['dim']}-d), "
-        f"{r['cpu_count']} CPUs, torch threads {r['torch_threads']}"
+        f"{r['cpu_count']} CPUs, torch threads {r['torch_threads']}, code {r['code']}"
     )
     print(
         f"  model load {r['model_load_s']:.2f} s (load avg before {r['model_load_avg_before']:.2f})"

@@ -99,9 +99,8 @@ def main() -> None:
             label_id_to_aid[meta["id"]] = aid
             truth_all[aid] = meta["story"]
             split_of[aid] = meta["split"]
-        for split in sorted(
-            {m["split"] for m in labels_json["articles"].values()}, key=lambda s: SPLIT_ORDER.get(s, 9)
-        ):
+        splits = {m["split"] for m in labels_json["articles"].values()}
+        for split in sorted(splits, key=lambda s: SPLIT_ORDER.get(s, 9)):
             truth = {a: s for a, s in truth_all.items() if split_of[a] == split}
             p, r, f = bcubed({a: predicted[a] for a in truth}, truth)
             detail_results = []
