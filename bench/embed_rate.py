@@ -22,9 +22,10 @@ Texts come from the sample corpus (``data/sample/stories/*.yaml``: titles and pa
    The article sets repeat the corpus's articles (115 at commit edf0e35) to
    ``--articles`` texts (default 500). Mean word-piece counts (after truncation) are
    printed with each set.
-3. Pipeline stage: the same ``--articles`` articles (copies get new ids, URLs and dates
-   shifted by whole weeks past the corpus's span plus two story windows, so no copy
-   overlaps another in time and each clusters like the original corpus) are stored in a
+3. Pipeline stage: the same ``--articles`` articles (every copy gets its own URLs, ids
+   made from them as ingest makes them, and dates shifted by whole weeks past the
+   corpus's span plus two story windows, so no copy overlaps another in time and each
+   clusters like the original corpus) are stored in a
    temporary DuckDB with ``Store.add_pending`` + ``Store.save_articles`` (not timed), then
    ``pipeline.stages.cluster_new_articles`` runs once with the real embedder: embeds the
    ``lead`` texts in chunks of 64 (``EMBED_BATCH``; ``encode``'s default batch_size 32),
@@ -66,6 +67,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from pipeline.ingest import article_id  # noqa: E402
+
 STORIES = ROOT / "data" / "sample" / "stories"
 GAP_DAYS = 30  # between copies: more than two story windows (14 days each)
 
@@ -101,8 +104,12 @@ def load_sample() -> list[SampleArticle]:
 
 
 def replicate(articles: list[SampleArticle], count: int) -> list[SampleArticle]:
-    """``count`` articles: the corpus, then copies with new ids, shifted so that no copy
-    overlaps another in time (articles must be in publication order)."""
+    """``count`` articles: the corpus, then copies shifted so that no copy overlaps
+    another in time (articles must be in publication order). Ids are made the way ingest
+    makes them (16 hex digits of the URL's sha1): OnlineClusterer names a new story
+    "s" + the first 15 characters of its first article's id and only checks the active
+    stories for a clash, so readable ids that share a prefix ("<id>~1", "<id>~2") would
+    put later copies into the expired stories of earlier ones."""
     out: list[SampleArticle] = []
     span = (articles[-1].published - articles[0].published).days + GAP_DAYS
     shift = timedelta(days=7 * -(-span // 7))  # whole weeks keep the weekdays
@@ -113,8 +120,8 @@ def replicate(articles: list[SampleArticle], count: int) -> list[SampleArticle]:
                 break
             out.append(
                 SampleArticle(
-                    f"{a.id}~{copy}" if copy else a.id,
-                    f"{a.story}~{copy}" if copy else a.story,
+                    article_id(f"https://bench.invalid/{copy}/{a.id}"),
+                    f"{a.story}~{copy}",
                     a.outlet,
                     a.title,
                     a.text,

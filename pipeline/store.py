@@ -942,24 +942,38 @@ class Store:
         return {r[0]: int(r[1]) for r in rows}, int(docs[0]) if docs else 0
 
     def add_key_docs(self, per_article: dict[str, Sequence[str]]) -> None:
-        """Record each article's event keys and bump document frequencies."""
+        """Record each article's event keys and bump document frequencies (bulk)."""
         from collections import Counter
+
+        import pyarrow as pa
 
         if not per_article:
             return
         counts: Counter[str] = Counter()
         for keys in per_article.values():
             counts.update(set(keys))
-        for article_id, keys in per_article.items():
-            self.con.execute(
-                "INSERT OR REPLACE INTO article_keys VALUES (?, ?)", [article_id, sorted(keys)]
-            )
-        if counts:
-            self.con.executemany(
-                """INSERT INTO key_df VALUES (?, ?)
-                   ON CONFLICT (key) DO UPDATE SET df = key_df.df + excluded.df""",
-                [[k, v] for k, v in counts.items()],
-            )
+        ids = list(per_article)
+        self._register(
+            "_article_keys",
+            {
+                "article_id": (ids, pa.string()),
+                "keys": ([sorted(per_article[i]) for i in ids], pa.list_(pa.string())),
+            },
+        )
+        self._register(
+            "_key_counts",
+            {"key": (list(counts), pa.string()), "df": (list(counts.values()), pa.int32())},
+        )
+        try:
+            self.con.execute("INSERT OR REPLACE INTO article_keys SELECT * FROM _article_keys")
+            if counts:
+                self.con.execute(
+                    """INSERT INTO key_df SELECT * FROM _key_counts
+                       ON CONFLICT (key) DO UPDATE SET df = key_df.df + excluded.df"""
+                )
+        finally:
+            self.con.unregister("_article_keys")
+            self.con.unregister("_key_counts")
         self.con.execute(
             """INSERT INTO kv VALUES ('key_docs', ?)
                ON CONFLICT (key) DO UPDATE SET
@@ -990,12 +1004,28 @@ class Store:
         self, assignments: Sequence[tuple[str, str, float]], run_id: int | None
     ) -> None:
         """(article_id, story_id, score) rows; an article's story never changes here."""
+        import pyarrow as pa
+
+        if not assignments:
+            return
         now = utc_naive(now_utc())
-        self.con.executemany(
-            """INSERT INTO story_articles VALUES (?, ?, ?, ?, ?)
-               ON CONFLICT (article_id) DO NOTHING""",
-            [[a, s, sc, now, run_id] for a, s, sc in assignments],
+        self._register(
+            "_assign",
+            {
+                "article_id": ([a for a, _, _ in assignments], pa.string()),
+                "story_id": ([st for _, st, _ in assignments], pa.string()),
+                "score": ([float(sc) for _, _, sc in assignments], pa.float64()),
+            },
         )
+        try:
+            self.con.execute(
+                """INSERT INTO story_articles
+                   SELECT article_id, story_id, score, ?, ? FROM _assign
+                   ON CONFLICT (article_id) DO NOTHING""",
+                [now, run_id],
+            )
+        finally:
+            self.con.unregister("_assign")
 
     def upsert_story(
         self,
