@@ -46,7 +46,15 @@ class Progress(Protocol):
     def advance(self, n: int = 1) -> None: ...
 
 
-class _NoProgress:
+class NoProgress:
+    """A Progress that shows nothing (cron runs, re-clustering, benchmarks)."""
+
+    def __enter__(self) -> NoProgress:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        pass
+
     def stage(self, name: str, total: int | None) -> None:
         pass
 
@@ -156,7 +164,7 @@ class Ingest:
     ) -> None:
         self.config = config
         self.db_path = db_path
-        self.progress: Progress = progress or _NoProgress()
+        self.progress: Progress = progress or NoProgress()
         self.lock_wait_s = lock_wait_s
         cpu = os.cpu_count() or 1
         self.workers = workers or config.settings.extract_workers or cpu

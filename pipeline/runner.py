@@ -7,7 +7,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any
 
-from pipeline.ingest import Ingest, IngestReport, Progress
+from pipeline.ingest import Ingest, IngestReport, NoProgress, Progress
 from pipeline.runlock import RunLockedError
 from pipeline.sources import SourcesConfig, SourcesError, load_sources
 from pipeline.store import StoreError
@@ -60,20 +60,6 @@ class RichProgress:
             self._progress.advance(self._task, n)
 
 
-class NullProgress:
-    def __enter__(self) -> NullProgress:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        pass
-
-    def stage(self, name: str, total: int | None) -> None:
-        pass
-
-    def advance(self, n: int = 1) -> None:
-        pass
-
-
 def default_stages(config: SourcesConfig, model: str | None = None) -> list[Any]:
     """The stages after fetching: embedding + clustering, then details and citations."""
     stages: list[Any] = []
@@ -104,7 +90,7 @@ def run_ingest(
     if stages is None:
         stages = default_stages(config, model)
     show = progress is None and not quiet and sys.stderr.isatty()
-    display = RichProgress() if show else NullProgress()
+    display = RichProgress() if show else NoProgress()
     try:
         with display:
             job = Ingest(

@@ -21,6 +21,7 @@ from pipeline.cluster import (
     StoryState,
     representative_title,
 )
+from pipeline.ingest import NoProgress
 from pipeline.keys import event_keys, lead
 from pipeline.sources import SourcesConfig
 from pipeline.store import Store, StoreError, utc_aware
@@ -166,7 +167,7 @@ def recluster(
         store,
         run_id,
         stats,
-        _Quiet(),
+        NoProgress(),
         model=model,
         params=params,
         embedder_factory=embedder_factory,
@@ -195,14 +196,6 @@ def recluster(
         "new_stories": stats.get("stories", {}).get("new_stories", 0),
         "redirects": len(pairs),
     }
-
-
-class _Quiet:
-    def stage(self, name: str, total: int | None) -> None:
-        pass
-
-    def advance(self, n: int = 1) -> None:
-        pass
 
 
 def story_stages(config: SourcesConfig, model: str | None = None) -> list[Callable[..., None]]:

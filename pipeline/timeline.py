@@ -460,9 +460,9 @@ def details_stage(
         return
     finder = make_finder(outlet_names(store))
     if progress is None:
-        from pipeline.stages import _Quiet
+        from pipeline.ingest import NoProgress
 
-        progress = _Quiet()
+        progress = NoProgress()
     progress.stage("details", len(todo))
     for story_id in todo:
         doc = compute_story(store, story_id, model, finder, embedder_factory)
