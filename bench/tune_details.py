@@ -5,11 +5,16 @@ timelines with the real embedding model (vectors cached in memory across the gri
 prints the mean of the detail scores. Held-out stories are never read: score them with
 bench/quality.py.
 
-    python bench/tune_details.py
+    python bench/tune_details.py                 # grid search on tune
+    python bench/tune_details.py --no-grid --misses --split tune
+        # score the defaults and list every labelled detail that is not right
+
+Never pass a held-out split name while choosing parameters.
 """
 
 from __future__ import annotations
 
+import argparse
 import itertools
 import sys
 from dataclasses import replace
@@ -29,6 +34,12 @@ from pipeline.timeline import ArticleInput, compute_timeline, make_finder  # noq
 
 
 def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--split", default="tune", help="comma-separated splits (default: tune)")
+    ap.add_argument("--no-grid", action="store_true", help="score the defaults only")
+    ap.add_argument("--misses", action="store_true", help="list labelled details scored wrong")
+    args = ap.parse_args()
+    splits = set(args.split.split(","))
     emb = get_embedder()
     cache: dict[str, np.ndarray] = {}
 
@@ -43,7 +54,7 @@ def main() -> None:
     finder = make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
     stories = []
     for label in load_labels(ROOT / "data/sample/stories"):
-        if label["split"] != "tune" or not label.get("details"):
+        if label["split"] not in splits or not label.get("details"):
             continue
         arts = [
             ArticleInput(
@@ -69,31 +80,68 @@ def main() -> None:
 
     base = DetailParams()
     print("defaults:", score(base))
+    if args.misses:
+        print_misses(stories, embed, finder, base)
+    if args.no_grid:
+        return
+    grid = {
+        "statement_threshold": [0.65, 0.7, 0.75],
+        "quantity_threshold": [0.15, 0.25, 0.35],
+        "date_threshold": [0.25, 0.45],
+        "lexical_weight": [0.75, 1.0, 1.25],
+    }
     rows = []
-    for sc, skc, svc, svs in itertools.product(
-        [0.66, 0.72, 0.78], [0.45, 0.5, 0.55], [0.25, 0.35], [0.5, 0.62]
-    ):
-        params = replace(
-            base,
-            statement_cos=sc,
-            statement_key_cos=skc,
-            same_value_cos=svc,
-            same_value_strong_cos=svs,
-        )
+    for values in itertools.product(*grid.values()):
+        params = replace(base, **dict(zip(grid, values, strict=True)))
         s = score(params)
         mean = (
             s["one_detail"] + s["first_reporter"] + s["cited_origin"] + s["conflicts_found"]
         ) / 4
-        rows.append((round(mean, 3), s, sc, skc, svc, svs))
+        rows.append((round(mean, 3), s, values))
     rows.sort(key=lambda r: r[0], reverse=True)
-    for mean, s, sc, skc, svc, svs in rows[:10]:
+    for mean, s, values in rows[:10]:
         print(
             f"mean={mean} one={s['one_detail']:.2f} first={s['first_reporter']:.2f} "
             f"origin={s['cited_origin']:.2f} conflicts={s['conflicts_found']:.2f} | "
-            f"statement_cos={sc} statement_key_cos={skc} same_value_cos={svc} "
-            f"same_value_strong_cos={svs}"
+            + " ".join(f"{k}={v}" for k, v in zip(grid, values, strict=True))
         )
     _ = score_citations
+
+
+def print_misses(stories, embed, finder, params: DetailParams) -> None:  # type: ignore[no-untyped-def]
+    """Every labelled detail not shown as one detail with the right first reporter and
+    cited origin: the label, and the predicted details that hold its sentences."""
+    checks = ("one_detail", "first_reporter", "cited_origin", "conflict")
+    for label, arts in stories:
+        doc = compute_timeline(arts, embed, finder, params)
+        res = score_details(label, doc, {a.id: a.id for a in arts})
+        by_id = {d["id"]: d for d in label["details"]}
+        for row in res["rows"]:
+            wrong = [k for k in checks if row[k] is False]
+            if not wrong:
+                continue
+            L = by_id[row["id"]]
+            print(f"\n== {label['story']}/{L['id']}: {L['text']}")
+            print(f"   wrong: {','.join(wrong)}; covered {row['covered']}/{row['stated']}")
+            print(f"   want first={L['first_reporter']} origin={L.get('cited_origin')}")
+            print(f"   want conflicts={L.get('conflicts')}")
+            stated = set(L["stated_in"].items())
+            for aid, sent in L["stated_in"].items():
+                homes = [
+                    f"{d['id']}({d['kind']}:{d['value']})"
+                    for d in doc["details"]
+                    if (aid, sent) in {(m["article_id"], m["sentence"]) for m in d["mentions"]}
+                ]
+                print(f"   {aid}: {sent[:110]}\n      -> {homes}")
+            for d in doc["details"]:
+                if not any((m["article_id"], m["sentence"]) in stated for m in d["mentions"]):
+                    continue
+                origin = d["cited_origin"]
+                print(
+                    f"   {d['id']} first={d['first_reported']['outlet']} "
+                    f"origin={origin and (origin['outlet'], origin['date'])} "
+                    f"n={len(d['mentions'])} conflicts={[c['value'] for c in d['conflicts']]}"
+                )
 
 
 if __name__ == "__main__":

@@ -16,13 +16,14 @@ Pure: takes sentences and vectors, returns groups. pipeline.timeline does the I/
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Container, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
 import numpy as np
 
 from pipeline.citations import all_dates
+from pipeline.claims import Claim, claims
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities
 from pipeline.sentences import Sentence, is_boilerplate
@@ -110,8 +111,6 @@ _FUNCTION_WORDS = {
     "december",
 }
 _DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
-# sentences that state a value may also state a fact in words ("Alibaba ordered ...")
-STATEMENTS_WITH_VALUES = True
 _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$",
@@ -209,26 +208,53 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     return True
 
 
+class TextIndex:
+    """Rows of the texts to embed: ``index(text)`` registers a text once and returns its
+    row, so a story's claims are embedded in one batch after all mentions are known."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        return self.rows.setdefault(text, len(self.rows))
+
+    @property
+    def texts(self) -> list[str]:
+        return list(self.rows)
+
+
 def mentions_of(
     article_id: str,
     sentences: Sequence[Sentence],
     article_day: date,
-    vector_index: dict[str, int],
+    candidates: Container[str],
+    index: Callable[[str], int],
     cited: dict[str, list[tuple[str, date | None]]] | None = None,
-    topic: frozenset[str] = frozenset(),
 ) -> list[Mention]:
-    """Turn an article's sentences into fact mentions. ``vector_index`` maps sentence text
-    to its row in the story's sentence-vector matrix (only candidates are embedded);
-    ``cited`` maps a sentence to the (outlet, date) pairs it cites, so a date in a
-    citation ("first reported by X on April 3") becomes the fact "X published on April 3"."""
+    """Turn an article's sentences into fact mentions. Only ``candidates`` (sentences that
+    passed the cheap filter) are read. Each mention points at the vector of the *claim*
+    that states it (pipeline.claims: the clause, attribution stripped); ``index``
+    registers a claim text and returns its row. ``cited`` maps a sentence to the (outlet,
+    date) pairs it cites, so a date in a citation ("first reported by X on April 3")
+    becomes the fact "X published on April 3"."""
     out: list[Mention] = []
     for s in sentences:
-        if s.text not in vector_index:
+        if s.text not in candidates:
             continue
-        vi = vector_index[s.text]
         body = _DATELINE.sub("", s.text)
+        off = len(s.text) - len(body)
+        parts = claims(s.text)
+        rows = [index(c.text) for c in parts]
+
+        def row_at(
+            pos: int, parts: list[Claim] = parts, rows: list[int] = rows, off: int = off
+        ) -> int:
+            for c, r in zip(parts, rows, strict=True):
+                if c.start <= off + pos < c.end:
+                    return r
+            return rows[-1]
+
         keys = frozenset(k for k in entity_keys(body) if k[2:] not in STOP)
-        found = False  # a value (quantity or date) of the sentence's own content
         citing = (cited or {}).get(s.text, [])
         for outlet, when in citing:
             if when is None:
@@ -243,7 +269,7 @@ def mentions_of(
                     when,
                     frozenset({"@" + outlet.casefold()}),
                     keys,
-                    vi,
+                    rows[0],
                 )
             )
         cited_days = {w for _, w in citing if w}
@@ -258,10 +284,20 @@ def mentions_of(
             )
             ctx = _context(body, start, end) | ({"#explicit"} if explicit else set())
             out.append(
-                Mention(article_id, s.text, s.paragraph, "date", None, d, frozenset(ctx), keys, vi)
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "date",
+                    None,
+                    d,
+                    frozenset(ctx),
+                    keys,
+                    row_at(start),
+                )
             )
-            found = True
-        for q in find_quantities(body):
+        quantities = find_quantities(body)
+        for q in quantities:
             if any(a <= q.start < b for a, b in date_spans):
                 continue
             if q.unit == "year" and (
@@ -281,14 +317,16 @@ def mentions_of(
                     None,
                     _context(body, q.start, q.end),
                     keys,
-                    vi,
+                    row_at(q.start),
                 )
             )
-            found = True
-        quoted = _QUOTE.search(body)
-        # every other fact-shaped sentence is a statement; whether a lone statement is
-        # worth showing is decided after grouping (see Detail.is_notable)
-        if (not found or quoted or STATEMENTS_WITH_VALUES) and (keys or quoted):
+        # every clause that names someone or quotes someone is a statement; whether a
+        # lone statement is worth showing is decided after grouping (Detail.is_notable)
+        for c, r in zip(parts, rows, strict=True):
+            quoted = _QUOTE.search(c.text)
+            ckeys = frozenset(k for k in entity_keys(c.text) if k[2:] not in STOP)
+            if not (ckeys or quoted):
+                continue
             out.append(
                 Mention(
                     article_id,
@@ -299,12 +337,16 @@ def mentions_of(
                     None,
                     frozenset(
                         _stem(w)
-                        for w in _WORD.findall(s.text)
+                        for w in _WORD.findall(c.text)
                         if w.lower() not in _FUNCTION_WORDS and len(w) > 2
                     ),
-                    keys,
-                    vi,
-                    tuple(q for q in find_quantities(body) if q.unit not in ("", "year")),
+                    ckeys,
+                    r,
+                    tuple(
+                        q
+                        for q in quantities
+                        if q.unit not in ("", "year") and c.start <= off + q.start < c.end
+                    ),
                 )
             )
     return out
@@ -321,6 +363,10 @@ class DetailParams:
     statement_key_cos: float = 0.55  # ... or this similar and sharing most named entities
     statement_key_jaccard: float = 0.5
     min_context_overlap: int = 1
+    lexical_weight: float = 1.0  # weight of shared rare words next to claim cosine
+    statement_threshold: float = 0.7  # mean pair score for statements to be one detail
+    quantity_threshold: float = 0.35
+    date_threshold: float = 0.45
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -410,69 +456,186 @@ def _match_score(
     return None
 
 
+def _pair_scores(
+    mentions: Sequence[Mention], vectors: np.ndarray, p: DetailParams, topic: frozenset[str]
+) -> np.ndarray:
+    """How strongly each pair of mentions states the same fact (higher is stronger;
+    -inf where they cannot: same article, different kinds, incompatible values).
+
+    Score = cosine of the claims + ``lexical_weight`` x the share of the rarer mention's
+    distinctive words that the other shares, words weighted by how few of the story's
+    articles use them: paraphrases keep the rare words ("indefinitely", "term sheet",
+    "lock-up") while the story's common vocabulary says nothing."""
+    n = len(mentions)
+    idx = np.array([m.vector_index for m in mentions])
+    v = vectors[idx]
+    cos = v @ v.T
+    # IDF of context words across the story's articles
+    arts = sorted({m.article_id for m in mentions})
+    words: dict[str, set[str]] = {}
+    for m in mentions:
+        for w in m.context:
+            words.setdefault(w, set()).add(m.article_id)
+    topic_words = {k[2:] for k in topic}
+    vocab = {w: i for i, w in enumerate(words)}
+    idf = np.array(
+        [
+            0.0
+            if w in topic_words or w.startswith("@")
+            else max(0.0, np.log((len(arts) + 1) / (len(a) + 0.5)))
+            for w, a in words.items()
+        ],
+        dtype=np.float32,
+    )
+    x = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
+    for i, m in enumerate(mentions):
+        for w in m.context:
+            x[i, vocab[w]] = 1.0
+    weighted = x * idf
+    shared = weighted @ x.T
+    own = weighted.sum(axis=1)
+    denom = np.maximum(np.minimum(own[:, None], own[None, :]), 1e-6)
+    lex = shared / denom
+    score = cos + p.lexical_weight * lex
+    # a shared citation subject ("@the compute report") is the fact itself for report dates
+    cited = np.array([any(t.startswith("@") for t in m.context) for m in mentions])
+    score = score + np.where(cited[:, None] & cited[None, :], 1.0, 0.0)
+    # who may pair with whom
+    art = np.array([hash(m.article_id) for m in mentions])
+    kinds = np.array([m.kind for m in mentions])
+    allowed = (art[:, None] != art[None, :]) & (kinds[:, None] == kinds[None, :])
+    for i in range(n):
+        for j in range(i + 1, n):
+            if not allowed[i, j]:
+                continue
+            a, b = mentions[i], mentions[j]
+            ok = True
+            if a.kind == "statement":
+                ok = not any(
+                    x.unit and x.unit == y.unit and not compatible(x, y)
+                    for x in a.values
+                    for y in b.values
+                )
+            elif a.kind == "date":
+                ok = a.day == b.day and _same_date_subject(a, b)
+            else:
+                ok = _same_value(a, b)
+            if not ok:
+                allowed[i, j] = allowed[j, i] = False
+    score[~allowed] = -np.inf
+    np.fill_diagonal(score, -np.inf)
+    return score
+
+
+def _average_linkage(
+    score: np.ndarray, mentions: Sequence[Mention], thresholds: np.ndarray
+) -> list[list[int]]:
+    """Merge the two clusters with the highest mean pair score while it clears the
+    threshold of their kind; a cluster never holds two mentions of one article (an
+    article states a fact once; a second sentence is usually a different fact)."""
+    n = len(mentions)
+    total = np.where(np.isfinite(score), score, 0.0).astype(np.float64)
+    blocked = ~np.isfinite(score)
+    count = np.ones(n)
+    alive = np.ones(n, dtype=bool)
+    members: list[list[int]] = [[i] for i in range(n)]
+    arts: list[set[str]] = [{m.article_id} for m in mentions]
+    while True:
+        size = count[:, None] * count[None, :]
+        mean = np.where(blocked, -np.inf, total / size)
+        mean[~alive, :] = -np.inf
+        mean[:, ~alive] = -np.inf
+        np.fill_diagonal(mean, -np.inf)
+        flat = int(np.argmax(mean))
+        i, j = divmod(flat, n)
+        best = mean[i, j]
+        if not np.isfinite(best) or best < thresholds[i]:
+            # the best pair fails; another kind with a lower threshold may still merge
+            ok = mean >= thresholds[:, None]
+            if not ok.any():
+                break
+            flat = int(np.argmax(np.where(ok, mean, -np.inf)))
+            i, j = divmod(flat, n)
+        if arts[i] & arts[j]:
+            blocked[i, j] = blocked[j, i] = True
+            continue
+        # merge j into i
+        total[i, :] += total[j, :]
+        total[:, i] += total[:, j]
+        blocked[i, :] |= blocked[j, :]
+        blocked[:, i] |= blocked[:, j]
+        count[i] += count[j]
+        alive[j] = False
+        members[i].extend(members[j])
+        arts[i] |= arts[j]
+    return [sorted(members[i]) for i in range(n) if alive[i]]
+
+
 def group_details(
     mentions: Sequence[Mention],
     vectors: np.ndarray,
     params: DetailParams | None = None,
     topic: frozenset[str] = frozenset(),
 ) -> list[Detail]:
-    """Group mentions into details by *leader* clustering, in the order given (the
-    story's chronological order): each mention joins the best group whose first mention
-    (the first reporter's phrasing) it matches, else starts a group. Comparing with the
-    leader rather than any member avoids chaining distinct facts through one sentence that
-    states several. A mention with the same slot but another value becomes a conflict of
-    that group. ``topic`` holds the entity keys most of the story's articles share; they
-    say nothing about which fact a sentence states."""
+    """Group mentions into details, then join details that fill the same slot with
+    another value as conflicts.
+
+    Mentions are clustered by average linkage on :func:`_pair_scores` (claim similarity
+    plus shared rare words; values must agree), which unlike single linkage does not chain
+    two facts together through one sentence that states both. Value clusters (quantities,
+    dates) whose values disagree but whose sentences say the same thing become one detail
+    with a conflict. ``mentions`` come in the story's chronological order."""
     p = params or DetailParams()
     if not mentions:
         return []
-    groups: list[Detail] = []
-    leaders: list[Mention] = []
-    arts: list[set[str]] = []
-    for m in mentions:
-        best: tuple[float, int, str] | None = None
-        for gi in range(len(leaders)):
-            # one mention per article and group: letting an article add a second sentence
-            # measured worse (it drags groups toward that article's other facts)
-            repeat = m.article_id in arts[gi]
-            # values guard against chaining, so value facts may match any member;
-            # statements only the leader and its first few followers
-            pool = groups[gi].mentions if m.kind != "statement" else groups[gi].mentions[:3]
-            for other in pool:
-                cos = float(vectors[m.vector_index] @ vectors[other.vector_index])
-                found = _match_score(m, other, cos, p, topic)
-                if found is None:
-                    continue
-                kind, score = found
-                if repeat:
-                    continue
-                rank = score + (1.0 if kind == "same" else 0.0)
-                if best is None or rank > best[0]:
-                    best = (rank, gi, kind)
-        if best is None:
-            groups.append(Detail([m]))
-            leaders.append(m)
-            arts.append({m.article_id})
+    score = _pair_scores(mentions, vectors, p, topic)
+    thresholds = np.array(
+        [
+            p.statement_threshold
+            if m.kind == "statement"
+            else p.date_threshold
+            if m.kind == "date"
+            else p.quantity_threshold
+            for m in mentions
+        ]
+    )
+    clusters = _average_linkage(score, mentions, thresholds)
+    clusters.sort(key=lambda c: c[0])
+    groups = [Detail([mentions[i] for i in c]) for c in clusters]
+
+    # conflicts: a later value cluster that fills an earlier one's slot with another value
+    parent: dict[int, int] = {}
+    for gi, g in enumerate(groups):
+        if g.mentions[0].kind == "statement":
             continue
-        _, gi, kind = best
-        arts[gi].add(m.article_id)
-        if kind == "same":
-            groups[gi].mentions.append(m)
-        else:
-            for sub in groups[gi].conflicts:
-                if _same_value(sub[0], m) or (sub[0].kind == "date" and sub[0].day == m.day):
-                    sub.append(m)
-                    break
-            else:
-                groups[gi].conflicts.append([m])
+        best: tuple[float, int] | None = None
+        for hi in range(gi):
+            if hi in parent or groups[hi].mentions[0].kind != g.mentions[0].kind:
+                continue
+            if groups[hi].articles() & g.articles():
+                continue
+            for m in g.mentions:
+                for other in groups[hi].mentions:
+                    cos = float(vectors[m.vector_index] @ vectors[other.vector_index])
+                    found = _match_score(m, other, cos, p, topic)
+                    if found and found[0] == "conflict" and (best is None or cos > best[0]):
+                        best = (cos, hi)
+        if best is not None:
+            parent[gi] = best[1]
+    out: list[Detail] = []
+    for gi, g in enumerate(groups):
+        if gi in parent:
+            continue
+        for ci, hi in parent.items():
+            if hi == gi:
+                g.conflicts.append(groups[ci].mentions)
+        out.append(g)
     # a conflict value backed by more articles than the leader's leads instead
-    for g in groups:
+    for g in out:
         for i, sub in enumerate(g.conflicts):
-            if len({x.article_id for x in sub}) > len(
-                g.articles() - {x.article_id for c in g.conflicts for x in c}
-            ):
+            if len({x.article_id for x in sub}) > len(g.articles()):
                 g.mentions, g.conflicts[i] = sub, g.mentions
-    return groups
+    return out
 
 
 def detail_text(detail: Detail, first: Mention) -> str:

@@ -23,6 +23,7 @@ from pipeline.details import (
     Detail,
     DetailParams,
     Mention,
+    TextIndex,
     detail_text,
     group_details,
     is_candidate,
@@ -128,8 +129,7 @@ def compute_timeline(
                 candidates.append(s.text)
             for c in finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text):
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
-    unique = list(dict.fromkeys(candidates))
-    vindex = {t: i for i, t in enumerate(unique)}
+    candidate_set = set(candidates)
 
     # 2. mentions -> details
     cited: dict[str, dict[str, list[tuple[str, date | None]]]] = {}
@@ -138,21 +138,23 @@ def compute_timeline(
             (fc.citation.cited_outlet, fc.citation.cited_date)
         )
     topic = topic_keys(ordered, per_article)
+    index = TextIndex()
     mentions: list[Mention] = []
     for a in ordered:
         mentions.extend(
             mentions_of(
-                a.id, per_article[a.id], a.published_at.date(), vindex, cited.get(a.id), topic
+                a.id,
+                per_article[a.id],
+                a.published_at.date(),
+                candidate_set,
+                index,
+                cited.get(a.id),
             )
         )
-    # embed only the sentences that state something (most prose states nothing checkable)
-    used = sorted({m.vector_index for m in mentions})
-    if used:
-        encoded = embed([unique[i] for i in used])
-        vectors = np.zeros((len(unique), encoded.shape[1]), dtype=np.float32)
-        vectors[used] = encoded
-    else:
-        vectors = np.zeros((len(unique), 1), dtype=np.float32)
+    # embed only the claims of sentences that state something (most prose states nothing
+    # checkable), all in one call
+    texts = index.texts
+    vectors = embed(texts) if texts else np.zeros((0, 1), dtype=np.float32)
     details = [d for d in group_details(mentions, vectors, params, topic) if d.is_notable(topic)]
 
     def first_of(ms: Sequence[Mention]) -> Mention:

@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pipeline.details import DetailParams, group_details, is_candidate, mentions_of
+from pipeline.details import DetailParams, TextIndex, group_details, is_candidate, mentions_of
 from pipeline.embed import get_embedder
 from pipeline.sentences import is_boilerplate, sentences
 from pipeline.timeline import ArticleInput, compute_timeline, make_finder
@@ -341,15 +341,15 @@ def test_boilerplate_and_candidates() -> None:
 def test_mentions_and_grouping_directly(embed: Embed) -> None:
     texts = {"a1": PARAMS_1 + "\n" + PRICES, "a2": PARAMS_2 + "\n" + REVENUE}
     per = {aid: sentences(t) for aid, t in texts.items()}
-    unique = list(dict.fromkeys(s.text for ss in per.values() for s in ss))
-    vindex = {t: i for i, t in enumerate(unique)}
-    vectors = embed(unique)
+    candidates = {s.text for ss in per.values() for s in ss}
+    index = TextIndex()
     mentions = [
         m
         for aid in ("a1", "a2")
-        for m in mentions_of(aid, per[aid], date(2026, 4, 4), vindex)
+        for m in mentions_of(aid, per[aid], date(2026, 4, 4), candidates, index)
         if m.kind == "quantity"
     ]
+    vectors = embed(index.texts)
     assert [(m.article_id, m.value.text if m.value else None) for m in mentions] == [
         ("a1", "about 1 trillion"),
         ("a1", "20%"),
@@ -371,8 +371,8 @@ def test_mentions_and_grouping_directly(embed: Embed) -> None:
 def test_dateline_is_not_part_of_the_detail() -> None:
     text = "BEIJING, April 4 (Pacific Wire) - Alibaba ordered 200,000 Ascend 950PR chips for its cloud."
     ss = sentences(text)
-    vindex = {ss[0].text: 0}
-    ms = mentions_of("a1", ss, date(2026, 4, 4), vindex)
+    index = TextIndex()
+    ms = mentions_of("a1", ss, date(2026, 4, 4), {ss[0].text}, index)
     quantities = [m.value.value for m in ms if m.kind == "quantity" and m.value]
     assert quantities == [200_000.0]
     # the dateline's "April 4" is not a date fact of the article

@@ -1,0 +1,124 @@
+"""Claims: the clauses of a sentence that state something, with the attribution removed.
+
+News sentences pack several facts and wrap them in credit: "Pacific Wire confirmed on
+Saturday that Alibaba, ByteDance and Tencent have ordered hundreds of thousands of the
+chips, and that prices rose about 20%." Comparing whole sentences across outlets mixes the
+credit ("Pacific Wire confirmed on Saturday"), which differs in every retelling, with the
+facts, which do not. So details are matched on *claims*: each clause of a sentence, with
+datelines and attribution frames stripped ("Alibaba, ByteDance and Tencent have ordered
+hundreds of thousands of the chips" / "prices rose about 20%"). Citations themselves are
+found separately (pipeline.citations) from the full sentence.
+
+Pure and rule-based: clause boundaries in news prose are few and regular.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
+# Where one clause ends and another begins. ", and" only splits when a clause (not a
+# list item) follows: "..., and that officials told ..." / "..., and the price rose".
+_SPLIT = re.compile(
+    r"\s*;\s+"
+    r"|\s+[—–]\s+"
+    r"|\s*:\s+(?=\S+(?:\s+\S+){3})"
+    r"|,\s+(?:and|but|while|whereas)\s+(?=(?:that|the|its|it|they|their|a|an|[A-Z])\b)"
+    r"|,\s+(?=(?:but|while|whereas)\b)"
+)
+_SPEAKER = (
+    r"(?:[A-Z][\w&'’.\-]*(?:\s+(?:of|de|&|and)?\s*[A-Z][\w&'’.\-]*){0,4}"
+    r"|the\s+(?:company|firm|chipmaker|group|government|department|ministry|regulator|"
+    r"filing|report|statement|people|person|sources?)"
+    r"|(?:one|two|three|several|some)\s+(?:of\s+the\s+)?(?:people|persons?|sources?|analysts?|"
+    r"executives?|officials?)(?:\s+[\w\-]+){0,6}?"
+    r"|people\s+familiar\s+with\s+[\w\s]{3,30}?|analysts|officials|executives|he|she|they|it)"
+)
+_VERB = (
+    r"(?:said|says|reported|reports|confirmed|confirms|added|adds|wrote|writes|noted|notes|"
+    r"told\s+[\w\s]{2,30}?|announced|disclosed|revealed|stated|explained|claimed|"
+    r"first\s+reported|broke\s+the\s+news|cautioned|warned)"
+)
+_WHEN = (
+    r"(?:\s+(?:on|last|this|late|early|earlier|in)\s+[\w,]+(?:\s+[\w,]+){0,3}?)?"
+    r"(?:\s+(?:in|on)\s+(?:a|an|its|their|his|her)\s+[\w\-]+(?:\s+[\w\-]+)?)?"
+)
+_LEADING = [
+    re.compile(
+        r"^(?:[Aa]ccording\s+to|[Pp]er|[Cc]iting|[Aa]s\s+[^,]{2,60}?\s+"
+        + _VERB
+        + r")[^,]{0,90},\s+"
+    ),
+    re.compile(r"^(?:" + _SPEAKER + r"|[Tt]he\s+\w+)\s+" + _VERB + _WHEN + r"\s+that\s+"),
+    re.compile(r"^[Ii]n\s+a\s+[\w\s\-]{3,40}?,\s+"),
+    re.compile(r"^that\s+"),
+    re.compile(r"^[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}:\s+"),  # "Pricing pressure: ..."
+]
+_TRAILING = [
+    re.compile(
+        r",?\s+(?:according\s+to|per|citing|as\s+[^,]{2,60}?\s+" + _VERB + r")\s+[^,]{2,90}$"
+    ),
+    re.compile(r",?\s+(?:confirming|echoing|repeating)\s+(?:a|an|the)\s+[^,]{2,90}$"),
+    re.compile(r",\s+" + _SPEAKER + r"\s+" + _VERB + _WHEN + r"$"),
+    re.compile(r",\s+" + _VERB + r"\s+" + _SPEAKER + _WHEN + r"$"),
+]
+_MIDDLE = re.compile(r",\s+" + _SPEAKER + r"\s+" + _VERB + _WHEN + r",\s+")
+_WORDS = re.compile(r"\S+")
+
+
+@dataclass(frozen=True)
+class Claim:
+    text: str  # the clause with attribution stripped: what is embedded and compared
+    start: int  # span of the clause within the sentence
+    end: int
+
+
+def _strip(clause: str) -> str:
+    text = clause.strip().rstrip(".").strip()
+    text = _MIDDLE.sub(", ", text)
+    for _ in range(3):
+        before = text
+        for rx in _LEADING:
+            stripped = rx.sub("", text, count=1)
+            if len(_WORDS.findall(stripped)) >= 4:
+                text = stripped
+        for rx in _TRAILING:
+            stripped = rx.sub("", text, count=1)
+            if len(_WORDS.findall(stripped)) >= 4:
+                text = stripped
+        if text == before:
+            break
+    text = text.strip(' ,;:—–-"“”')
+    return text[:1].upper() + text[1:] if text else text
+
+
+def claims(sentence: str, min_words: int = 5) -> list[Claim]:
+    """The sentence's clauses, attribution removed. A clause shorter than ``min_words``
+    stays attached to its neighbour (it is a fragment, not a claim)."""
+    offset = 0
+    m = _DATELINE.match(sentence)
+    if m:
+        offset = m.end()
+    body = sentence[offset:]
+    cuts = [0]
+    for b in _SPLIT.finditer(body):
+        cuts.append(b.start())
+        cuts.append(b.end())
+    cuts.append(len(body))
+    spans = [(cuts[i], cuts[i + 1]) for i in range(0, len(cuts), 2)]
+    merged: list[tuple[int, int]] = []
+    for s, e in spans:
+        if merged and (
+            len(_WORDS.findall(body[s:e])) < min_words
+            or len(_WORDS.findall(body[merged[-1][0] : merged[-1][1]])) < min_words
+        ):
+            merged[-1] = (merged[-1][0], e)
+        else:
+            merged.append((s, e))
+    out = []
+    for s, e in merged:
+        text = _strip(body[s:e])
+        if text:
+            out.append(Claim(text, offset + s, offset + e))
+    return out or [Claim(_strip(body) or sentence, offset, len(sentence))]
