@@ -48,6 +48,9 @@ KNOWN_ORGS: dict[str, list[str]] = {
     "The New York Times": ["New York Times", "NYT"],
     "South China Morning Post": ["SCMP"],
     "Caixin": [],
+    # companies and agencies cited under several names
+    "TSMC": ["Taiwan Semiconductor Manufacturing Co", "Taiwan Semiconductor Manufacturing"],
+    "US Commerce Department": ["Commerce Department", "US Department of Commerce"],
 }
 
 
@@ -345,9 +348,9 @@ def _outlet_dates(
     out: dict[str, date] = {}
     dated: dict[str, Counter[date]] = {}
     for fc in found:
-        # only news outlets' reports are dated this way: a company "said" many things on
-        # many days, and the contract dates an undated credit only "when given"
-        if fc.citation.cited_date and fc.citation.known:
+        # companies too: "the company said" in a retelling refers to the statement or
+        # filing the story dates elsewhere ("Nvidia said in a filing on Wednesday")
+        if fc.citation.cited_date:
             dated.setdefault(fc.citation.cited_outlet, Counter())[fc.citation.cited_date] += 1
     for outlet, counts in dated.items():
         top = max(counts.values())

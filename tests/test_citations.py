@@ -293,9 +293,17 @@ def test_unknown_outlets_are_kept(
 
 
 def test_sentence_initial_according_to(finder: CitationFinder) -> None:
+    # the date after the comma is the event's, not the report's: no cited date
     assert cites(finder, "According to Reuters, the ban was lifted on April 2.") == [
-        ("Reuters", date(2026, 4, 2), True)
+        ("Reuters", None, True)
     ]
+    assert cites(finder, "According to a Reuters report on April 1, the ban was lifted.") == [
+        ("Reuters", date(2026, 4, 1), True)
+    ]
+    # "X said on Friday that ... on April 9": X is dated Friday, April 9 is what it said
+    assert cites(
+        finder, "Nvidia said on Friday that officials informed it on April 9 of the rule."
+    ) == [("Nvidia", date(2026, 4, 3), False)]
     assert cites(finder, "According to TrendForce, shipments rose 20%.") == [
         ("TrendForce", None, False)
     ]
@@ -310,3 +318,48 @@ def test_subject_of_headline(finder: CitationFinder) -> None:
     assert subject_of("Reuters: Micron ships HBM4 samples", finder) == "Micron"
     assert subject_of(None) is None
     assert subject_of("") is None
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # wire bylines name reporters, not sources
+        ("(Reporting by Jun Tanaka; Editing by Tom Hale)", []),
+        # "such as X" lists companies; it credits nobody
+        ("Rivals such as Cambricon and Hygon want a slice of the orders.", []),
+        # a company reporting results later is news to come, not a source
+        ("Broadcom reports fiscal fourth-quarter results in December.", []),
+        # relative days
+        (
+            "The Compute Report first revealed the plan three weeks ago.",
+            [("The Compute Report", date(2026, 3, 16), True)],
+        ),
+        (
+            "Pacific Wire confirmed the talks early this morning.",
+            [("Pacific Wire", date(2026, 4, 6), True)],
+        ),
+        # a possessive inside an organisation's name is dropped; a month after it too
+        (
+            "Taiwan's Ministry of Economic Affairs said on Friday the plan was consistent.",
+            [("Taiwan Ministry of Economic Affairs", date(2026, 4, 3), False)],
+        ),
+        ("Per Nvidia's April filing, the rule covers any such chip.", [("Nvidia", None, False)]),
+    ],
+)
+def test_citation_edge_cases(
+    finder: CitationFinder, sentence: str, expected: list[tuple[str, date | None, bool]]
+) -> None:
+    assert cites(finder, sentence) == expected
+
+
+def test_two_word_company_that_speaks_is_not_a_person(finder: CitationFinder) -> None:
+    text = (
+        "Moore Threads said at a launch event in Beijing on Tuesday that the card ships soon. "
+        "Dana Feld, an analyst at Halyard, said demand was strong."
+    )
+    got = [
+        (c.cited_outlet, c.cited_date)
+        for s in text.split(". ")
+        for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
+    ]
+    assert got == [("Moore Threads", date(2026, 3, 31))]
