@@ -117,9 +117,15 @@ _PATTERNS = [
         r"reaffirmed|told)\b"
     ),
     re.compile(
-        r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its) (?:company's |firm's )?"
+        r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:company's |firm's |new |"
+        r"updated |joint |securities |regulatory )?"
         r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
         r"regulatory filing|8-K|10-Q|prospectus)\b"
+    ),
+    re.compile(
+        r"\b(?:[Tt]he|[Ii]ts) (?:updated |new |latest |regulatory )?(?P<name>filing|prospectus|"
+        r"statement|press release|announcement) (?:showed|shows|said|says|indicated|indicates|"
+        r"stated|states)\b"
     ),
     re.compile(
         rf"(?P<name>{_NAME}) (?:has|had) (?:the|more) (?:[\w\-]+ )?"
@@ -285,6 +291,7 @@ class CitationFinder:
         to (the story's main actor, when known); ``article_text`` lets person names
         ("Feld said") be told from organisations."""
         candidates: dict[str, tuple[int, bool]] = {}
+        by_subject: list[tuple[str, int]] = []
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
         for pattern in _PATTERNS:
@@ -308,9 +315,11 @@ class CitationFinder:
                     "10-q",
                     "prospectus",
                 ):
-                    raw = subject or ""
-                    if not raw:
-                        continue
+                    # "the company said", "in a filing": the story's subject, unless the
+                    # sentence names its speaker ("Nvidia said in a filing")
+                    if subject:
+                        by_subject.append((subject, m.start("name")))
+                    continue
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
                 for part in parts:
                     name, known = self._match_name(part)
@@ -322,6 +331,10 @@ class CitationFinder:
                     pos = m.start("name")
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
+        for raw, pos in by_subject:
+            name, known = self._match_name(raw)
+            if name is not None and not candidates and name not in candidates:
+                candidates[name] = (pos, known)
         # a known outlet named anywhere in an attribution-shaped sentence counts too
         if candidates or re.search(rf"\b({ATTRIBUTION_VERBS}|according to)\b", sentence):
             for pattern, canon in self._known_re:
