@@ -86,8 +86,7 @@ def main() -> None:
         return
     grid = {
         "statement_threshold": [0.65, 0.7, 0.75],
-        "quantity_threshold": [0.15, 0.25, 0.35],
-        "date_threshold": [0.25, 0.45],
+        "second_fact_threshold": [0.7, 0.75, 0.8, 0.9, 99],
         "lexical_weight": [0.75, 1.0, 1.25],
     }
     rows = []

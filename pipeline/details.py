@@ -367,6 +367,7 @@ class DetailParams:
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail
     quantity_threshold: float = 0.35
     date_threshold: float = 0.45
+    second_fact_threshold: float = 0.75  # a statement joins a second group at this mean score
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -601,6 +602,23 @@ def group_details(
     )
     clusters = _average_linkage(score, mentions, thresholds)
     clusters.sort(key=lambda c: c[0])
+    if p.second_fact_threshold < 10:
+        # a claim can state two facts ("put its charge at $5.5 billion, booked against
+        # inventory and purchase commitments"): let a statement also join a second
+        # statement group it matches as well as that group's own members match each other
+        is_statement = np.array([m.kind == "statement" for m in mentions])
+        home = {i: ci for ci, c in enumerate(clusters) for i in c}
+        extra: dict[int, list[int]] = {}
+        for ci, c in enumerate(clusters):
+            if not is_statement[c[0]] or len(c) < 2:
+                continue
+            mean = score[:, c].mean(axis=1)
+            for i in np.flatnonzero(is_statement & (mean >= p.second_fact_threshold)):
+                if i in c or len(clusters[home[int(i)]]) > 1 and home[int(i)] == ci:
+                    continue
+                extra.setdefault(ci, []).append(int(i))
+        for ci, add in extra.items():
+            clusters[ci] = sorted(set(clusters[ci]) | set(add))
     groups = [Detail([mentions[i] for i in c]) for c in clusters]
 
     # conflicts: a later value cluster that fills an earlier one's slot with another value
