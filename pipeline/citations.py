@@ -117,8 +117,7 @@ _PATTERNS = [
         r"reaffirmed|told)\b"
     ),
     re.compile(
-        r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:company's |firm's |new |"
-        r"updated |joint |securities |regulatory )?"
+        r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
         r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
         r"regulatory filing|8-K|10-Q|prospectus)\b"
     ),
@@ -525,6 +524,16 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         return None
     between = before[found[0] :]
     if re.search(r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b", between):
+        return None
+    # "..., with trading to begin on Wednesday, the filing indicated": a date in an earlier
+    # clause is what the source said, not when; "On April 3, Reuters reported" is its own
+    date_at = len(sentence[:pos]) - len(before) + found[0]
+    trailing = re.match(
+        r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
+        r"reported|confirmed|stated|wrote)\W*$",
+        sentence[pos:],
+    )
+    if trailing and "," in between and re.search(r"[A-Za-z]", sentence[: max(0, date_at - 4)]):
         return None
     return found[1]
 
