@@ -1,0 +1,78 @@
+"""Claims: clauses of a sentence with the attribution stripped (pipeline.claims)."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.claims import claims
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # leading credit with "that"
+        (
+            "The Compute Report said last Friday that DeepSeek had built V4 to run on "
+            "Huawei's Ascend 950PR accelerators.",
+            ["DeepSeek had built V4 to run on Huawei's Ascend 950PR accelerators"],
+        ),
+        # dateline and trailing credit
+        (
+            "BEIJING, April 4 (Pacific Wire) - Alibaba and Tencent have ordered hundreds of "
+            "thousands of the chips, two people familiar with the matter said.",
+            ["Alibaba and Tencent have ordered hundreds of thousands of the chips"],
+        ),
+        # "according to X," at the start
+        (
+            "According to a report from The Compute Report, DeepSeek has built V4 to run on "
+            "Ascend chips.",
+            ["DeepSeek has built V4 to run on Ascend chips"],
+        ),
+        # two clauses joined by ", and that": two claims
+        (
+            "Nvidia said in its filing that the US now requires a licence to export the H20, "
+            "and that officials told the company on April 14 the rule would stay indefinitely.",
+            [
+                "The US now requires a licence to export the H20",
+                "Officials told the company on April 14 the rule would stay indefinitely",
+            ],
+        ),
+        # a short label before a colon is dropped; "per X" at the end too
+        (
+            "Pricing pressure: 950PR prices are up about 20% in a matter of weeks, per "
+            "Pacific Wire.",
+            ["950PR prices are up about 20% in a matter of weeks"],
+        ),
+        # a credit in the middle
+        (
+            "Cerebras raised $1.32 billion, the company said in a statement, in a deal that "
+            "valued it at $13 billion.",
+            ["Cerebras raised $1.32 billion, in a deal that valued it at $13 billion"],
+        ),
+        # a list joined by "and" is one claim, not two
+        (
+            "Alibaba, ByteDance and Tencent ordered the chips for their clouds.",
+            ["Alibaba, ByteDance and Tencent ordered the chips for their clouds"],
+        ),
+    ],
+)
+def test_claims(sentence: str, expected: list[str]) -> None:
+    assert [c.text for c in claims(sentence)] == expected
+
+
+def test_claim_spans_cover_their_clause() -> None:
+    s = "Prices rose 20% in April; shipments fell 5% in May as buyers waited."
+    parts = claims(s)
+    assert [c.text for c in parts] == [
+        "Prices rose 20% in April",
+        "Shipments fell 5% in May as buyers waited",
+    ]
+    # a quantity's position tells which claim holds it
+    assert parts[0].start <= s.index("20%") < parts[0].end
+    assert parts[1].start <= s.index("5%") < parts[1].end
+
+
+def test_a_sentence_that_is_all_credit_keeps_its_text() -> None:
+    # nothing but attribution: the claim falls back to the sentence, never empty
+    parts = claims("The Compute Report first reported the plan on April 4.")
+    assert len(parts) == 1 and parts[0].text
