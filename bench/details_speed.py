@@ -23,7 +23,10 @@ What it measures
 4. Pass (b), warm cache: the same loop again; every vector now comes from DuckDB.
 5. Pass (c), for reference: the same loop with the vectors in a Python dict (no model, no
    DB): the CPU cost of sentence splitting, citations and detail grouping alone.
-6. Raw encode rate: the distinct sentences pass (a) sent to the model (the copies repeat
+6. Pass (d), the stage's batching (``details_stage``): stories are prepared and the
+   distinct claims of each chunk of ~``BATCH_TEXTS`` claims are encoded in ONE call, then
+   the stories are finished; no DuckDB cache (pass (a) shows its cost).
+7. Raw encode rate: the distinct sentences pass (a) sent to the model (the copies repeat
    them), encoded again in one call with ``batch_size=64`` (what ``cached_embed`` uses),
    and the same at 32. sentence-transformers sorts one call's texts by length, so one big
    call pads less than the per-story calls of pass (a); the run prints both rates.
@@ -235,6 +238,62 @@ def run_pass(
     }, docs
 
 
+def run_batched_pass(
+    stories: list[tuple[int, str, list[ArticleInput]]],
+    finder: Any,
+    embedder: TimedEmbedder,
+) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """What ``details_stage`` does with a cold cache: prepare stories, and once their
+    claims reach ``BATCH_TEXTS``, encode the chunk's distinct claims in ONE call, then
+    finish each story. Claims are kept distinct per copy (as different stories' claims
+    would be); the DuckDB cache is left out (pass (a) shows its cost)."""
+    from pipeline.timeline import BATCH_TEXTS, finish_timeline, prepare_story
+
+    embedder.reset()
+    docs: list[dict[str, Any]] = []
+    load = _load()
+    t0 = time.perf_counter()
+    pending: list[tuple[int, Any]] = []
+
+    def flush() -> None:
+        keys = list(dict.fromkeys((c, t) for c, p in pending for t in p.texts))
+        vectors = embedder.encode([t for _, t in keys], batch_size=64) if keys else None
+        row = {k: i for i, k in enumerate(keys)}
+        for copy, prepared in pending:
+            rows = [row[(copy, t)] for t in prepared.texts]
+            vec = vectors[rows] if rows and vectors is not None else np.zeros((0, 1), np.float32)
+            docs.append(finish_timeline(prepared, vec))
+        pending.clear()
+
+    size = 0
+    for copy, _story, arts in stories:
+        prepared = prepare_story(arts, finder)
+        pending.append((copy, prepared))
+        size += len(prepared.texts)
+        if size >= BATCH_TEXTS:
+            flush()
+            size = 0
+    if pending:
+        flush()
+    seconds = time.perf_counter() - t0
+    n = sum(len(a) for _, _, a in stories)
+    return {
+        "pass": "stage-batched",
+        "articles": n,
+        "stories": len(stories),
+        "seconds": round(seconds, 3),
+        "s_per_1000": round(seconds / n * 1000, 3),
+        "sentences_requested": len(embedder.sent),
+        "sentences_embedded": len(embedder.sent),
+        "encode_calls": embedder.calls,
+        "encode_s": round(embedder.seconds, 3),
+        "store_s": 0.0,
+        "other_s": round(seconds - embedder.seconds, 3),
+        "details": sum(len(d["details"]) for d in docs),
+        "load_avg_before": load,
+    }, docs
+
+
 def raw_rate(embedder: Any, texts: list[str], batch_size: int) -> dict[str, Any]:
     load = _load()
     t0 = time.perf_counter()
@@ -300,15 +359,18 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
 
     log("pass (c): vectors in memory ...")
     memory, memory_docs = run_pass("memory", stories, in_memory, finder, embedder, store_seconds)
+    log("pass (d): the stage's batching, cold (one encode call per chunk of stories) ...")
+    batched, batched_docs = run_batched_pass(stories, finder, embedder)
     distinct = list(dict.fromkeys(sent))  # the copies repeat the same sentences
     log(f"raw encode of the {len(distinct)} distinct sentences of pass (a) ...")
     result.update(
         {
-            "passes": [cold, warm, memory],
+            "passes": [cold, warm, memory, batched],
             "cache_rows": int(cached_rows[0]) if cached_rows else 0,
             "identical": {
                 "warm_vs_cold": warm_docs == cold_docs,
                 "memory_vs_cold": memory_docs == cold_docs,
+                "batched_vs_cold": batched_docs == cold_docs,
             },
             "sentence_chars_mean": round(sum(len(s) for s in distinct) / max(1, len(distinct)), 1),
             "raw": [raw_rate(real, distinct, 64), raw_rate(real, distinct, 32)],
@@ -323,7 +385,7 @@ def run(args: argparse.Namespace, log: Callable[[str], None]) -> dict[str, Any]:
 
 
 def print_summary(r: dict[str, Any]) -> None:
-    cold, warm, memory = r["passes"]
+    cold, warm, memory, batched = r["passes"]
     n = cold["articles"]
     print(
         f"firstwire details-stage benchmark: model {r['model']}, {r['cpu_count']} CPUs, torch "
@@ -337,8 +399,9 @@ def print_summary(r: dict[str, Any]) -> None:
         "cold": "(a) cold cache",
         "warm": "(b) warm cache",
         "memory": "(c) vectors in a dict (no model, no DB)",
+        "stage-batched": "(d) the stage's batching, cold (no DB cache)",
     }
-    for p in (cold, warm, memory):
+    for p in (cold, warm, memory, batched):
         print(
             f"  {labels[p['pass']]}: {p['seconds']:.2f} s = {p['s_per_1000']:.2f} s per 1,000 "
             f"articles; {p['sentences_requested']} sentences passed to embed, "
@@ -367,7 +430,12 @@ def print_summary(r: dict[str, Any]) -> None:
     print(
         f"  checks     {r['cache_rows']} rows in sentence_embeddings after (a) and (b); "
         f"timelines identical warm vs cold: {ident['warm_vs_cold']}, dict vs cold: "
-        f"{ident['memory_vs_cold']}"
+        f"{ident['memory_vs_cold']}, batched vs cold: {ident['batched_vs_cold']}"
+    )
+    print(
+        f"  stage      (d) {batched['s_per_1000']:.2f} s per 1,000 articles cold in "
+        f"{batched['encode_calls']} encode calls "
+        f"({batched['sentences_embedded'] / batched['encode_s']:.1f} sentences/s inside them)"
     )
 
 

@@ -1240,6 +1240,14 @@ class Store:
         ).fetchall()
         return [r[0] for r in rows]
 
+    def forget_timelines(self) -> int:
+        """Drop every stored timeline so the next details stage recomputes them all
+        (after a change to the detail logic); returns how many were dropped."""
+        with self.transaction() as con:
+            n = con.execute("SELECT count(*) FROM timelines").fetchone()[0]
+            con.execute("DELETE FROM timelines")
+        return int(n)
+
     def save_timeline(self, story_id: str, doc: dict[str, Any], run_id: int | None) -> None:
         """Replace a story's timeline and its normalised details/citations rows."""
         from datetime import date as date_type

@@ -26,7 +26,7 @@ from pipeline.ingest import Ingest, IngestReport
 from pipeline.sources import SourcesConfig, parse_sources
 from pipeline.stages import cluster_new_articles
 from pipeline.store import Store
-from pipeline.timeline import details_stage
+from pipeline.timeline import compute_story, details_stage
 
 MODEL = "hashing-256"
 SCRIPT = "<script>alert(1)</script>"
@@ -564,3 +564,39 @@ def test_ingest_accepts_partial_stages(
     stages = [functools.partial(cluster_new_articles, model=MODEL, params=params)]
     report = ingest(config, tmp_path / "partial.duckdb", stages)
     assert report.status == "ok"
+
+
+def test_details_stage_encodes_all_touched_stories_in_one_call(site: Site) -> None:
+    """The stage embeds the uncached claims of every touched story in one model call and
+    gives the same timelines as computing each story on its own."""
+    from pipeline.embed import HashingEmbedder
+
+    class Counting(HashingEmbedder):
+        calls: list[int] = []
+
+        def encode(self, texts: list[str], batch_size: int = 32) -> Any:
+            self.calls.append(len(texts))
+            return super().encode(texts, batch_size)
+
+    counting = Counting()
+    fresh = "hashing-256#batch-test"  # a model name with an empty sentence cache
+    with Store(site.db) as store:
+        n = store.forget_timelines()
+        assert n >= 2 and len(store.stories_without_timeline()) == n
+        stats: dict[str, Any] = {}
+
+        class Quiet:
+            def stage(self, *a: Any) -> None: ...
+
+            def advance(self, *a: Any) -> None: ...
+
+        details_stage(store, None, stats, Quiet(), model=fresh, embedder_factory=lambda _: counting)
+        assert stats["details"]["timelines"] == n
+        assert len(counting.calls) == 1 and counting.calls[0] > 0
+        assert store.stories_without_timeline() == []
+        for story_id in [s["id"] for s in store.stories()]:
+            alone = compute_story(store, story_id, fresh, embedder_factory=lambda _: counting)
+            saved = store.timeline(story_id)
+            assert saved is not None
+            assert [d["text"] for d in saved["details"]] == [d["text"] for d in alone["details"]]
+        assert len(counting.calls) == 1  # every vector came from the cache the stage filled
