@@ -54,6 +54,13 @@ _WEEKDAY = re.compile(
     r"saturday|sunday)\b",
     re.I,
 )
+# words that put a weekday ahead of the article rather than behind it
+_FUTURE = re.compile(
+    r"\b(?:will|would|is|are)\s+(?:\w+\s+)?(?:expected|set|scheduled|due|slated|planned)\b|"
+    r"\bwill\b|\bto\s+(?:begin|start|open|list|debut|price|launch)\b|\bnext\b|\bcoming\b|"
+    r"\bexpected\b|\bscheduled\b|\bbegins?\b|\bstarts?\b",
+    re.I,
+)
 # a yearless date up to this far ahead is in the article's year ("the quarter ends April
 # 26"); further ahead it is last year's ("December 30" written in January)
 FUTURE_DAYS = 75
@@ -570,5 +577,11 @@ def all_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:
             continue  # "Friday, April 3": the explicit date already counts
         found = _first_date(m.group(0), article_day)
         if found:
-            out.append((found[1], m.start(), m.end()))
+            day = found[1]
+            if not m.group("last").strip() or m.group("last").strip().lower() == "on":
+                if _FUTURE.search(sentence[max(0, m.start() - 60) : m.start()]):
+                    # "trading will begin on Thursday": the coming Thursday
+                    ahead = (WEEKDAYS[m.group("wd").lower()] - article_day.weekday()) % 7
+                    day = article_day + timedelta(days=ahead)
+            out.append((day, m.start(), m.end()))
     return out

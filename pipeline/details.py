@@ -208,6 +208,45 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     return True
 
 
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
+
+
+def _merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
+    """ "$36 to $40", "$36-$40", "between 20% and 25%": one value (a range), not two facts.
+    A range compares equal only to the same range (its upper end is part of the unit)."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        if i + 1 < len(quantities):
+            r = quantities[i + 1]
+            gap = body[q.end : r.start]
+            joined = _RANGE_JOIN.fullmatch(gap)
+            is_and = joined is not None and "and" in gap
+            if (
+                joined
+                and q.unit
+                and q.unit == r.unit
+                and q.value < r.value
+                and (not is_and or re.search(r"\bbetween\s*$", body[: q.start]))
+            ):
+                out.append(
+                    Quantity(
+                        q.value,
+                        f"{q.unit}..{r.value:g}",
+                        body[q.start : r.end],
+                        q.approx or r.approx,
+                        q.start,
+                        r.end,
+                    )
+                )
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out
+
+
 class TextIndex:
     """Rows of the texts to embed: ``index(text)`` registers a text once and returns its
     row, so a story's claims are embedded in one batch after all mentions are known."""
@@ -296,7 +335,7 @@ def mentions_of(
                     row_at(start),
                 )
             )
-        quantities = find_quantities(body)
+        quantities = _merge_ranges(find_quantities(body), body)
         for q in quantities:
             if any(a <= q.start < b for a, b in date_spans):
                 continue
@@ -459,7 +498,7 @@ def _match_score(
 
 def _pair_scores(
     mentions: Sequence[Mention], vectors: np.ndarray, p: DetailParams, topic: frozenset[str]
-) -> np.ndarray:
+) -> tuple[np.ndarray, np.ndarray]:
     """How strongly each pair of mentions states the same fact (higher is stronger;
     -inf where they cannot: same article, different kinds, incompatible values).
 
@@ -498,6 +537,7 @@ def _pair_scores(
     denom = np.maximum(np.minimum(own[:, None], own[None, :]), 1e-6)
     lex = shared / denom
     score = cos + p.lexical_weight * lex
+    raw = score.copy()  # before the hard constraints: what conflicts are judged on
     # a shared citation subject ("@the compute report") is the fact itself for report dates
     cited = np.array([any(t.startswith("@") for t in m.context) for m in mentions])
     score = score + np.where(cited[:, None] & cited[None, :], 1.0, 0.0)
@@ -525,7 +565,7 @@ def _pair_scores(
                 allowed[i, j] = allowed[j, i] = False
     score[~allowed] = -np.inf
     np.fill_diagonal(score, -np.inf)
-    return score
+    return score, raw
 
 
 def _average_linkage(
@@ -589,7 +629,8 @@ def group_details(
     p = params or DetailParams()
     if not mentions:
         return []
-    score = _pair_scores(mentions, vectors, p, topic)
+    score, raw = _pair_scores(mentions, vectors, p, topic)
+    pos = {id(m): i for i, m in enumerate(mentions)}
     thresholds = np.array(
         [
             p.statement_threshold
@@ -634,7 +675,8 @@ def group_details(
                 continue
             for m in g.mentions:
                 for other in groups[hi].mentions:
-                    cos = float(vectors[m.vector_index] @ vectors[other.vector_index])
+                    # claim cosine plus shared rare words, as for grouping
+                    cos = float(raw[pos[id(m)], pos[id(other)]])
                     found = _match_score(m, other, cos, p, topic)
                     if found and found[0] == "conflict" and (best is None or cos > best[0]):
                         best = (cos, hi)

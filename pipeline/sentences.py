@@ -59,7 +59,8 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
 
 BOILERPLATE = re.compile(
-    r"\b(subscribe|newsletter|sign up|signup|leave a (reply|comment)|share (this|on)|"
+    r"\b(subscribe|(?:our|this|the|free|daily|weekly) newsletter|newsletter (?:sign|subscri)\w*|"
+    r"sign up|signup|leave a (reply|comment)|share (this|on)|"
     r"follow us|all rights reserved|cookie|privacy policy|terms of (use|service)|read more|"
     r"continue reading|related articles?|click here|advertisement|sponsored|"
     r"enter your (email|name|comment)|log ?in to|download our app|support our journalism|"

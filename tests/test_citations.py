@@ -363,3 +363,20 @@ def test_two_word_company_that_speaks_is_not_a_person(finder: CitationFinder) ->
         for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
     ]
     assert got == [("Moore Threads", date(2026, 3, 31))]
+
+
+def test_future_weekdays_resolve_forward() -> None:
+    from pipeline.citations import all_dates
+
+    tuesday = date(2026, 9, 29)
+    assert [d for d, _, _ in all_dates("Shares will start trading on Thursday.", tuesday)] == [
+        date(2026, 10, 1)
+    ]
+    assert [d for d, _, _ in all_dates("Pricing is expected on Wednesday.", tuesday)] == [
+        date(2026, 9, 30)
+    ]
+    # past tense stays in the past
+    assert [d for d, _, _ in all_dates("The company said on Monday it filed.", tuesday)] == [
+        date(2026, 9, 28)
+    ]
+    assert [d for d, _, _ in all_dates("It filed last Thursday.", tuesday)] == [date(2026, 9, 24)]

@@ -328,6 +328,10 @@ def test_disagreeing_sentences_never_form_an_agreeing_detail(embed: Embed) -> No
 
 def test_boilerplate_and_candidates() -> None:
     assert is_boilerplate("Sign up for our newsletter")
+    # prose that mentions a newsletter is not a newsletter prompt
+    assert not is_boilerplate(
+        "The Compute Report, a US subscription newsletter, first reported the plan on April 4."
+    )
     assert is_boilerplate("Leave a reply")
     assert is_boilerplate("Join 50,000 readers and sign up for our newsletter today for 20% off.")
     assert not is_candidate("Sign up for our newsletter to get 20% off every chip story.")
@@ -392,3 +396,27 @@ def test_updated_timestamp_line_is_not_a_detail(embed: Embed) -> None:
     ]
     doc = timeline(arts, embed)
     assert details_stating(doc, "Updated:") == []
+
+
+def test_a_price_range_is_one_value() -> None:
+    from pipeline.details import _merge_ranges
+    from pipeline.quantities import compatible, find_quantities
+
+    def ranges(text: str) -> list[str]:
+        return [q.text for q in _merge_ranges(find_quantities(text), text)]
+
+    assert ranges("It will sell 30 million shares at $36 to $40 apiece.") == [
+        "30 million",
+        "$36 to $40",
+    ]
+    assert ranges("It priced above the $36-$40 range.") == ["$36-$40"]
+    assert ranges("between 20% and 25% of revenue") == ["20% and 25%"]
+    # two facts joined by "and" stay two
+    assert ranges("Revenue rose 20% and margins 25%.") == ["20%", "25%"]
+    a = "the $36 to $40 range"
+    b = "a $36-$40 marketed range"
+    c = "a $36-$42 range"
+    [qa] = _merge_ranges(find_quantities(a), a)
+    [qb] = _merge_ranges(find_quantities(b), b)
+    [qc] = _merge_ranges(find_quantities(c), c)
+    assert compatible(qa, qb) and not compatible(qa, qc)
