@@ -208,6 +208,57 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     return True
 
 
+_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
+_HALF = r"(?P<half>first|second|back|latter|front|early|later|last two weeks of|final two weeks of)"
+_PERIOD = re.compile(
+    rf"\b(?:the\s+)?(?:{_HALF}\s+half\s+of|(?P<half2>first|second|back|latter|front)\s+half\s+of"
+    rf"|(?P<weeks>(?:last|final|first)\s+two\s+weeks\s+of)|(?P<lateearly>late|early|mid)(?:-|\s+))\s*"
+    rf"(?P<when>this\s+year|next\s+year|(?:19|20)\d\d|(?P<month>{_MONTHS}))\b"
+    rf"|\b(?P<h>H[12])\s*(?P<hy>(?:19|20)\d\d)\b"
+    rf"|\b(?P<q>Q[1-4])\s*(?P<qy>(?:19|20)\d\d)\b",
+    re.I,
+)
+
+
+def find_periods(text: str, article_day: date) -> list[Quantity]:
+    """Parts of a year or month as values: "the second half of 2026", "the back half of
+    this year" and "H2 2026" are all ``2026-H2``; "the last two weeks of April", "the
+    second half of April" and "late April" are all ``<year>-04-H2``."""
+    out: list[Quantity] = []
+    for m in _PERIOD.finditer(text):
+        if m.group("h"):
+            label = f"{m.group('hy')}-{m.group('h').upper()}"
+        elif m.group("q"):
+            label = f"{m.group('qy')}-{m.group('q').upper()}"
+        else:
+            word = (m.group("half") or m.group("half2") or m.group("weeks") or "").lower()
+            late = (m.group("lateearly") or "").lower()
+            if late == "mid":
+                continue
+            second = late == "late" or word.startswith(
+                ("second", "back", "latter", "last", "final")
+            )
+            when = m.group("when").lower()
+            if m.group("month"):
+                month = MONTHS_INDEX[m.group("month").lower()]
+                year = article_day.year
+                label = f"{year}-{month:02d}-{'H2' if second else 'H1'}"
+            else:
+                year = (
+                    article_day.year
+                    if when.startswith("this")
+                    else article_day.year + 1
+                    if when.startswith("next")
+                    else int(when)
+                )
+                label = f"{year}-{'H2' if second else 'H1'}"
+        # the label is part of the unit: two periods agree only when they are the same one
+        out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
+    return out
+
+
+MONTHS_INDEX = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
+
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
 
 
@@ -335,10 +386,14 @@ def mentions_of(
                     row_at(start),
                 )
             )
-        quantities = _merge_ranges(find_quantities(body), body)
+        periods = find_periods(body, article_day)
+        quantities = _merge_ranges(find_quantities(body), body) + periods
+        period_spans = [(q.start, q.end) for q in periods]
         for q in quantities:
             if any(a <= q.start < b for a, b in date_spans):
                 continue
+            if not q.unit.startswith("period") and any(a <= q.start < b for a, b in period_spans):
+                continue  # the "2026" of "the second half of 2026" is part of the period
             if q.unit == "year" and (
                 q.value < article_day.year
                 or not _TARGET_YEAR.search(body[max(0, q.start - 24) : q.start])

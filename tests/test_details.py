@@ -328,7 +328,10 @@ def test_disagreeing_sentences_never_form_an_agreeing_detail(embed: Embed) -> No
 
 def test_boilerplate_and_candidates() -> None:
     assert is_boilerplate("Sign up for our newsletter")
-    # prose that mentions a newsletter is not a newsletter prompt
+    # prose that mentions a newsletter, or a price "per share on Wednesday", is not boilerplate
+    assert not is_boilerplate("It priced its offering at $44 per share on Wednesday, above range.")
+    assert is_boilerplate("Share this article")
+    assert is_boilerplate("Share on LinkedIn")
     assert not is_boilerplate(
         "The Compute Report, a US subscription newsletter, first reported the plan on April 4."
     )
@@ -420,3 +423,32 @@ def test_a_price_range_is_one_value() -> None:
     [qb] = _merge_ranges(find_quantities(b), b)
     [qc] = _merge_ranges(find_quantities(c), c)
     assert compatible(qa, qb) and not compatible(qa, qc)
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("The first racks are due in the second half of 2026.", "2026-H2"),
+        ("Deployments start in the back half of this year.", "2026-H2"),
+        ("Shipments begin in H2 2026.", "2026-H2"),
+        ("Revenue in Q3 2026 rose.", "2026-Q3"),
+        ("The first half of next year is the target.", "2027-H1"),
+        ("V4 is expected in the last two weeks of April.", "2026-04-H2"),
+        ("It should arrive in late April.", "2026-04-H2"),
+        ("It is now expected in the back half of April.", "2026-04-H2"),
+    ],
+)
+def test_periods_are_values(text: str, label: str) -> None:
+    from pipeline.details import find_periods
+    from pipeline.quantities import compatible
+
+    [p] = find_periods(text, date(2026, 4, 3))
+    assert p.text == label
+    [other] = find_periods("due in the first half of 2026", date(2026, 4, 3))
+    assert compatible(p, p) and not compatible(p, other)
+
+
+def test_the_year_of_a_period_is_not_a_second_fact() -> None:
+    ss = sentences("Broadcom will ship the first racks in the second half of 2026.")
+    ms = mentions_of("a1", ss, date(2026, 4, 4), {ss[0].text}, TextIndex())
+    assert [m.value.text for m in ms if m.kind == "quantity" and m.value] == ["2026-H2"]
