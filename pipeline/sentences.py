@@ -60,7 +60,9 @@ _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-
 
 BOILERPLATE = re.compile(
     r"\b(subscribe|(?:our|this|the|free|daily|weekly) newsletter|newsletter (?:sign|subscri)\w*|"
-    r"sign up|signup|leave a (reply|comment)|share (?:this(?: article| story| post| page)?\b(?!\s+(?:of|is|was|has|rose|fell))|on (?:twitter|x|facebook|linkedin|whatsapp|reddit|bluesky|threads|email|social))|"
+    r"sign up|signup|leave a (reply|comment)|"
+    r"share (?:this(?: article| story| post| page)?\b(?!\s+(?:of|is|was|has|rose|fell))|"
+    r"on (?:twitter|x|facebook|linkedin|whatsapp|reddit|bluesky|threads|email|social))|"
     r"follow us|all rights reserved|cookie|privacy policy|terms of (use|service)|read more|"
     r"continue reading|related articles?|click here|advertisement|sponsored|"
     r"enter your (email|name|comment)|log ?in to|download our app|support our journalism|"
