@@ -10,6 +10,7 @@ sentence vectors cached by sentence hash so nothing is embedded twice.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -52,6 +53,13 @@ KNOWN_ORGS: dict[str, list[str]] = {
     "TSMC": ["Taiwan Semiconductor Manufacturing Co", "Taiwan Semiconductor Manufacturing"],
     "US Commerce Department": ["Commerce Department", "US Department of Commerce"],
 }
+
+
+_STATEMENT = re.compile(
+    r"\b(?:announc\w*|statement|said|says|told|confirmed|press release|filing|disclos\w*|"
+    r"unveil\w*)\b",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -380,6 +388,18 @@ def _outlet_dates(
     for outlet, counts in dated.items():
         top = max(counts.values())
         out[outlet] = min(d for d, n in counts.items() if n == top)
+    # a company or agency the story credits for a statement but never dates ("according
+    # to OpenAI's announcement", "Broadcom said"): the statement was out by the day the
+    # first article citing it ran. Research and data ("IDC figures", "a paper by
+    # DeepSeek's researchers") have no such day.
+    published = {a.id: a.published_at.date() for a in ordered}
+    for fc in found:
+        name = fc.citation.cited_outlet
+        if fc.citation.known or name in dated or not _STATEMENT.search(fc.citation.sentence):
+            continue
+        day = published[fc.article_id]
+        if name not in out or day < out[name]:
+            out[name] = day
     for a in ordered:
         day = a.published_at.date()
         if a.outlet in out and out[a.outlet] < day:

@@ -452,3 +452,40 @@ def test_the_year_of_a_period_is_not_a_second_fact() -> None:
     ss = sentences("Broadcom will ship the first racks in the second half of 2026.")
     ms = mentions_of("a1", ss, date(2026, 4, 4), {ss[0].text}, TextIndex())
     assert [m.value.text for m in ms if m.kind == "quantity" and m.value] == ["2026-H2"]
+
+
+def test_an_undated_company_statement_is_dated_by_the_first_article_citing_it(
+    embed: Embed,
+) -> None:
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            13,
+            "Broadcom and OpenAI agree on 10 gigawatts of custom racks",
+            [
+                "According to OpenAI's announcement, the first racks go into service in the "
+                "second half of 2026.",
+                "According to IDC data, custom accelerators will reach 25% of shipments.",
+            ],
+        ),
+        article(
+            2,
+            "Rack Report",
+            14,
+            "OpenAI and Broadcom's 10 gigawatt custom racks",
+            [
+                "The first racks start running in the second half of 2026, per OpenAI's "
+                "announcement.",
+                "IDC data show custom accelerators reaching 25% of shipments.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [racks] = quantity_details(doc, "first racks", "2026-H2")
+    assert racks["cited_origin"]["outlet"] == "OpenAI"
+    assert racks["cited_origin"]["date"] == "2026-04-13"  # the first article citing it
+    # research and data have no announcement day
+    [share] = quantity_details(doc, "IDC", "25%")
+    assert share["cited_origin"]["outlet"] == "IDC"
+    assert share["cited_origin"]["date"] is None
