@@ -201,8 +201,12 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     if title and sentence.strip().rstrip(".").casefold() == title.strip().rstrip(".").casefold():
         return False
     words = sentence.split()
-    if len(words) < 6 or len(words) > 90:
+    if len(words) > 90:
         return False
+    if len(words) < 6 and not (
+        len(words) >= 4 and re.search(r"\d|\b[A-Z]{2,}\b|\b[A-Z][a-z]+[A-Z0-9]", sentence)
+    ):
+        return False  # "Ticker: CBRS, on the Nasdaq." is short but specific
     if sentence.rstrip().endswith("?"):
         return False
     return True
@@ -419,7 +423,9 @@ def mentions_of(
         for c, r in zip(parts, rows, strict=True):
             quoted = _QUOTE.search(c.text)
             ckeys = frozenset(k for k in entity_keys(c.text) if k[2:] not in STOP)
-            if not (ckeys or quoted):
+            # a claim that names nobody can still be a fact ("Neither company disclosed
+            # what the deal is worth"); a fragment cannot
+            if not (ckeys or quoted or len(c.text.split()) >= 5):
                 continue
             out.append(
                 Mention(

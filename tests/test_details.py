@@ -343,6 +343,9 @@ def test_boilerplate_and_candidates() -> None:
     assert not is_candidate("Will the V4 model really have 1 trillion parameters this year?")
     assert not is_candidate("DeepSeek releases V4 model", title="DeepSeek releases V4 model")
     assert is_candidate(PRICES)
+    # short but specific (a ticker, a number) is a candidate; short and vague is not
+    assert is_candidate("Ticker: CBRS, on the Nasdaq.")
+    assert not is_candidate("It was a big day.")
 
 
 def test_mentions_and_grouping_directly(embed: Embed) -> None:
