@@ -85,9 +85,10 @@ def main() -> None:
     if args.no_grid:
         return
     grid = {
-        "statement_threshold": [0.7],
-        "conflict_cos": [0.6, 0.7, 0.8, 0.9, 1.0],
-        "date_conflict_cos": [0.65, 0.75, 0.85, 0.95, 1.05],
+        "statement_threshold": [0.65, 0.7, 0.75, 0.8],
+        "second_fact_threshold": [0.7, 0.75, 0.8],
+        "lexical_weight": [0.75, 1.0, 1.25],
+        "quantity_threshold": [0.25, 0.35, 0.45],
     }
     rows = []
     for values in itertools.product(*grid.values()):

@@ -463,7 +463,7 @@ class DetailParams:
     statement_key_cos: float = 0.55  # ... or this similar and sharing most named entities
     statement_key_jaccard: float = 0.5
     min_context_overlap: int = 1
-    lexical_weight: float = 1.0  # weight of shared rare words next to claim cosine
+    lexical_weight: float = 1.25  # weight of shared rare words next to claim cosine
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail
     quantity_threshold: float = 0.35
     date_threshold: float = 0.45
