@@ -64,10 +64,18 @@ def main() -> None:
     ap.add_argument("--db", type=Path, help="score this database instead of ingesting")
     ap.add_argument("-v", "--verbose", action="store_true")
     ap.add_argument("--json", action="store_true")
+    ap.add_argument("--save", type=Path, help="ingest into this new database and keep it")
+    ap.add_argument("--split", help="score only this split (e.g. tune)")
     args = ap.parse_args()
 
     tmpdir = None
-    if args.db is None:
+    if args.save is not None:
+        if args.save.exists():
+            ap.error(f"{args.save} exists; score it with --db")
+        secs = ingest_sample(args.save)
+        print(f"ingest of the sample corpus: {secs:.1f}s")
+        db = args.save
+    elif args.db is None:
         tmpdir = tempfile.TemporaryDirectory()
         db = Path(tmpdir.name) / "quality.duckdb"
         secs = ingest_sample(db)
@@ -102,6 +110,8 @@ def main() -> None:
             split_of[aid] = meta["split"]
         splits = {m["split"] for m in labels_json["articles"].values()}
         for split in sorted(splits, key=lambda s: SPLIT_ORDER.get(s, 9)):
+            if args.split and split != args.split:
+                continue
             truth = {a: s for a, s in truth_all.items() if split_of[a] == split}
             p, r, f = bcubed({a: predicted[a] for a in truth}, truth)
             detail_results = []
