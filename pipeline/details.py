@@ -493,8 +493,26 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     assert a.value is not None and b.value is not None
     if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
         return False
+    if _prospective(a) != _prospective(b):
+        return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     return lo > 0 and hi / lo <= p.conflict_max_ratio
+
+
+_PROSPECTIVE = re.compile(
+    r"\b(?:up to|as much as|as many as|looking to|seek(?:s|ing)? to|plans? to|planned|aims? to|"
+    r"target(?:s|ing|ed)?|expects? to|expected|could|would|may|might|hopes? to|marketed|"
+    r"forecast|guidance|outlook)\b",
+    re.I,
+)
+
+
+def _prospective(m: Mention) -> bool:
+    """Is the value a plan, a ceiling or a forecast rather than an outcome?"""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    before = re.split(r"[,;:]", body[max(0, m.value.start - 45) : m.value.start])[-1]
+    return bool(_PROSPECTIVE.search(before))
 
 
 def _same_date_subject(a: Mention, b: Mention) -> bool:

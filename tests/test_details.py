@@ -492,3 +492,38 @@ def test_an_undated_company_statement_is_dated_by_the_first_article_citing_it(
     [share] = quantity_details(doc, "IDC", "25%")
     assert share["cited_origin"]["outlet"] == "IDC"
     assert share["cited_origin"]["date"] is None
+
+
+def test_a_plan_does_not_conflict_with_the_outcome(embed: Embed) -> None:
+    title = "Cerebras prices its initial public offering"
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            3,
+            title,
+            [
+                "Cerebras is looking to raise as much as $1.2 billion in its initial public offering."
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            4,
+            title,
+            ["Cerebras raised $1.32 billion in its initial public offering on Wednesday."],
+        ),
+        article(
+            3,
+            "Tech Ledger",
+            5,
+            title,
+            ["Cerebras raised $1.4 billion in its initial public offering on Wednesday."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [raised] = quantity_details(doc, "Cerebras raised $1.32", "1.32")
+    values = {c["value"] for c in raised["conflicts"]}
+    assert values == {"$1.32 billion", "$1.4 billion"}  # outcome vs outcome: a conflict
+    [plan] = quantity_details(doc, "as much as", "1.2")
+    assert plan["conflicts"] == []  # the plan is its own detail
