@@ -329,6 +329,10 @@ class CitationFinder:
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
                 for part in parts:
                     name, known = self._match_name(part)
+                    employer = _employer(name, article_text) if name and not known else None
+                    if employer:
+                        # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
+                        name, known = self._match_name(employer)
                     org_hint = bool(subject and name and name.startswith(subject))
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
@@ -437,6 +441,37 @@ _PLACES = {
 }
 
 
+_OFFICER = (
+    r"(?:chief executive(?: officer)?|CEO|chief financial officer|CFO|chief technology officer|"
+    r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
+    r"spokeswoman)"
+)
+_ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
+_PERSON = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+
+
+def _employer(name: str, article_text: str) -> str | None:
+    """The organisation a person speaks for, when the article says so: "Nvidia chief
+    executive Jensen Huang", "Jensen Huang, Nvidia's chief executive", "Lisa Su, chief
+    executive of AMD". ``name`` may be the full name or the surname used later."""
+    if not article_text or not re.fullmatch(_PERSON, name):
+        return None
+    last = name.split()[-1]
+    person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
+    for rx in (
+        rf"\b(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{person}",
+        rf"\b{person},\s+(?P<org>{_ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{_OFFICER}\b",
+        rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{_OFFICER}\s+(?:of|at)\s+(?P<org>{_ORG_NAME})",
+    ):
+        m = re.search(rx, article_text)
+        if m:
+            org = m.group("org")
+            if org.split()[0].lower() in ("the", "its", "a", "an"):
+                continue
+            return org
+    return None
+
+
 _ROLE = (
     r"analyst|executive|officer|chief|founder|director|president|spokes\w+|engineer|"
     r"researcher|professor|partner|head|manager|economist|strategist|minister|secretary|"
@@ -509,6 +544,24 @@ def _is_attribution_context(sentence: str, m: re.Match[str]) -> bool:
     return bool(re.search(rf"\b({ATTRIBUTION_VERBS}|according to|per|citing|report)\b", window))
 
 
+_VERB_RE = re.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b")
+# after the attribution verb, what was said starts at a pronoun or "that": "Oracle said it
+# had signed deals since June 1" is dated by nothing after "said"
+_COMPLEMENT = re.compile(
+    r"\bthat\b|\b(?:it|they|he|she|we|there)\s+(?:had|has|have|was|is|were|are|would|will|"
+    r"could|can|may|might|did|does|do|\w+ed|\w+s)\b"
+)
+
+
+def _credit_scope(scope: str) -> str:
+    """Cut ``scope`` (text from the credited name on) where the reported content starts."""
+    verb = _VERB_RE.search(scope)
+    if not verb:
+        return scope
+    start = _COMPLEMENT.search(scope, verb.end())
+    return scope[: start.start()] if start else scope
+
+
 def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     """The date that belongs to the attribution starting at pos: the first date after the
     name within the same clause, else the nearest one before it."""
@@ -520,6 +573,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         ends += "|,"
     clause_end = re.search(ends, after)
     scope = after[: clause_end.start()] if clause_end and clause_end.start() > 0 else after
+    scope = _credit_scope(scope)
     found = _first_date(scope, article_day)
     if found:
         return found[1]

@@ -380,3 +380,23 @@ def test_future_weekdays_resolve_forward() -> None:
         date(2026, 9, 28)
     ]
     assert [d for d, _, _ in all_dates("It filed last Thursday.", tuesday)] == [date(2026, 9, 24)]
+
+
+def test_a_date_in_what_was_said_does_not_date_the_credit(finder: CitationFinder) -> None:
+    s = "Oracle said it had signed several cloud agreements since March 1."
+    assert cites(finder, s) == [("Oracle", None, False)]
+    s = "Reuters confirmed it on April 4."  # "it" is the object here, not a new clause
+    assert cites(finder, s) == [("Reuters", date(2026, 4, 4), True)]
+
+
+def test_an_executive_speaks_for_the_company(finder: CitationFinder) -> None:
+    text = (
+        "Nvidia chief executive Jensen Huang told analysts on Wednesday that China was worth "
+        "$50 billion. Huang said the company had nothing to announce."
+    )
+    got = [
+        (c.cited_outlet, c.cited_date)
+        for s in text.split(". ")
+        for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
+    ]
+    assert got == [("Nvidia", date(2026, 4, 1)), ("Nvidia", None)]
