@@ -139,6 +139,7 @@ class Mention:
     keys: frozenset[str]  # named entities / product codes in the sentence
     vector_index: int  # row of the sentence vector
     values: tuple[Quantity, ...] = ()  # for statements: the sentence's quantities
+    claim: str = ""  # for statements: the clause stated, attribution stripped
 
     def value_text(self) -> str:
         if self.kind == "date" and self.day:
@@ -447,6 +448,7 @@ def mentions_of(
                         for q in quantities
                         if q.unit not in ("", "year") and c.start <= off + q.start < c.end
                     ),
+                    c.text,
                 )
             )
     return out
@@ -787,6 +789,9 @@ def detail_text(detail: Detail, first: Mention) -> str:
             name = m.group(0) if m else cited
             return f"{name} reported on {first.day:%B} {first.day.day}, {first.day.year}"
         return first.sentence
+    if first.kind == "statement" and first.claim:
+        # the claim, not the sentence: one sentence can state two facts
+        return first.claim if first.claim.endswith((".", "!", "?", "”", '"')) else first.claim + "."
     if first.kind == "statement" or first.value is None:
         return first.sentence
     q = first.value

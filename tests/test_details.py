@@ -527,3 +527,22 @@ def test_a_plan_does_not_conflict_with_the_outcome(embed: Embed) -> None:
     assert values == {"$1.32 billion", "$1.4 billion"}  # outcome vs outcome: a conflict
     [plan] = quantity_details(doc, "as much as", "1.2")
     assert plan["conflicts"] == []  # the plan is its own detail
+
+
+def test_each_claim_of_a_sentence_is_its_own_statement() -> None:
+    from pipeline.details import Detail, detail_text
+
+    ss = sentences(
+        "Nvidia said in its filing that the US now requires a licence to export the H20, and "
+        "that officials told the company the rule would stay in place indefinitely."
+    )
+    ms = [
+        m
+        for m in mentions_of("a1", ss, date(2026, 4, 16), {ss[0].text}, TextIndex())
+        if m.kind == "statement"
+    ]
+    assert [detail_text(Detail([m]), m) for m in ms] == [
+        "The US now requires a licence to export the H20.",
+        "Officials told the company the rule would stay in place indefinitely.",
+    ]
+    assert ms[0].vector_index != ms[1].vector_index  # each claim has its own vector
