@@ -577,37 +577,45 @@ def _match_score(
     return None
 
 
+def _word_weights(mentions: Sequence[Mention], topic: frozenset[str]) -> dict[str, float]:
+    """IDF of context words across the story's articles (topic words and cited-outlet
+    markers weigh nothing)."""
+    arts = {m.article_id for m in mentions}
+    words: dict[str, set[str]] = {}
+    for m in mentions:
+        for w in m.context:
+            words.setdefault(w, set()).add(m.article_id)
+    topic_words = {k[2:] for k in topic}
+    return {
+        w: 0.0
+        if w in topic_words or w.startswith("@")
+        else max(0.0, float(np.log((len(arts) + 1) / (len(a) + 0.5))))
+        for w, a in words.items()
+    }
+
+
 def _pair_scores(
-    mentions: Sequence[Mention], vectors: np.ndarray, p: DetailParams, topic: frozenset[str]
+    mentions: Sequence[Mention],
+    vectors: np.ndarray,
+    p: DetailParams,
+    weights: dict[str, float],
 ) -> tuple[np.ndarray, np.ndarray]:
     """How strongly each pair of mentions states the same fact (higher is stronger;
     -inf where they cannot: same article, different kinds, incompatible values).
 
     Score = cosine of the claims + ``lexical_weight`` x the share of the rarer mention's
     distinctive words that the other shares, words weighted by how few of the story's
-    articles use them: paraphrases keep the rare words ("indefinitely", "term sheet",
-    "lock-up") while the story's common vocabulary says nothing."""
+    articles use them (``weights``): paraphrases keep the rare words ("indefinitely",
+    "term sheet", "lock-up") while the story's common vocabulary says nothing."""
     n = len(mentions)
     idx = np.array([m.vector_index for m in mentions])
     v = vectors[idx]
     cos = v @ v.T
-    # IDF of context words across the story's articles
-    arts = sorted({m.article_id for m in mentions})
-    words: dict[str, set[str]] = {}
+    vocab: dict[str, int] = {}
     for m in mentions:
         for w in m.context:
-            words.setdefault(w, set()).add(m.article_id)
-    topic_words = {k[2:] for k in topic}
-    vocab = {w: i for i, w in enumerate(words)}
-    idf = np.array(
-        [
-            0.0
-            if w in topic_words or w.startswith("@")
-            else max(0.0, np.log((len(arts) + 1) / (len(a) + 0.5)))
-            for w, a in words.items()
-        ],
-        dtype=np.float32,
-    )
+            vocab.setdefault(w, len(vocab))
+    idf = np.array([weights[w] for w in vocab], dtype=np.float32)
     x = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
     for i, m in enumerate(mentions):
         for w in m.context:
@@ -622,27 +630,56 @@ def _pair_scores(
     # a shared citation subject ("@the compute report") is the fact itself for report dates
     cited = np.array([any(t.startswith("@") for t in m.context) for m in mentions])
     score = score + np.where(cited[:, None] & cited[None, :], 1.0, 0.0)
-    # who may pair with whom
-    art = np.array([hash(m.article_id) for m in mentions])
-    kinds = np.array([m.kind for m in mentions])
+    # who may pair with whom (vectorised where possible: stories can hold thousands of
+    # mentions, and a Python loop over all pairs is quadratic in the interpreter)
+    art_ids = {a: i for i, a in enumerate(dict.fromkeys(m.article_id for m in mentions))}
+    art = np.array([art_ids[m.article_id] for m in mentions])
+    kind_ids = {"statement": 0, "date": 1, "quantity": 2}
+    kinds = np.array([kind_ids[m.kind] for m in mentions])
     allowed = (art[:, None] != art[None, :]) & (kinds[:, None] == kinds[None, :])
-    for i in range(n):
-        for j in range(i + 1, n):
-            if not allowed[i, j]:
-                continue
-            a, b = mentions[i], mentions[j]
-            ok = True
-            if a.kind == "statement":
-                ok = not any(
-                    x.unit and x.unit == y.unit and not compatible(x, y)
-                    for x in a.values
-                    for y in b.values
-                )
-            elif a.kind == "date":
-                ok = a.day == b.day and _same_date_subject(a, b)
-            else:
-                ok = _same_value(a, b)
-            if not ok:
+    # dates: same day and the same cited outlet (or none on both sides)
+    day = np.array([m.day.toordinal() if m.day else -1 for m in mentions])
+    subjects: dict[frozenset[str], int] = {}
+    subject = np.array(
+        [
+            subjects.setdefault(frozenset(t for t in m.context if t.startswith("@")), len(subjects))
+            for m in mentions
+        ]
+    )
+    is_date = kinds == kind_ids["date"]
+    date_ok = (day[:, None] == day[None, :]) & (subject[:, None] == subject[None, :])
+    allowed &= ~(is_date[:, None] & is_date[None, :]) | date_ok
+    # quantities: compatible values only (same unit first, then the rounding-aware check)
+    quantity = [i for i, m in enumerate(mentions) if m.kind == "quantity"]
+    if quantity:
+        units: dict[str, list[int]] = {}
+        for i in quantity:
+            units.setdefault(mentions[i].value.unit if mentions[i].value else "", []).append(i)
+        same_value = np.zeros((n, n), dtype=bool)
+        unitless = units.get("", [])
+        for unit, members in units.items():
+            # a bare number may agree with a value in any unit ("256" and "256 experts")
+            others = quantity if unit == "" else members
+            for i in members:
+                for j in others:
+                    if j > i and _same_value(mentions[i], mentions[j]):
+                        same_value[i, j] = same_value[j, i] = True
+            if unit and unitless:
+                for i in members:
+                    for j in unitless:
+                        if _same_value(mentions[i], mentions[j]):
+                            same_value[i, j] = same_value[j, i] = True
+        is_q = kinds == kind_ids["quantity"]
+        allowed &= ~(is_q[:, None] & is_q[None, :]) | same_value
+    # statements with values: "1 trillion" and "1.2 trillion parameters" are not one claim
+    valued = [i for i, m in enumerate(mentions) if m.kind == "statement" and m.values]
+    for x, i in enumerate(valued):
+        for j in valued[x + 1 :]:
+            if allowed[i, j] and any(
+                a.unit and a.unit == b.unit and not compatible(a, b)
+                for a in mentions[i].values
+                for b in mentions[j].values
+            ):
                 allowed[i, j] = allowed[j, i] = False
     score[~allowed] = -np.inf
     np.fill_diagonal(score, -np.inf)
@@ -654,7 +691,10 @@ def _average_linkage(
 ) -> list[list[int]]:
     """Merge the two clusters with the highest mean pair score while it clears the
     threshold of their kind; a cluster never holds two mentions of one article (an
-    article states a fact once; a second sentence is usually a different fact)."""
+    article states a fact once; a second sentence is usually a different fact).
+
+    Each row keeps its best partner, so a merge costs O(n) plus a rescan of the rows
+    whose best partner was one of the merged clusters, not O(n^2)."""
     n = len(mentions)
     total = np.where(np.isfinite(score), score, 0.0).astype(np.float64)
     blocked = ~np.isfinite(score)
@@ -662,24 +702,32 @@ def _average_linkage(
     alive = np.ones(n, dtype=bool)
     members: list[list[int]] = [[i] for i in range(n)]
     arts: list[set[str]] = [{m.article_id} for m in mentions]
-    while True:
-        size = count[:, None] * count[None, :]
-        mean = np.where(blocked, -np.inf, total / size)
-        mean[~alive, :] = -np.inf
-        mean[:, ~alive] = -np.inf
-        np.fill_diagonal(mean, -np.inf)
-        flat = int(np.argmax(mean))
-        i, j = divmod(flat, n)
-        best = mean[i, j]
-        if not np.isfinite(best) or best < thresholds[i]:
-            # the best pair fails; another kind with a lower threshold may still merge
-            ok = mean >= thresholds[:, None]
-            if not ok.any():
-                break
-            flat = int(np.argmax(np.where(ok, mean, -np.inf)))
-            i, j = divmod(flat, n)
+    best_val = np.full(n, -np.inf)
+    best_idx = np.zeros(n, dtype=np.int64)
+
+    def row_mean(i: int) -> np.ndarray:
+        mean = total[i] / (count[i] * count)
+        mean[blocked[i] | ~alive] = -np.inf
+        mean[i] = -np.inf
+        return mean
+
+    def rescan(i: int) -> None:
+        mean = row_mean(i)
+        j = int(np.argmax(mean))
+        best_idx[i], best_val[i] = j, mean[j]
+
+    for i in range(n):
+        rescan(i)
+    while n:
+        gain = np.where(alive, best_val - thresholds, -np.inf)
+        i = int(np.argmax(gain))
+        if not np.isfinite(gain[i]) or gain[i] < 0:
+            break
+        j = int(best_idx[i])
         if arts[i] & arts[j]:
             blocked[i, j] = blocked[j, i] = True
+            rescan(i)
+            rescan(j)
             continue
         # merge j into i
         total[i, :] += total[j, :]
@@ -688,9 +736,45 @@ def _average_linkage(
         blocked[:, i] |= blocked[:, j]
         count[i] += count[j]
         alive[j] = False
+        best_val[j] = -np.inf
         members[i].extend(members[j])
         arts[i] |= arts[j]
+        rescan(i)
+        # rows whose best partner was i or j must look again; the others only compare
+        # their current best with their (new) mean to i
+        col = total[:, i] / (count * count[i])
+        col[blocked[:, i] | ~alive] = -np.inf
+        col[i] = -np.inf
+        for r in np.flatnonzero(alive):
+            if r == i:
+                continue
+            if best_idx[r] in (i, j):
+                rescan(int(r))
+            elif col[r] > best_val[r]:
+                best_idx[r], best_val[r] = i, col[r]
     return [sorted(members[i]) for i in range(n) if alive[i]]
+
+
+def _second_facts(
+    clusters: list[list[int]], score: np.ndarray, threshold: float
+) -> list[list[int]]:
+    """A claim can state two facts ("put its charge at $5.5 billion, booked against
+    inventory and purchase commitments"): a statement also joins a second statement group
+    it matches, on average, at ``threshold`` (as well as that group's members match)."""
+    home = {i: ci for ci, c in enumerate(clusters) for i in c}
+    extra: dict[int, list[int]] = {}
+    for ci, c in enumerate(clusters):
+        if len(c) < 2:
+            continue
+        mean = score[:, c].mean(axis=1)
+        for i in np.flatnonzero(mean >= threshold):
+            if i in c or len(clusters[home[int(i)]]) > 1 and home[int(i)] == ci:
+                continue
+            extra.setdefault(ci, []).append(int(i))
+    out = [list(c) for c in clusters]
+    for ci, add in extra.items():
+        out[ci] = sorted(set(out[ci]) | set(add))
+    return out
 
 
 def group_details(
@@ -710,37 +794,28 @@ def group_details(
     p = params or DetailParams()
     if not mentions:
         return []
-    score, raw = _pair_scores(mentions, vectors, p, topic)
-    pos = {id(m): i for i, m in enumerate(mentions)}
-    thresholds = np.array(
-        [
-            p.statement_threshold
-            if m.kind == "statement"
-            else p.date_threshold
-            if m.kind == "date"
-            else p.quantity_threshold
-            for m in mentions
-        ]
-    )
-    clusters = _average_linkage(score, mentions, thresholds)
+    weights = _word_weights(mentions, topic)
+    thresholds = {
+        "statement": p.statement_threshold,
+        "date": p.date_threshold,
+        "quantity": p.quantity_threshold,
+    }
+    # mentions of different kinds never share a detail: score and link each kind apart
+    # (three small matrices instead of one big one)
+    clusters: list[list[int]] = []
+    raw_of: dict[str, tuple[np.ndarray, dict[int, int]]] = {}
+    for kind, thr in thresholds.items():
+        members = [i for i, m in enumerate(mentions) if m.kind == kind]
+        if not members:
+            continue
+        sub = [mentions[i] for i in members]
+        score, raw = _pair_scores(sub, vectors, p, weights)
+        raw_of[kind] = (raw, {id(m): k for k, m in enumerate(sub)})
+        local = _average_linkage(score, sub, np.full(len(sub), thr))
+        if kind == "statement" and p.second_fact_threshold < 10:
+            local = _second_facts(local, score, p.second_fact_threshold)
+        clusters.extend([members[k] for k in c] for c in local)
     clusters.sort(key=lambda c: c[0])
-    if p.second_fact_threshold < 10:
-        # a claim can state two facts ("put its charge at $5.5 billion, booked against
-        # inventory and purchase commitments"): let a statement also join a second
-        # statement group it matches as well as that group's own members match each other
-        is_statement = np.array([m.kind == "statement" for m in mentions])
-        home = {i: ci for ci, c in enumerate(clusters) for i in c}
-        extra: dict[int, list[int]] = {}
-        for ci, c in enumerate(clusters):
-            if not is_statement[c[0]] or len(c) < 2:
-                continue
-            mean = score[:, c].mean(axis=1)
-            for i in np.flatnonzero(is_statement & (mean >= p.second_fact_threshold)):
-                if i in c or len(clusters[home[int(i)]]) > 1 and home[int(i)] == ci:
-                    continue
-                extra.setdefault(ci, []).append(int(i))
-        for ci, add in extra.items():
-            clusters[ci] = sorted(set(clusters[ci]) | set(add))
     groups = [Detail([mentions[i] for i in c]) for c in clusters]
 
     # conflicts: a later value cluster that fills an earlier one's slot with another value
@@ -757,7 +832,8 @@ def group_details(
             for m in g.mentions:
                 for other in groups[hi].mentions:
                     # claim cosine plus shared rare words, as for grouping
-                    cos = float(raw[pos[id(m)], pos[id(other)]])
+                    raw, local = raw_of[m.kind]
+                    cos = float(raw[local[id(m)], local[id(other)]])
                     found = _match_score(m, other, cos, p, topic)
                     if found and found[0] == "conflict" and (best is None or cos > best[0]):
                         best = (cos, hi)
