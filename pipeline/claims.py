@@ -51,6 +51,13 @@ _LEADING = [
         + r")[^,]{0,90},\s+"
     ),
     re.compile(r"^(?:" + _SPEAKER + r"|[Tt]he\s+\w+)\s+" + _VERB + _WHEN + r"\s+that\s+"),
+    # "Nvidia's filing says it was informed ...", "Nvidia said the rule would stay ..."
+    re.compile(
+        r"^(?:" + _SPEAKER + r"|[Tt]he\s+\w+)(?:'s|’s)?(?:\s+(?:filing|statement|8-K|report))?\s+"
+        r"(?:said|says|told\s+\w+|added|noted|confirmed|disclosed)"
+        + _WHEN
+        + r"\s+(?=(?:it|they|he|she|the|a|an|its|their)\b)"
+    ),
     re.compile(r"^[Ii]n\s+a\s+[\w\s\-]{3,40}?,\s+"),
     re.compile(r"^that\s+"),
     re.compile(r"^[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}:\s+"),  # "Pricing pressure: ..."

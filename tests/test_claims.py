@@ -49,6 +49,15 @@ from pipeline.claims import claims
             "valued it at $13 billion.",
             ["Cerebras raised $1.32 billion, in a deal that valued it at $13 billion"],
         ),
+        # "X says" without "that"
+        (
+            "Nvidia's filing says it was informed on April 9 that a licence is needed.",
+            ["It was informed on April 9 that a licence is needed"],
+        ),
+        (
+            "Nvidia said the requirement would stay in force.",
+            ["The requirement would stay in force"],
+        ),
         # a list joined by "and" is one claim, not two
         (
             "Alibaba, ByteDance and Tencent ordered the chips for their clouds.",
