@@ -85,10 +85,9 @@ def main() -> None:
     if args.no_grid:
         return
     grid = {
-        "statement_threshold": [0.65, 0.7, 0.75, 0.8],
-        "second_fact_threshold": [0.7, 0.75, 0.8],
-        "lexical_weight": [0.75, 1.0, 1.25],
-        "quantity_threshold": [0.25, 0.35, 0.45],
+        "statement_threshold": [0.65, 0.7, 0.75],
+        "date_threshold": [0.15, 0.25, 0.35, 0.45],
+        "quantity_threshold": [0.25, 0.35],
     }
     rows = []
     for values in itertools.product(*grid.values()):

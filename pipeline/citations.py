@@ -638,4 +638,14 @@ def all_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:
                     ahead = (WEEKDAYS[m.group("wd").lower()] - article_day.weekday()) % 7
                     day = article_day + timedelta(days=ahead)
             out.append((day, m.start(), m.end()))
+    # "pricing on Wednesday, with trading to begin the following day": one day after the
+    # date just before it in the sentence
+    for m in _NEXT_DAY.finditer(sentence):
+        earlier = [(s, d) for d, s, _ in out if s < m.start()]
+        if earlier:
+            _, d = max(earlier)
+            out.append((d + timedelta(days=1), m.start(), m.end()))
     return out
+
+
+_NEXT_DAY = re.compile(r"\b(?:the following day|the next day|a day later|the day after)\b", re.I)

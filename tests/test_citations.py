@@ -400,3 +400,15 @@ def test_an_executive_speaks_for_the_company(finder: CitationFinder) -> None:
         for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
     ]
     assert got == [("Nvidia", date(2026, 4, 1)), ("Nvidia", None)]
+
+
+def test_the_following_day_counts_from_the_date_before_it() -> None:
+    from pipeline.citations import all_dates
+
+    s = "Pricing is expected on Wednesday, with trading to begin the following day."
+    assert [d for d, _, _ in all_dates(s, date(2026, 9, 29))] == [
+        date(2026, 9, 30),
+        date(2026, 10, 1),
+    ]
+    # with no date before it, "the next day" resolves to nothing
+    assert all_dates("Trading begins the next day.", date(2026, 9, 29)) == []
