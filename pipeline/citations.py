@@ -388,6 +388,7 @@ class CitationFinder:
             name = re.sub(
                 r"(?:'s|’s)\s", " ", name
             )  # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ..."
+        name = ORG_ALIASES.get(name.casefold(), name)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
             return None, False
         if re.fullmatch(
@@ -398,6 +399,24 @@ class CitationFinder:
             return None, False
         return name, False
 
+
+# companies and agencies cited under several names: one canonical name each. They are not
+# news outlets, so they stay "unknown" (a bare mention of one is not a citation)
+ORG_ALIASES = {
+    alias.casefold(): canon
+    for canon, aliases in {
+        "TSMC": ["Taiwan Semiconductor Manufacturing Co", "Taiwan Semiconductor Manufacturing"],
+        "US Commerce Department": [
+            "Commerce Department",
+            "US Department of Commerce",
+            "Department of Commerce",
+            "U.S. Commerce Department",
+        ],
+        "SK hynix": ["SK Hynix"],
+        "Samsung": ["Samsung Electronics"],
+    }.items()
+    for alias in aliases
+}
 
 _PLACES = {
     "beijing",

@@ -49,9 +49,6 @@ KNOWN_ORGS: dict[str, list[str]] = {
     "The New York Times": ["New York Times", "NYT"],
     "South China Morning Post": ["SCMP"],
     "Caixin": [],
-    # companies and agencies cited under several names
-    "TSMC": ["Taiwan Semiconductor Manufacturing Co", "Taiwan Semiconductor Manufacturing"],
-    "US Commerce Department": ["Commerce Department", "US Department of Commerce"],
 }
 
 

@@ -412,3 +412,11 @@ def test_the_following_day_counts_from_the_date_before_it() -> None:
     ]
     # with no date before it, "the next day" resolves to nothing
     assert all_dates("Trading begins the next day.", date(2026, 9, 29)) == []
+
+
+def test_an_agency_named_in_what_was_said_is_not_a_citation(finder: CitationFinder) -> None:
+    s = "According to Nvidia, the Commerce Department notified it on April 3 of the rule."
+    assert cites(finder, s) == [("Nvidia", None, False)]
+    # when it does speak, the agency is cited under one canonical name
+    s = "The Commerce Department said on Friday that the rule stays in force."
+    assert cites(finder, s) == [("US Commerce Department", date(2026, 4, 3), False)]
