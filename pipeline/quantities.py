@@ -140,11 +140,17 @@ NOUN_NORMALISE = {
     "customers": "customer",
     "stacks": "stack",
     "layers": "layer",
-    "years": "year",
-    "months": "month",
-    "weeks": "week",
-    "days": "day",
     "pages": "page",
+}
+DURATION_DAYS = {
+    "day": 1.0,
+    "days": 1.0,
+    "week": 7.0,
+    "weeks": 7.0,
+    "month": 30.4375,
+    "months": 30.4375,
+    "year": 365.25,
+    "years": 365.25,
 }
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDNUM = (
@@ -255,12 +261,23 @@ def find_quantities(text: str) -> list[Quantity]:
                 if u:
                     unit, value = u, value * mult
         end = m.end()
+        converted = False
         if not unit:
             after = text[end : end + 40]
             noun = COUNT_NOUN.match(after)
             if noun:
                 word = noun.group(1).lower().rstrip("-")
-                if word in NOUN_NORMALISE:
+                if word in DURATION_DAYS:
+                    if re.search(
+                        r"\b(?:first|last|past|next|previous|recent|coming|final)\s+$",
+                        text[max(0, m.start() - 12) : m.start()],
+                        re.I,
+                    ):
+                        continue  # "the first six months of the year" is a period, not a fact
+                    # "18 months", "two years", "a 180-day lock-up": one unit, in days
+                    unit, value = "days", value * DURATION_DAYS[word]
+                    converted = word not in ("day", "days", "week", "weeks")
+                elif word in NOUN_NORMALISE:
                     unit = NOUN_NORMALISE[word]
                 elif word.endswith("-parameter") or word == "parameter":
                     unit = "parameter"
@@ -273,7 +290,11 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "one of the", "two weeks" etc. carry little signal
         if math.isnan(value):
             continue
-        approx = bool(m.group("approx")) or "roughly" in text[max(0, m.start() - 12) : m.start()]
+        approx = (
+            bool(m.group("approx"))
+            or converted  # "six months" is about 183 days, and "180 days" agrees with it
+            or "roughly" in text[max(0, m.start() - 12) : m.start()]
+        )
         out.append(Quantity(value, unit, m.group(0).strip(), approx, m.start(), end))
     return out
 

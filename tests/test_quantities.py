@@ -293,3 +293,23 @@ def test_billions_in_any_spelling_have_the_same_key(n: int, scale: str) -> None:
 def test_clock_times_are_not_quantities() -> None:
     assert find_quantities("The briefing starts at 10:30 a.m. local time.") == []
     assert find_quantities("Shares fell at 14:45 GMT.") == []
+
+
+def test_durations_share_one_unit() -> None:
+    [a] = find_quantities("a 180-day lock-up")
+    [b] = find_quantities("a six-month lock-up")
+    [c] = find_quantities("working together for about 18 months")
+    [d] = find_quantities("at this for two years")
+    assert a.unit == b.unit == c.unit == d.unit == "days"
+    assert compatible(a, b)  # 180 days is six months
+    assert not compatible(c, d)  # 18 months is not two years: a conflict, not one value
+    # a calendar year is not a duration
+    [y] = find_quantities("by the end of 2029")
+    assert y.unit == "year" and y.value == 2029
+
+
+def test_a_period_of_the_year_is_not_a_duration_fact() -> None:
+    assert find_quantities("revenue for the first six months of the year") == []
+    assert find_quantities("over the past two years") == []
+    [q] = find_quantities("the 180-day lock-up")
+    assert q.unit == "days" and q.value == 180
