@@ -117,14 +117,6 @@ _TARGET_YEAR = re.compile(
     re.I,
 )
 _QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
-_ROLE_VERBS = re.compile(
-    r"\b(order(?:ed|s)?|sign(?:ed|s)?|buy(?:s|ing)?|bought|acquir\w+|invest\w*|ship(?:s|ped|ping)?|"
-    r"launch\w*|releas\w+|withh[eo]ld\w*|partner\w*|suppl\w+|build\w*|built|run(?:s|ning)?|"
-    r"train\w*|port\w*|rewr\w+|halt\w*|ban\w*|bar\w*|requir\w+|grant\w*|approv\w+|deliver\w*|"
-    r"deploy\w*|manufactur\w+|fabricat\w+|produc\w+|pric\w+|rais\w+|fil\w+|list\w*|"
-    r"qualif\w+|pass\w*|delay\w*|slip\w*|cut\w*|abandon\w*|revert\w*|fail\w*|plan\w*|expect\w*)\b",
-    re.I,
-)
 
 
 @dataclass(frozen=True)
@@ -456,14 +448,9 @@ def mentions_of(
 
 @dataclass(frozen=True)
 class DetailParams:
-    same_value_cos: float = 0.35  # same value + this similar + shared context -> same detail
-    same_value_strong_cos: float = 0.5  # same value + this similar -> same detail
     conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.75
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
-    statement_cos: float = 0.78  # statements (no value) this similar -> same detail
-    statement_key_cos: float = 0.55  # ... or this similar and sharing most named entities
-    statement_key_jaccard: float = 0.5
     min_context_overlap: int = 1
     lexical_weight: float = 1.25  # weight of shared rare words next to claim cosine
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail
@@ -527,54 +514,30 @@ def _same_date_subject(a: Mention, b: Mention) -> bool:
     return True
 
 
-def _match_score(
-    m: Mention, leader: Mention, cos: float, p: DetailParams, topic: frozenset[str]
-) -> tuple[str, float] | None:
-    """('same'|'conflict', score) when m belongs with the group led by ``leader``."""
-    if m.kind != leader.kind:
-        return None
-    if m.kind == "statement":
-        for a in m.values:
-            for b in leader.values:
-                if a.unit and a.unit == b.unit and not compatible(a, b):
-                    return None  # "1 trillion" vs "1.2 trillion": not the same statement
-        shared = (m.keys & leader.keys) - topic
-        if cos >= p.statement_cos or (cos >= p.statement_key_cos and len(shared) >= 1):
-            return "same", cos + 0.05 * len(shared)
-        return None
-    if m.kind == "date" and any(t.startswith("@") for t in m.context & leader.context):
-        # "X reported on April 3" in two articles: the same fact, or a conflict
-        if m.day == leader.day:
-            return "same", 1.0 + cos
-        if _same_slot_other_value(m, leader, p):
-            return "conflict", cos
-        return None
-    shared_ctx = len(m.context & leader.context)
-    if _same_value(m, leader):
-        if cos >= p.same_value_strong_cos or (
-            cos >= p.same_value_cos and shared_ctx >= p.min_context_overlap
-        ):
-            return "same", cos + 0.02 * shared_ctx
-        return None
+def _is_conflict(m: Mention, other: Mention, score: float, p: DetailParams) -> bool:
+    """Do two value mentions of different groups fill the same slot with incompatible
+    values? ``score`` is their claim cosine plus shared rare words."""
+    if m.kind != other.kind or m.kind == "statement":
+        return False
+    if m.kind == "date" and any(t.startswith("@") for t in m.context & other.context):
+        # "X reported on April 3" against "X reported on April 4": the same report
+        return _same_slot_other_value(m, other, p)
+    shared_ctx = len(m.context & other.context)
     if m.kind == "date":
         # two plain dates conflict only in near-identical sentences ("informed on April 9"
         # vs "notified on April 8"), never merely for sharing a topic
-        if (
-            cos >= p.date_conflict_cos
+        return (
+            score >= p.date_conflict_cos
             and shared_ctx >= p.min_context_overlap
             and "#explicit" in m.context
-            and "#explicit" in leader.context
-            and _same_slot_other_value(m, leader, p)
-        ):
-            return "conflict", cos
-        return None
-    if (
-        cos >= p.conflict_cos
+            and "#explicit" in other.context
+            and _same_slot_other_value(m, other, p)
+        )
+    return (
+        score >= p.conflict_cos
         and shared_ctx >= p.min_context_overlap
-        and _same_slot_other_value(m, leader, p)
-    ):
-        return "conflict", cos
-    return None
+        and _same_slot_other_value(m, other, p)
+    )
 
 
 def _word_weights(mentions: Sequence[Mention], topic: frozenset[str]) -> dict[str, float]:
@@ -834,8 +797,7 @@ def group_details(
                     # claim cosine plus shared rare words, as for grouping
                     raw, local = raw_of[m.kind]
                     cos = float(raw[local[id(m)], local[id(other)]])
-                    found = _match_score(m, other, cos, p, topic)
-                    if found and found[0] == "conflict" and (best is None or cos > best[0]):
+                    if _is_conflict(m, other, cos, p) and (best is None or cos > best[0]):
                         best = (cos, hi)
         if best is not None:
             parent[gi] = best[1]
