@@ -74,7 +74,8 @@ _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 ATTRIBUTION_VERBS = (
     r"reported|reports|said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
-    r"disclosed|discloses|first reported|broke|published|announced|announces|added|adds|"
+    r"disclosed|discloses|first reported|broke|published|announced|announces|added|"
+    r"adds(?=\s+that\b)|points out|pointed out|"
     r"estimated|estimates|stated|states|found|finds|cited|cites|learned|detailed|details|"
     r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
     r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
@@ -87,7 +88,9 @@ _ORG_NOUNS = (
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
     r"piece|scoop|story|coverage|newsletter|exclusive"
 )
-_NAME = r"(?:[Tt]he\s+)?[A-Z][\w&.'’\-]*(?:\s+(?:of\s+|&\s+|and\s+)?[A-Z][\w&.'’\-]*){0,4}"
+# a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
+_CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
+_NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
 _PATTERNS = [
     re.compile(
         rf"\b[Aa]ccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
@@ -139,6 +142,7 @@ _PATTERNS = [
     ),
 ]
 _GENERIC = {
+    "ai",
     "management",
     "one",
     "its",
@@ -329,6 +333,11 @@ class CitationFinder:
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
                 for part in parts:
                     name, known = self._match_name(part)
+                    if name and not known and re.fullmatch(r"[A-Z]{2,6}", name):
+                        # "TVA" after "the Tennessee Valley Authority (TVA)"
+                        full = _acronyms(article_text).get(name)
+                        if full:
+                            name, known = self._match_name(full)
                     employer = _employer(name, article_text) if name and not known else None
                     if employer:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
@@ -469,6 +478,18 @@ _ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 _PERSON = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 
 
+def _acronyms(article_text: str) -> dict[str, str]:
+    """Acronyms the article defines: "the Tennessee Valley Authority (TVA)" -> TVA."""
+    out: dict[str, str] = {}
+    for m in re.finditer(
+        r"((?:[A-Z][\w&\-]*\s+(?:of\s+|and\s+|&\s+)?){1,6})\(([A-Z]{2,6})\)", article_text
+    ):
+        words = [w for w in m.group(1).split() if w[:1].isupper()]
+        if "".join(w[0] for w in words[-len(m.group(2)) :]) == m.group(2):
+            out[m.group(2)] = " ".join(m.group(1).split())
+    return out
+
+
 def _employer(name: str, article_text: str) -> str | None:
     """The organisation a person speaks for, when the article says so: "Nvidia chief
     executive Jensen Huang", "Jensen Huang, Nvidia's chief executive", "Lisa Su, chief
@@ -581,6 +602,19 @@ def _credit_scope(scope: str) -> str:
     return scope[: start.start()] if start else scope
 
 
+_SAME_OR_NEXT = re.compile(
+    r"\b(?:the following day|the next day|a day later|the day after|the same (?:day|morning|"
+    r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
+    r"hours later)\b",
+    re.I,
+)
+
+
+def _last_date(text: str, article_day: date) -> date | None:
+    found = [d for d, _, _ in all_dates(text, article_day)]
+    return found[-1] if found else None
+
+
 def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     """The date that belongs to the attribution starting at pos: the first date after the
     name within the same clause, else the nearest one before it."""
@@ -592,10 +626,19 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         ends += "|,"
     clause_end = re.search(ends, after)
     scope = after[: clause_end.start()] if clause_end and clause_end.start() > 0 else after
+    clause = scope
     scope = _credit_scope(scope)
     found = _first_date(scope, article_day)
     if found:
         return found[1]
+    # "X broke it on Monday, and Pacific Wire confirmed it the following day / the same
+    # afternoon": counted from the date before the name
+    relative = _SAME_OR_NEXT.search(clause)
+    if relative:
+        earlier = _last_date(sentence[:pos], article_day)
+        if earlier:
+            same = not re.search(r"following|next|day later|day after", relative.group(0))
+            return earlier if same else earlier + timedelta(days=1)
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it
     # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")

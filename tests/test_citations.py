@@ -420,3 +420,26 @@ def test_an_agency_named_in_what_was_said_is_not_a_citation(finder: CitationFind
     # when it does speak, the agency is cited under one canonical name
     s = "The Commerce Department said on Friday that the rule stays in force."
     assert cites(finder, s) == [("US Commerce Department", date(2026, 4, 3), False)]
+
+
+def test_acronyms_lowercase_names_and_relative_confirmations(finder: CitationFinder) -> None:
+    text = (
+        "The Tennessee Valley Authority (TVA) must upgrade a substation first. "
+        "TVA said the work will be finished by the end of August."
+    )
+    got = [
+        c.cited_outlet
+        for s in text.split(". ")
+        for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
+    ]
+    assert got == ["Tennessee Valley Authority"]
+    assert cites(finder, "xAI said in a statement that the plan holds.") == [("xAI", None, False)]
+    s = "The Compute Report broke the story on Friday, and Pacific Wire confirmed it the following day."
+    assert cites(finder, s) == [
+        ("The Compute Report", date(2026, 4, 3), True),
+        ("Pacific Wire", date(2026, 4, 4), True),
+    ]
+    s = "The Compute Report broke the story on Friday, and Pacific Wire confirmed it hours later."
+    assert cites(finder, s)[1] == ("Pacific Wire", date(2026, 4, 3), True)
+    # "adds" as in "the CPUs Azure adds in 2027" is not an attribution
+    assert cites(finder, "Cobalt is a quarter of the server CPUs Azure adds in 2027.") == []
