@@ -211,6 +211,19 @@ def finish_timeline(
     }
 
     outlet_dates = _outlet_dates(found, ordered)
+    citations_json = [
+        {
+            "cited_outlet": fc.citation.cited_outlet,
+            "cited_date": fc.citation.cited_date.isoformat() if fc.citation.cited_date else None,
+            "evidence": fc.citation.sentence,
+            "citing_outlet": by_id[fc.article_id].outlet,
+            "citing_url": by_id[fc.article_id].url,
+            "known_outlet": fc.citation.known,
+        }
+        for fc in found
+    ]
+    story_origin = _story_origin(citations_json, ordered)
+    crediting = _articles_crediting(found)
     detail_json: list[dict[str, Any]] = []
     new_details: dict[str, list[str]] = {a.id: [] for a in ordered}
     for n, (first, d) in enumerate(scored, start=1):
@@ -224,6 +237,8 @@ def finish_timeline(
         origin = _cited_origin(
             all_mentions, by_sentence, by_paragraph, by_id, outlet_dates, sentence_index
         )
+        if origin is None and story_origin is not None and STORY_CREDIT:
+            origin = _credit_the_scoop(story_origin, first, all_mentions, by_id, crediting)
         earliest_day = min(by_id[m.article_id].published_at for m in all_mentions).date()
         if origin is not None:
             origin_day = date.fromisoformat(origin["date"]) if origin["date"] else None
@@ -274,17 +289,6 @@ def finish_timeline(
                 },
             )
 
-    citations_json = [
-        {
-            "cited_outlet": fc.citation.cited_outlet,
-            "cited_date": fc.citation.cited_date.isoformat() if fc.citation.cited_date else None,
-            "evidence": fc.citation.sentence,
-            "citing_outlet": by_id[fc.article_id].outlet,
-            "citing_url": by_id[fc.article_id].url,
-            "known_outlet": fc.citation.known,
-        }
-        for fc in found
-    ]
     return {
         "articles": [
             {
@@ -300,7 +304,42 @@ def finish_timeline(
         ],
         "details": detail_json,
         "citations": citations_json,
-        "origin": _story_origin(citations_json, ordered),
+        "origin": story_origin,
+    }
+
+
+# credit the scoop's uncredited details to the scoop (see _credit_the_scoop); measured:
+# dev2 cited-origin 0.66 -> 0.74, heldout unchanged, tune 0.91 -> 0.85 (its labeller left
+# such details uncredited)
+STORY_CREDIT = True
+
+
+def _articles_crediting(found: Sequence[FoundCitation]) -> dict[str, set[str]]:
+    """Cited outlet -> the articles that credit it anywhere."""
+    out: dict[str, set[str]] = {}
+    for fc in found:
+        out.setdefault(fc.citation.cited_outlet, set()).add(fc.article_id)
+    return out
+
+
+def _credit_the_scoop(
+    story_origin: dict[str, Any],
+    first: Mention,
+    mentions: Sequence[Mention],
+    by_id: dict[str, ArticleInput],
+    crediting: dict[str, set[str]],
+) -> dict[str, Any] | None:
+    """A detail nobody credits in its own sentence, first reported by the outlet the
+    coverage credits with the scoop, and repeated by articles that credit that outlet:
+    the coverage credits the scoop's details to it."""
+    outlet = story_origin["outlet"]
+    if by_id[first.article_id].outlet != outlet:
+        return None
+    repeaters = {m.article_id for m in mentions} - {first.article_id}
+    if not repeaters or not repeaters & crediting.get(outlet, set()):
+        return None
+    return {
+        k: story_origin[k] for k in ("outlet", "date", "evidence", "citing_outlet", "citing_url")
     }
 
 

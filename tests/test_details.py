@@ -546,3 +546,49 @@ def test_each_claim_of_a_sentence_is_its_own_statement() -> None:
         "Officials told the company the rule would stay in place indefinitely.",
     ]
     assert ms[0].vector_index != ms[1].vector_index  # each claim has its own vector
+
+
+def test_the_scoop_is_credited_for_its_details(embed: Embed) -> None:
+    title = "xAI's Colossus 2 delayed by four months"
+    arts = [
+        article(
+            1,
+            "The Compute Report",
+            3,
+            title,
+            [
+                "The first phase of Colossus 2 will be about four months late, people said.",
+                "The first phase is designed for about 300,000 GB300 GPUs.",
+            ],
+        ),
+        article(
+            2,
+            "Chip Wire",
+            4,
+            title,
+            [
+                "The Compute Report first reported the delay on Friday.",
+                "The first phase is designed for roughly 300,000 GB300 GPUs.",
+            ],
+        ),
+        article(
+            3,
+            "Silicon Daily",
+            5,
+            title,
+            [
+                "The Compute Report reported on Friday that the cluster is late.",
+                "Its first phase was designed for 300,000 GB300 accelerators.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [gpus] = details_stating(doc, "designed for")
+    assert {r["outlet"] for r in gpus["reported_by"]} == {
+        "The Compute Report",
+        "Chip Wire",
+        "Silicon Daily",
+    }
+    assert gpus["first_reported"]["outlet"] == "The Compute Report"
+    assert gpus["cited_origin"]["outlet"] == "The Compute Report"
+    assert gpus["cited_origin"]["date"] == "2026-04-03"
