@@ -63,6 +63,8 @@ _LEADING = [
     re.compile(r"^[A-Z][\w\-]*(?:\s+[\w\-]+){0,3}:\s+"),  # "Pricing pressure: ..."
 ]
 _TRAILING = [
+    # “..., ” said Tomasz Wierzbicki, an analyst at Halyard
+    re.compile(r"(?<=[”\"])\s*(?:said|says|added|adds|wrote|writes|told\s+\w+)\s+[^”\"]{2,140}$"),
     re.compile(
         r",?\s+(?:according\s+to|per|citing|as\s+[^,]{2,60}?\s+" + _VERB + r")\s+[^,]{2,90}$"
     ),
@@ -72,6 +74,7 @@ _TRAILING = [
 ]
 _MIDDLE = re.compile(r",\s+" + _SPEAKER + r"\s+" + _VERB + _WHEN + r",\s+")
 _WORDS = re.compile(r"\S+")
+_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
 
 
 @dataclass(frozen=True)
@@ -96,7 +99,9 @@ def _strip(clause: str) -> str:
                 text = stripped
         if text == before:
             break
-    text = text.strip(' ,;:—–-"“”')
+    text = text.strip(" ,;:—–-")
+    if text.count("“") != text.count("”"):
+        text = text.strip("“”")  # a quotation cut by the clause split: drop its orphan mark
     return text[:1].upper() + text[1:] if text else text
 
 
@@ -109,7 +114,10 @@ def claims(sentence: str, min_words: int = 5) -> list[Claim]:
         offset = m.end()
     body = sentence[offset:]
     cuts = [0]
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(body)]
     for b in _SPLIT.finditer(body):
+        if any(qs < b.start() < qe for qs, qe in quoted):
+            continue  # a quotation is one claim, whatever its commas and "and"s
         cuts.append(b.start())
         cuts.append(b.end())
     cuts.append(len(body))

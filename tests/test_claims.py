@@ -58,6 +58,14 @@ from pipeline.claims import claims
             "Nvidia said the requirement would stay in force.",
             ["The requirement would stay in force"],
         ),
+        # a quotation is one claim, whatever its commas; the speaker after it is dropped
+        (
+            "“We design the CPU, the server and the software together, and that lets us cut "
+            "costs,” said Leena Varghese, a Microsoft vice-president.",
+            [
+                "“We design the CPU, the server and the software together, and that lets us cut costs,”"
+            ],
+        ),
         # a list joined by "and" is one claim, not two
         (
             "Alibaba, ByteDance and Tencent ordered the chips for their clouds.",
