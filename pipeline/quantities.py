@@ -142,6 +142,120 @@ NOUN_NORMALISE = {
     "layers": "layer",
     "pages": "page",
 }
+_PLURAL = re.compile(r"[a-z]{3,}s")
+# plural-looking words after a number that are not what it counts
+NOT_COUNT_NOUNS = {
+    "times",
+    "was",
+    "has",
+    "this",
+    "its",
+    "plus",
+    "versus",
+    "whereas",
+    "across",
+    "less",
+    "process",
+    "business",
+    "access",
+    "class",
+    "gas",
+    "us",
+    "thus",
+    "series",
+    "percentage",
+    "points",
+    "basis",
+    "words",
+    "terms",
+    "ways",
+    "levels",
+    "hours",
+    "minutes",
+    "seconds",
+    "is",
+    "as",
+    "does",
+    "goes",
+    "means",
+    "makes",
+    "takes",
+    "gets",
+    "sits",
+    "runs",
+    "costs",
+    "comes",
+    "needs",
+    "uses",
+    "remains",
+    "includes",
+    "leaves",
+    "gives",
+}
+
+
+_MODIFIED_NOUN = re.compile(
+    r"^[\s-]*((?:[A-Za-z0-9][\w\-]*\s+){1,2})([a-z]{3,}s|GPUs|CPUs|TPUs|NPUs)\b"
+)
+# words that end a noun phrase rather than modify one ("192 of the cores", "15 to 20 units")
+NOT_MODIFIERS = {
+    "of",
+    "to",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "for",
+    "from",
+    "by",
+    "with",
+    "than",
+    "the",
+    "a",
+    "an",
+    "per",
+    "as",
+    "is",
+    "was",
+    "are",
+    "were",
+    "be",
+    "has",
+    "had",
+    "have",
+    "its",
+    "their",
+    "that",
+    "which",
+    "who",
+    "it",
+    "this",
+    "these",
+    "those",
+    "percent",
+    "billion",
+    "million",
+    "thousand",
+    "trillion",
+    "year",
+    "years",
+    "month",
+    "months",
+    "day",
+    "days",
+    "week",
+}
+
+
+def _singular(word: str) -> str:
+    if word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith(("sses", "shes", "ches", "xes")):
+        return word[:-2]
+    return word[:-1]
+
+
 DURATION_DAYS = {
     "day": 1.0,
     "days": 1.0,
@@ -281,6 +395,21 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit = NOUN_NORMALISE[word]
                 elif word.endswith("-parameter") or word == "parameter":
                     unit = "parameter"
+                elif (
+                    _PLURAL.fullmatch(word)
+                    and noun.group(1).islower()  # "CoWoS" and "DDR5" name things; they modify
+                    and word not in NOT_COUNT_NOUNS
+                ):
+                    # "192 cores", "12 channels": what is counted is the unit, so "192
+                    # cores" can conflict with "196 cores" and never equals "192MB"
+                    unit = _singular(word)
+            if not unit:
+                # "192 processing cores", "120,000 CoWoS wafers": up to two modifiers
+                mod = _MODIFIED_NOUN.match(after)
+                if mod and mod.group(2) not in NOT_COUNT_NOUNS:
+                    if not any(w.lower() in NOT_MODIFIERS for w in mod.group(1).split()):
+                        plural = mod.group(2).lower()  # "GPUs" -> gpus -> gpu
+                        unit = NOUN_NORMALISE.get(plural) or _singular(plural)
         if not unit and "-parameter" in text[m.start() : end + 12].lower():
             unit = "parameter"
         if not unit and not scale and not word_number:

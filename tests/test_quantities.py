@@ -204,7 +204,7 @@ def test_numbers_inside_product_codes_are_not_quantities(text: str) -> None:
 
 def test_code_next_to_a_real_quantity() -> None:
     found = find_quantities("Alibaba ordered 200,000 Ascend 950PR chips for $2.4bn.")
-    assert [(q.value, q.unit) for q in found] == [(200_000.0, ""), (2.4e9, "usd")]
+    assert [(q.value, q.unit) for q in found] == [(200_000.0, "chip"), (2.4e9, "usd")]
 
 
 def test_years_are_marked_and_left_out_of_keys() -> None:
@@ -313,3 +313,27 @@ def test_a_period_of_the_year_is_not_a_duration_fact() -> None:
     assert find_quantities("over the past two years") == []
     [q] = find_quantities("the 180-day lock-up")
     assert q.unit == "days" and q.value == 180
+
+
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        ("The chip carries 196 cores.", "core"),
+        ("It has 192 processing cores.", "core"),
+        ("twelve DDR5 channels", "channel"),
+        ("120,000 CoWoS wafers a month", "wafer"),
+        ("8 Nvidia GPUs per server", "gpu"),
+        ("about 15 batteries", "battery"),
+    ],
+)
+def test_what_is_counted_is_the_unit(text: str, unit: str) -> None:
+    [q] = find_quantities(text)
+    assert q.unit == unit
+
+
+def test_counts_of_the_same_thing_can_conflict() -> None:
+    [a] = find_quantities("The chip carries 196 cores.")
+    [b] = find_quantities("The chip packs 192 cores.")
+    [c] = find_quantities("It has 192MB of cache.")
+    assert not compatible(a, b) and a.unit == b.unit  # a conflict candidate
+    assert not compatible(b, c)  # 192 cores are not 192MB
