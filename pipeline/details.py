@@ -210,9 +210,11 @@ _HALF = r"(?P<half>first|second|back|latter|front|early|later|last two weeks of|
 _PERIOD = re.compile(
     rf"\b(?:the\s+)?(?:{_HALF}\s+half\s+of|(?P<half2>first|second|back|latter|front)\s+half\s+of"
     rf"|(?P<weeks>(?:last|final|first)\s+two\s+weeks\s+of)|(?P<lateearly>late|early|mid)(?:-|\s+))\s*"
-    rf"(?P<when>this\s+year|next\s+year|(?:19|20)\d\d|(?P<month>{_MONTHS}))\b"
+    rf"(?P<when>(?:this|the|next)\s+year|(?:19|20)\d\d|(?P<month>{_MONTHS}))\b"
     rf"|\b(?P<h>H[12])\s*(?P<hy>(?:19|20)\d\d)\b"
-    rf"|\b(?P<q>Q[1-4])\s*(?P<qy>(?:19|20)\d\d)\b",
+    rf"|\b(?P<q>Q[1-4])\s*(?P<qy>(?:19|20)\d\d)\b"
+    rf"|\b(?:in|by|from|until|starting(?:\s+in)?|as\s+of)\s+(?P<mon>{_MONTHS})\b(?!\s+\d{{1,2}}\b)"
+    rf"(?:\s+(?P<mony>(?:19|20)\d\d))?",
     re.I,
 )
 
@@ -223,6 +225,21 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
     second half of April" and "late April" are all ``<year>-04-H2``."""
     out: list[Quantity] = []
     for m in _PERIOD.finditer(text):
+        if m.group("mon"):
+            # "in April": the month, in the article's year unless the year is given
+            month = MONTHS_INDEX[m.group("mon").lower()]
+            year = int(m.group("mony")) if m.group("mony") else article_day.year
+            out.append(
+                Quantity(
+                    1.0,
+                    f"period:{year}-{month:02d}",
+                    f"{year}-{month:02d}",
+                    False,
+                    m.start("mon"),
+                    m.end(),
+                )
+            )
+            continue
         if m.group("h"):
             label = f"{m.group('hy')}-{m.group('h').upper()}"
         elif m.group("q"):
@@ -243,7 +260,7 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             else:
                 year = (
                     article_day.year
-                    if when.startswith("this")
+                    if when.startswith(("this", "the"))
                     else article_day.year + 1
                     if when.startswith("next")
                     else int(when)
@@ -480,12 +497,30 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
             and _same_date_subject(a, b)
         )
     assert a.value is not None and b.value is not None
+    ua, ub = a.value.unit, b.value.unit
+    if ua.startswith("period:") and ub.startswith("period:"):
+        # "in April" against "in May": the same slot when both are months (or both halves)
+        return (
+            ua != ub
+            and _period_grain(ua) == _period_grain(ub)
+            and _prospective(a) == _prospective(b)
+        )
     if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
         return False
     if _prospective(a) != _prospective(b):
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     return lo > 0 and hi / lo <= p.conflict_max_ratio
+
+
+def _period_grain(unit: str) -> str:
+    """'month' for period:2026-04, 'half' for period:2026-H2, 'quarter', 'month-half'."""
+    label = unit.split(":", 1)[1]
+    if re.fullmatch(r"\d{4}-\d\d", label):
+        return "month"
+    if re.fullmatch(r"\d{4}-\d\d-H\d", label):
+        return "month-half"
+    return "half" if "-H" in label else "quarter"
 
 
 _PROSPECTIVE = re.compile(

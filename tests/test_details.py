@@ -592,3 +592,30 @@ def test_the_scoop_is_credited_for_its_details(embed: Embed) -> None:
     assert gpus["first_reported"]["outlet"] == "The Compute Report"
     assert gpus["cited_origin"]["outlet"] == "The Compute Report"
     assert gpus["cited_origin"]["date"] == "2026-04-03"
+
+
+def test_months_are_values_and_can_conflict() -> None:
+    from pipeline.details import _same_slot_other_value, find_periods
+
+    assert [p.text for p in find_periods("Preview opens in April.", date(2026, 2, 11))] == [
+        "2026-04"
+    ]
+    assert [p.text for p in find_periods("It launched in April 2025.", date(2026, 2, 11))] == [
+        "2025-04"
+    ]
+    assert find_periods("It launched on April 3.", date(2026, 2, 11)) == []
+
+    def mention(text: str) -> Any:
+        ss = sentences(text)
+        [m] = [
+            m
+            for m in mentions_of("a", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
+            if m.kind == "quantity"
+        ]
+        return m
+
+    april = mention("Cobalt virtual machines enter preview in April on Azure.")
+    may = mention("Cobalt virtual machines enter preview in May on Azure.")
+    half = mention("Cobalt virtual machines become available in the second half of the year.")
+    assert _same_slot_other_value(april, may, DetailParams())  # April vs May: a conflict
+    assert not _same_slot_other_value(april, half, DetailParams())  # a month vs a half-year
