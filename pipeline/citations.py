@@ -479,8 +479,12 @@ _PERSON = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 
 
 def _acronyms(article_text: str) -> dict[str, str]:
-    """Acronyms the article defines: "the Tennessee Valley Authority (TVA)" -> TVA."""
+    """Acronyms for names in the text: "the Tennessee Valley Authority (TVA)" defines TVA;
+    failing that, a name of three or more capitalised words stands for its initials."""
     out: dict[str, str] = {}
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+){2,5}", article_text):
+        words = [w for w in m.group(0).split() if w[:1].isupper()]
+        out.setdefault("".join(w[0] for w in words), m.group(0))
     for m in re.finditer(
         r"((?:[A-Z][\w&\-]*\s+(?:of\s+|and\s+|&\s+)?){1,6})\(([A-Z]{2,6})\)", article_text
     ):
@@ -588,7 +592,8 @@ _VERB_RE = re.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b")
 # after the attribution verb, what was said starts at a pronoun or "that": "Oracle said it
 # had signed deals since June 1" is dated by nothing after "said"
 _COMPLEMENT = re.compile(
-    r"\bthat\b|\b(?:it|they|he|she|we|there)\s+(?:had|has|have|was|is|were|are|would|will|"
+    r"\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))|"
+    r"\b(?:it|they|he|she|we|there)\s+(?:had|has|have|was|is|were|are|would|will|"
     r"could|can|may|might|did|does|do|\w+ed|\w+s)\b"
 )
 
@@ -621,7 +626,9 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     after = sentence[pos:]
     # the credit's own date comes before what it reports: "X said on Friday that ...
     # on April 9" dates X on Friday; "according to X, ... on April 9" gives no date
-    ends = r"[;:]|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b"
+    ends = (
+        r"[;:]|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))"
+    )
     if re.search(r"(?:according to|per|citing|via)\s+(?:\S+\s+){0,4}$", sentence[:pos], re.I):
         ends += "|,"
     clause_end = re.search(ends, after)

@@ -443,3 +443,21 @@ def test_acronyms_lowercase_names_and_relative_confirmations(finder: CitationFin
     assert cites(finder, s)[1] == ("Pacific Wire", date(2026, 4, 3), True)
     # "adds" as in "the CPUs Azure adds in 2027" is not an attribution
     assert cites(finder, "Cobalt is a quarter of the server CPUs Azure adds in 2027.") == []
+
+
+def test_that_afternoon_and_initials(finder: CitationFinder) -> None:
+    s = (
+        "The Compute Report first reported on Friday that the cluster is late, and Pacific "
+        "Wire confirmed it that afternoon."
+    )
+    assert cites(finder, s) == [
+        ("The Compute Report", date(2026, 4, 3), True),
+        ("Pacific Wire", date(2026, 4, 3), True),
+    ]
+    text = "The Tennessee Valley Authority owns the substation. TVA said the work ends in August."
+    got = [
+        c.cited_outlet
+        for part in text.split(". ")
+        for c in finder.find(part, MONDAY, "Byteframe", article_text=text)
+    ]
+    assert got == ["Tennessee Valley Authority"]
