@@ -483,8 +483,9 @@ def _acronyms(article_text: str) -> dict[str, str]:
     failing that, a name of three or more capitalised words stands for its initials."""
     out: dict[str, str] = {}
     for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+){2,5}", article_text):
-        words = [w for w in m.group(0).split() if w[:1].isupper()]
-        out.setdefault("".join(w[0] for w in words), m.group(0))
+        name = re.sub(r"^The\s+", "", m.group(0))
+        words = [w for w in name.split() if w[:1].isupper()]
+        out.setdefault("".join(w[0] for w in words), name)
     for m in re.finditer(
         r"((?:[A-Z][\w&\-]*\s+(?:of\s+|and\s+|&\s+)?){1,6})\(([A-Z]{2,6})\)", article_text
     ):
