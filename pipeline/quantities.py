@@ -396,14 +396,15 @@ def find_quantities(text: str) -> list[Quantity]:
                 elif word.endswith("-parameter") or word == "parameter":
                     unit = "parameter"
                 elif (
-                    _PLURAL.fullmatch(word)
+                    not word_number  # "three Chinese tech giants" is prose, "196 cores" a count
+                    and _PLURAL.fullmatch(word)
                     and noun.group(1).islower()  # "CoWoS" and "DDR5" name things; they modify
                     and word not in NOT_COUNT_NOUNS
                 ):
                     # "192 cores", "12 channels": what is counted is the unit, so "192
                     # cores" can conflict with "196 cores" and never equals "192MB"
                     unit = _singular(word)
-            if not unit:
+            if not unit and not word_number:
                 # "192 processing cores", "120,000 CoWoS wafers": up to two modifiers
                 mod = _MODIFIED_NOUN.match(after)
                 if mod and mod.group(2) not in NOT_COUNT_NOUNS:

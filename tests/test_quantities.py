@@ -320,7 +320,7 @@ def test_a_period_of_the_year_is_not_a_duration_fact() -> None:
     [
         ("The chip carries 196 cores.", "core"),
         ("It has 192 processing cores.", "core"),
-        ("twelve DDR5 channels", "channel"),
+        ("12 DDR5 channels", "channel"),
         ("120,000 CoWoS wafers a month", "wafer"),
         ("8 Nvidia GPUs per server", "gpu"),
         ("about 15 batteries", "battery"),
@@ -329,6 +329,10 @@ def test_a_period_of_the_year_is_not_a_duration_fact() -> None:
 def test_what_is_counted_is_the_unit(text: str, unit: str) -> None:
     [q] = find_quantities(text)
     assert q.unit == unit
+
+
+def test_word_numbers_before_prose_nouns_are_not_counts() -> None:
+    assert find_quantities("three Chinese tech giants placed orders") == []
 
 
 def test_counts_of_the_same_thing_can_conflict() -> None:
