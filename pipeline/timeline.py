@@ -52,6 +52,12 @@ KNOWN_ORGS: dict[str, list[str]] = {
 }
 
 
+_SAME_REPORT = re.compile(
+    r"\b(?:according to|per|citing|as)\s+(?:the\s+same|that|this|the)\s+"
+    r"(?:report|story|article|scoop|piece)\b|\b(?:the\s+same|that)\s+(?:report|story|article|"
+    r"scoop|piece)\s+(?:said|says|added|reported|found)\b",
+    re.I,
+)
 _STATEMENT = re.compile(
     r"\b(?:announc\w*|statement|said|says|told|confirmed|press release|filing|disclos\w*|"
     r"unveil\w*)\b",
@@ -139,11 +145,18 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
         per_article[a.id] = sents
         day = a.published_at.date()
         subject = subject_of(a.title, finder)
+        last: Citation | None = None  # the article's latest credit to a news outlet
         for s in sents:
             if is_candidate(s.text, a.title):
                 candidates.add(s.text)
-            for c in finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text):
+            cites = finder.find(s.text, day, a.outlet, subject=subject, article_text=a.text)
+            if not cites and last is not None and _SAME_REPORT.search(s.text):
+                # "According to the same report, ...": the report credited just before
+                cites = [Citation(last.cited_outlet, last.cited_date, s.text, last.known)]
+            for c in cites:
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
+                if c.known:
+                    last = c
 
     # 2. mentions (a date in a citation becomes "X published on <date>")
     cited: dict[str, dict[str, list[tuple[str, date | None]]]] = {}

@@ -619,3 +619,24 @@ def test_months_are_values_and_can_conflict() -> None:
     half = mention("Cobalt virtual machines become available in the second half of the year.")
     assert _same_slot_other_value(april, may, DetailParams())  # April vs May: a conflict
     assert not _same_slot_other_value(april, half, DetailParams())  # a month vs a half-year
+
+
+def test_the_same_report_is_the_one_credited_before(embed: Embed) -> None:
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "xAI's Colossus 2 is late",
+            [
+                "The Compute Report reported on Friday that xAI's Colossus 2 is four months late.",
+                "According to the same report, xAI had planned to train Grok on it in July.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    credits = [(c["cited_outlet"], c["cited_date"], c["evidence"][:20]) for c in doc["citations"]]
+    assert credits == [
+        ("The Compute Report", "2026-04-03", "The Compute Report r"),
+        ("The Compute Report", "2026-04-03", "According to the sam"),
+    ]
