@@ -226,6 +226,12 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
     out: list[Quantity] = []
     for m in _PERIOD.finditer(text):
         if m.group("mon"):
+            if re.search(
+                r"\b(?:reported|said|announced|disclosed|wrote|told|published|guided|filed|"
+                r"reports|says)\b[^.,;]{0,12}$",
+                text[max(0, m.start() - 30) : m.start()],
+            ):
+                continue  # "Bloomberg reported in August": when a report ran, not a fact
             # "in April": the month, in the article's year unless the year is given
             month = MONTHS_INDEX[m.group("mon").lower()]
             year = int(m.group("mony")) if m.group("mony") else article_day.year
@@ -465,7 +471,7 @@ def mentions_of(
 
 @dataclass(frozen=True)
 class DetailParams:
-    conflict_cos: float = 0.6  # same unit, other value, this similar + shared context
+    conflict_cos: float = 0.5  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.75
     conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
     min_context_overlap: int = 1
@@ -503,6 +509,7 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         return (
             ua != ub
             and _period_grain(ua) == _period_grain(ub)
+            and _period_gap(ua, ub) <= 3  # April vs May may be one slot; 2025 vs 2028 is not
             and _prospective(a) == _prospective(b)
         )
     if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
@@ -511,6 +518,23 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     return lo > 0 and hi / lo <= p.conflict_max_ratio
+
+
+def _period_gap(a: str, b: str) -> int:
+    """How many steps of their grain two periods are apart (months, halves, quarters)."""
+
+    def index(unit: str) -> int:
+        label = unit.split(":", 1)[1]
+        year, rest = int(label[:4]), label[5:]
+        if rest.startswith("H"):
+            return year * 2 + int(rest[1:])
+        if rest.startswith("Q"):
+            return year * 4 + int(rest[1:])
+        month = int(rest[:2])
+        half = int(rest[-1]) if rest.endswith(("H1", "H2")) and len(rest) > 2 else 0
+        return (year * 12 + month) * 2 + half
+
+    return abs(index(a) - index(b))
 
 
 def _period_grain(unit: str) -> str:

@@ -640,3 +640,25 @@ def test_the_same_report_is_the_one_credited_before(embed: Embed) -> None:
         ("The Compute Report", "2026-04-03", "The Compute Report r"),
         ("The Compute Report", "2026-04-03", "According to the sam"),
     ]
+
+
+def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
+    from pipeline.details import _same_slot_other_value, find_periods
+
+    # "reported in August" dates a report, it is not a fact's value
+    assert (
+        find_periods("Bloomberg reported in August that yields improved.", date(2026, 10, 9)) == []
+    )
+
+    def mention(text: str) -> Any:
+        ss = sentences(text)
+        [m] = [
+            m
+            for m in mentions_of("a", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
+            if m.kind == "quantity"
+        ]
+        return m
+
+    h1 = mention("Huawei plans to ship the Ascend 950 in the first half of 2026.")
+    h2_2028 = mention("Huawei plans to ship the Ascend 970 in the second half of 2028.")
+    assert not _same_slot_other_value(h1, h2_2028, DetailParams())
