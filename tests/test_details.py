@@ -659,6 +659,6 @@ def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
         ]
         return m
 
-    h1 = mention("Huawei plans to ship the Ascend 950 in the first half of 2026.")
-    h2_2028 = mention("Huawei plans to ship the Ascend 970 in the second half of 2028.")
+    h1 = mention("Huawei plans to ship the new chip in the first half of 2026.")
+    h2_2028 = mention("Huawei plans to ship the new chip in the second half of 2028.")
     assert not _same_slot_other_value(h1, h2_2028, DetailParams())
