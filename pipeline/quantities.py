@@ -338,7 +338,12 @@ def find_quantities(text: str) -> list[Quantity]:
         value = _parse_number(raw_num)
         if value is None:
             continue
-        if m.end() < len(text) and (text[m.end()].isalnum() or text[m.end()] == "_"):
+        match_end = m.end()
+        tail_raw = m.group("tail") or ""
+        if tail_raw[:1].isspace() and match_end < len(text) and text[match_end].isalnum():
+            # "300,000 GB300 GPUs": the "unit" is the start of a product code that follows
+            match_end, tail_raw = m.start("tail"), ""
+        if match_end < len(text) and (text[match_end].isalnum() or text[match_end] == "_"):
             continue  # part of a model name or code: "950PR", "MI450X"
         if re.match(r"[:.]\d\d", text[m.end() : m.end() + 3]) or re.match(
             r"\d{1,2}[:.]", text[m.start("num") - 3 if m.start("num") >= 3 else 0 : m.start("num")]
@@ -348,7 +353,7 @@ def find_quantities(text: str) -> list[Quantity]:
         scale = (m.group("scale") or "").lower()
         scale2 = (m.group("scale2") or "").lower()
         cur = (m.group("cur") or "").strip().lower()
-        tail = (m.group("tail") or "").strip().lstrip("-").strip().lower()
+        tail = tail_raw.strip().lstrip("-").strip().lower()
         # single letters as scale only directly after a digit ("37B", "$5.5bn", "1T")
         if scale in ("k", "m", "b", "t") and (
             word_number or not re.search(rf"{re.escape(raw_num)}{scale}", m.group(0), re.I)
@@ -374,7 +379,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 u, mult = UNIT_WORDS.get(tail, ("", 1.0))
                 if u:
                     unit, value = u, value * mult
-        end = m.end()
+        end = match_end
         converted = False
         if not unit:
             after = text[end : end + 40]
@@ -425,7 +430,7 @@ def find_quantities(text: str) -> list[Quantity]:
             or converted  # "six months" is about 183 days, and "180 days" agrees with it
             or "roughly" in text[max(0, m.start() - 12) : m.start()]
         )
-        out.append(Quantity(value, unit, m.group(0).strip(), approx, m.start(), end))
+        out.append(Quantity(value, unit, text[m.start() : end].strip(), approx, m.start(), end))
     return out
 
 

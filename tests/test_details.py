@@ -578,12 +578,12 @@ def test_the_scoop_is_credited_for_its_details(embed: Embed) -> None:
             title,
             [
                 "The Compute Report reported on Friday that the cluster is late.",
-                "Its first phase was designed for 300,000 GB300 accelerators.",
+                "Its first phase was designed for 300,000 GB300 GPUs.",
             ],
         ),
     ]
     doc = timeline(arts, embed)
-    [gpus] = details_stating(doc, "designed for")
+    [gpus] = quantity_details(doc, "designed for", "300,000")
     assert {r["outlet"] for r in gpus["reported_by"]} == {
         "The Compute Report",
         "Chip Wire",

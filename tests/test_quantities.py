@@ -341,3 +341,10 @@ def test_counts_of_the_same_thing_can_conflict() -> None:
     [c] = find_quantities("It has 192MB of cache.")
     assert not compatible(a, b) and a.unit == b.unit  # a conflict candidate
     assert not compatible(b, c)  # 192 cores are not 192MB
+
+
+def test_a_product_code_after_a_number_is_not_its_unit() -> None:
+    [q] = find_quantities("The first phase is designed for 300,000 GB300 GPUs.")
+    assert (q.value, q.unit, q.text) == (300_000.0, "gpu", "300,000")
+    [q] = find_quantities("It carries 80 GB of HBM.")
+    assert (q.value, q.unit) == (80e9, "B")
