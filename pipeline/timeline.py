@@ -14,12 +14,12 @@ import re
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from typing import Any
 
 import numpy as np
 
-from pipeline.citations import Citation, CitationFinder, subject_of
+from pipeline.citations import Citation, CitationFinder, all_dates, subject_of
 from pipeline.details import (
     Detail,
     DetailParams,
@@ -52,6 +52,11 @@ KNOWN_ORGS: dict[str, list[str]] = {
 }
 
 
+_DAY_AFTER = re.compile(
+    r"^(?:A day later|The next day|The following day|The day after|Hours later|Later that day|"
+    r"The same day|That same day),",
+    re.I,
+)
 _SAME_REPORT = re.compile(
     r"\b(?:according to|per|citing|as)\s+(?:the\s+same|that|this|the)\s+"
     r"(?:report|story|article|scoop|piece)\b|\b(?:the\s+same|that)\s+(?:report|story|article|"
@@ -146,6 +151,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
         day = a.published_at.date()
         subject = subject_of(a.title, finder)
         last: Citation | None = None  # the article's latest credit to a news outlet
+        last_day: date | None = None  # the latest date the article's sentences gave
         for s in sents:
             if is_candidate(s.text, a.title):
                 candidates.add(s.text)
@@ -153,6 +159,19 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
             if not cites and last is not None and _SAME_REPORT.search(s.text):
                 # "According to the same report, ...": the report credited just before
                 cites = [Citation(last.cited_outlet, last.cited_date, s.text, last.known)]
+            opener = _DAY_AFTER.match(s.text)
+            if opener and last_day is not None:
+                # "A day later, AMD said ...": one day after the date the story just gave
+                shift = 0 if re.search(r"(?i)same|later that|hours", opener.group(0)) else 1
+                cites = [
+                    Citation(c.cited_outlet, last_day + timedelta(days=shift), c.sentence, c.known)
+                    if c.cited_date is None and s.text.find(c.cited_outlet) < 40
+                    else c
+                    for c in cites
+                ]
+            dated = [d for d, _, _ in all_dates(s.text, day)]
+            if dated:
+                last_day = dated[-1]
             for c in cites:
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
                 if c.known:

@@ -662,3 +662,21 @@ def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
     h1 = mention("Huawei plans to ship the new chip in the first half of 2026.")
     h2_2028 = mention("Huawei plans to ship the new chip in the second half of 2028.")
     assert not _same_slot_other_value(h1, h2_2028, DetailParams())
+
+
+def test_a_day_later_counts_from_the_date_before(embed: Embed) -> None:
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            17,
+            "Nvidia and AMD take charges on China licence rule",
+            [
+                "Nvidia said in a filing on Wednesday that it will take about $5.5 billion in charges.",
+                "A day later, AMD said its MI308 is covered too and it could face $800 million in charges.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    credits = {(c["cited_outlet"], c["cited_date"]) for c in doc["citations"]}
+    assert credits == {("Nvidia", "2026-04-15"), ("AMD", "2026-04-16")}
