@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 MONTHS = {
     m: i
@@ -296,10 +297,12 @@ class CitationFinder:
         *,
         subject: str | None = None,
         article_text: str = "",
+        previous_day: date | None = None,
     ) -> list[Citation]:
         """Citations in one sentence. ``subject`` is the organisation "the company" refers
         to (the story's main actor, when known); ``article_text`` lets person names
-        ("Feld said") be told from organisations."""
+        ("Feld said") be told from organisations; ``previous_day`` is the last date the
+        article gave before this sentence, which "A day later, AMD said" counts from."""
         candidates: dict[str, tuple[int, bool]] = {}
         by_subject: list[tuple[str, int]] = []
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
@@ -370,6 +373,10 @@ class CitationFinder:
             ):
                 continue  # "Broadcom reports fiscal fourth-quarter results in December"
             when = _date_near(sentence, pos, article_day)
+            if when is None and previous_day is not None and pos < 40:
+                shift = opening_shift(sentence)
+                if shift is not None:
+                    when = previous_day + timedelta(days=shift)
             out.append(Citation(name, when, sentence, known))
         return out
 
@@ -478,6 +485,7 @@ _ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 _PERSON = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
 
 
+@lru_cache(maxsize=32)
 def _acronyms(article_text: str) -> dict[str, str]:
     """Acronyms for names in the text: "the Tennessee Valley Authority (TVA)" defines TVA;
     failing that, a name of three or more capitalised words stands for its initials."""
@@ -495,6 +503,7 @@ def _acronyms(article_text: str) -> dict[str, str]:
     return out
 
 
+@lru_cache(maxsize=256)
 def _employer(name: str, article_text: str) -> str | None:
     """The organisation a person speaks for, when the article says so: "Nvidia chief
     executive Jensen Huang", "Jensen Huang, Nvidia's chief executive", "Lisa Su, chief
@@ -609,11 +618,24 @@ def _credit_scope(scope: str) -> str:
 
 
 _SAME_OR_NEXT = re.compile(
-    r"\b(?:the following day|the next day|a day later|the day after|the same (?:day|morning|"
+    r"\b(?:the following day|the next day|a day later|the day after|"
+    r"(?:that|the) same (?:day|morning|"
     r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
     r"hours later)\b",
     re.I,
 )
+
+
+_OPENING = re.compile(rf"\s*(?:{_SAME_OR_NEXT.pattern})\s*,", re.I)
+
+
+def opening_shift(sentence: str) -> int | None:
+    """Days after the previously given date that a sentence opening like "A day later,"
+    (1) or "Later that day," (0) points to; None for any other opening."""
+    m = _OPENING.match(sentence)
+    if not m:
+        return None
+    return 1 if re.search(r"(?i)following|next|day later|day after", m.group(0)) else 0
 
 
 def _last_date(text: str, article_day: date) -> date | None:
@@ -645,7 +667,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if relative:
         earlier = _last_date(sentence[:pos], article_day)
         if earlier:
-            same = not re.search(r"following|next|day later|day after", relative.group(0))
+            same = not re.search(r"(?i)following|next|day later|day after", relative.group(0))
             return earlier if same else earlier + timedelta(days=1)
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it

@@ -22,10 +22,10 @@ from datetime import date
 
 import numpy as np
 
-from pipeline.citations import all_dates
+from pipeline.citations import MONTHS, all_dates
 from pipeline.claims import Claim, claims
 from pipeline.keys import STOP, entity_keys
-from pipeline.quantities import Quantity, compatible, find_quantities
+from pipeline.quantities import Quantity, compatible, find_quantities, merge_ranges
 from pipeline.sentences import Sentence, is_boilerplate
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
@@ -233,7 +233,7 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             ):
                 continue  # "Bloomberg reported in August": when a report ran, not a fact
             # "in April": the month, in the article's year unless the year is given
-            month = MONTHS_INDEX[m.group("mon").lower()]
+            month = MONTHS[m.group("mon").lower()]
             year = int(m.group("mony")) if m.group("mony") else article_day.year
             out.append(
                 Quantity(
@@ -260,7 +260,7 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             )
             when = m.group("when").lower()
             if m.group("month"):
-                month = MONTHS_INDEX[m.group("month").lower()]
+                month = MONTHS[m.group("month").lower()]
                 year = article_day.year
                 label = f"{year}-{month:02d}-{'H2' if second else 'H1'}"
             else:
@@ -274,47 +274,6 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
                 label = f"{year}-{'H2' if second else 'H1'}"
         # the label is part of the unit: two periods agree only when they are the same one
         out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
-    return out
-
-
-MONTHS_INDEX = {name: i + 1 for i, name in enumerate(_MONTHS.split("|"))}
-
-_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
-
-
-def _merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
-    """ "$36 to $40", "$36-$40", "between 20% and 25%": one value (a range), not two facts.
-    A range compares equal only to the same range (its upper end is part of the unit)."""
-    out: list[Quantity] = []
-    i = 0
-    while i < len(quantities):
-        q = quantities[i]
-        if i + 1 < len(quantities):
-            r = quantities[i + 1]
-            gap = body[q.end : r.start]
-            joined = _RANGE_JOIN.fullmatch(gap)
-            is_and = joined is not None and "and" in gap
-            if (
-                joined
-                and q.unit
-                and q.unit == r.unit
-                and q.value < r.value
-                and (not is_and or re.search(r"\bbetween\s*$", body[: q.start]))
-            ):
-                out.append(
-                    Quantity(
-                        q.value,
-                        f"{q.unit}..{r.value:g}",
-                        body[q.start : r.end],
-                        q.approx or r.approx,
-                        q.start,
-                        r.end,
-                    )
-                )
-                i += 2
-                continue
-        out.append(q)
-        i += 1
     return out
 
 
@@ -407,7 +366,7 @@ def mentions_of(
                 )
             )
         periods = find_periods(body, article_day)
-        quantities = _merge_ranges(find_quantities(body), body) + periods
+        quantities = merge_ranges(find_quantities(body), body) + periods
         period_spans = [(q.start, q.end) for q in periods]
         for q in quantities:
             if any(a <= q.start < b for a, b in date_spans):
@@ -767,13 +726,13 @@ def _average_linkage(
         col = total[:, i] / (count * count[i])
         col[blocked[:, i] | ~alive] = -np.inf
         col[i] = -np.inf
-        for r in np.flatnonzero(alive):
-            if r == i:
-                continue
-            if best_idx[r] in (i, j):
-                rescan(int(r))
-            elif col[r] > best_val[r]:
-                best_idx[r], best_val[r] = i, col[r]
+        others = alive.copy()
+        others[i] = False
+        stale = others & ((best_idx == i) | (best_idx == j))
+        better = others & ~stale & (col > best_val)
+        best_idx[better], best_val[better] = i, col[better]
+        for r in np.flatnonzero(stale):
+            rescan(int(r))
     return [sorted(members[i]) for i in range(n) if alive[i]]
 
 

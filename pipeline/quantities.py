@@ -484,3 +484,42 @@ def quantity_keys(text: str) -> set[str]:
             continue
         keys.add(q.key())
     return keys
+
+
+_RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
+
+
+def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
+    """ "$36 to $40", "$36-$40", "between 20% and 25%": one value (a range), not two facts.
+    A range compares equal only to the same range (its upper end is part of the unit)."""
+    out: list[Quantity] = []
+    i = 0
+    while i < len(quantities):
+        q = quantities[i]
+        if i + 1 < len(quantities):
+            r = quantities[i + 1]
+            gap = body[q.end : r.start]
+            joined = _RANGE_JOIN.fullmatch(gap)
+            is_and = joined is not None and "and" in gap
+            if (
+                joined
+                and q.unit
+                and q.unit == r.unit
+                and q.value < r.value
+                and (not is_and or re.search(r"\bbetween\s*$", body[: q.start]))
+            ):
+                out.append(
+                    Quantity(
+                        q.value,
+                        f"{q.unit}..{r.value:g}",
+                        body[q.start : r.end],
+                        q.approx or r.approx,
+                        q.start,
+                        r.end,
+                    )
+                )
+                i += 2
+                continue
+        out.append(q)
+        i += 1
+    return out

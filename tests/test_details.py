@@ -405,11 +405,10 @@ def test_updated_timestamp_line_is_not_a_detail(embed: Embed) -> None:
 
 
 def test_a_price_range_is_one_value() -> None:
-    from pipeline.details import _merge_ranges
-    from pipeline.quantities import compatible, find_quantities
+    from pipeline.quantities import compatible, find_quantities, merge_ranges
 
     def ranges(text: str) -> list[str]:
-        return [q.text for q in _merge_ranges(find_quantities(text), text)]
+        return [q.text for q in merge_ranges(find_quantities(text), text)]
 
     assert ranges("It will sell 30 million shares at $36 to $40 apiece.") == [
         "30 million",
@@ -422,9 +421,9 @@ def test_a_price_range_is_one_value() -> None:
     a = "the $36 to $40 range"
     b = "a $36-$40 marketed range"
     c = "a $36-$42 range"
-    [qa] = _merge_ranges(find_quantities(a), a)
-    [qb] = _merge_ranges(find_quantities(b), b)
-    [qc] = _merge_ranges(find_quantities(c), c)
+    [qa] = merge_ranges(find_quantities(a), a)
+    [qb] = merge_ranges(find_quantities(b), b)
+    [qc] = merge_ranges(find_quantities(c), c)
     assert compatible(qa, qb) and not compatible(qa, qc)
 
 
