@@ -80,6 +80,12 @@ UNIT_WORDS = {
     "gb": ("B", 1e9),
     "tb": ("B", 1e12),
     "mb": ("B", 1e6),
+    "terabytes": ("B", 1e12),
+    "terabyte": ("B", 1e12),
+    "gigabytes": ("B", 1e9),
+    "gigabyte": ("B", 1e9),
+    "megabytes": ("B", 1e6),
+    "megabyte": ("B", 1e6),
     # process nodes and time spans
     "nm": ("nm", 1),
     "nanometer": ("nm", 1),
@@ -268,7 +274,7 @@ DURATION_DAYS = {
 }
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDNUM = (
-    r"(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+    r"(?:(?:a|one|three)\ (?:quarters?|third)\ of\ an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half\ an?|a|an|half|"
     r"a dozen)"
@@ -283,7 +289,8 @@ _QTY = re.compile(
     (?<![A-Za-z0-9_.\-])(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
-        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|TB/s|GB/s|Tbps|GB|TB|MB|nm|nanomet(?:er|re)s?|
+        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|TB/s|GB/s|Tbps|GB|TB|MB|terabytes?|gigabytes?|
+        megabytes?|nm|nanomet(?:er|re)s?|
         dollars?|USD|euros?|yuan|renminbi))?
     """,
     re.I | re.X,
@@ -320,6 +327,11 @@ def _parse_number(token: str) -> float | None:
         return 12.0
     if t in ("half a", "half an"):
         return 0.5
+    fraction = re.fullmatch(r"(a|one|three) (quarters?|third) of an?", t)
+    if fraction:  # "a quarter of a billion dollars"
+        return (3.0 if fraction.group(1) == "three" else 1.0) / (
+            4.0 if fraction.group(2).startswith("quarter") else 3.0
+        )
     parts = re.split(r"[\s-]+", t)
     total = 0.0
     for p in parts:

@@ -348,3 +348,26 @@ def test_a_product_code_after_a_number_is_not_its_unit() -> None:
     assert (q.value, q.unit, q.text) == (300_000.0, "gpu", "300,000")
     [q] = find_quantities("It carries 80 GB of HBM.")
     assert (q.value, q.unit) == (80e9, "B")
+
+
+def test_spelled_out_byte_units_equal_their_abbreviations() -> None:
+    [a] = find_quantities("Each chip carries 192 gigabytes of high-bandwidth memory.")
+    [b] = find_quantities("It carries 192GB of HBM3E.")
+    assert (a.value, a.unit) == (192e9, "B") and compatible(a, b)
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("It raised more than a quarter of a billion dollars", 250e6),
+        ("It will ship three quarters of a million units", 750e3),
+        ("a third of a trillion dollars", 1e12 / 3),
+    ],
+)
+def test_fractions_of_a_scale(text: str, value: float) -> None:
+    q = find_quantities(text)[0]
+    assert q.value == pytest.approx(value)
+
+
+def test_a_quarter_of_something_else_is_not_a_number() -> None:
+    assert find_quantities("a quarter of the market") == []
