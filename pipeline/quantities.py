@@ -274,7 +274,8 @@ DURATION_DAYS = {
 }
 NUM = r"(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?"
 WORDNUM = (
-    r"(?:(?:a|one|three)\ (?:quarters?|third)\ of\ an?|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
+    r"(?:(?:a|one|three)\ (?:quarters?|third)\ of\ an?|"
+    r"(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|"
     r"five|six|seven|eight|nine))?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|"
     r"twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|half\ an?|a|an|half|"
     r"a dozen)"
