@@ -438,6 +438,7 @@ class DetailParams:
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail
     quantity_threshold: float = 0.35
     date_threshold: float = 0.45
+    repeat_threshold: float = 0.8  # one article's two mentions of a value: the same fact
     second_fact_threshold: float = 0.75  # a statement joins a second group at this mean score
 
 
@@ -617,7 +618,14 @@ def _pair_scores(
     art = np.array([art_ids[m.article_id] for m in mentions])
     kind_ids = {"statement": 0, "date": 1, "quantity": 2}
     kinds = np.array([kind_ids[m.kind] for m in mentions])
-    allowed = (art[:, None] != art[None, :]) & (kinds[:, None] == kinds[None, :])
+    # an article states a fact once, so two of its statements are two facts; but it may
+    # repeat a value ("up to a million TPUs" in the lede and again in the list of terms),
+    # and both mentions of it belong to the one detail
+    is_statement = kinds == kind_ids["statement"]
+    same_article = art[:, None] == art[None, :]
+    repeated = same_article & ~(is_statement[:, None] | is_statement[None, :])
+    repeated &= score >= p.repeat_threshold
+    allowed = (~same_article | repeated) & (kinds[:, None] == kinds[None, :])
     # dates: same day and the same cited outlet (or none on both sides)
     day = np.array([m.day.toordinal() if m.day else -1 for m in mentions])
     subjects: dict[frozenset[str], int] = {}
@@ -668,11 +676,15 @@ def _pair_scores(
 
 
 def _average_linkage(
-    score: np.ndarray, mentions: Sequence[Mention], thresholds: np.ndarray
+    score: np.ndarray,
+    mentions: Sequence[Mention],
+    thresholds: np.ndarray,
+    one_per_article: bool = True,
 ) -> list[list[int]]:
     """Merge the two clusters with the highest mean pair score while it clears the
-    threshold of their kind; a cluster never holds two mentions of one article (an
-    article states a fact once; a second sentence is usually a different fact).
+    threshold of their kind; with ``one_per_article`` a cluster never holds two mentions
+    of one article (an article states a fact once; a second sentence is usually a
+    different fact).
 
     Each row keeps its best partner, so a merge costs O(n) plus a rescan of the rows
     whose best partner was one of the merged clusters, not O(n^2)."""
@@ -705,7 +717,7 @@ def _average_linkage(
         if not np.isfinite(gain[i]) or gain[i] < 0:
             break
         j = int(best_idx[i])
-        if arts[i] & arts[j]:
+        if one_per_article and arts[i] & arts[j]:
             blocked[i, j] = blocked[j, i] = True
             rescan(i)
             rescan(j)
@@ -792,7 +804,7 @@ def group_details(
         sub = [mentions[i] for i in members]
         score, raw = _pair_scores(sub, vectors, p, weights)
         raw_of[kind] = (raw, {id(m): k for k, m in enumerate(sub)})
-        local = _average_linkage(score, sub, np.full(len(sub), thr))
+        local = _average_linkage(score, sub, np.full(len(sub), thr), kind == "statement")
         if kind == "statement" and p.second_fact_threshold < 10:
             local = _second_facts(local, score, p.second_fact_threshold)
         clusters.extend([members[k] for k in c] for c in local)

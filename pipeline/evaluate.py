@@ -51,11 +51,14 @@ def score_details(
     outlet_of = {a["id"]: a["outlet"] for a in timeline["articles"]}
     for L in label.get("details") or []:
         stated = [(url_of[a], s) for a, s in L["stated_in"].items()]
-        best, best_cov = None, 0
+        # the predicted detail that shows this one: the most labelled sentences, then
+        # (when a sentence states two facts and so sits in two details) the fewest others
+        best, best_cov, best_share = None, 0, 0.0
         for d, pairs in predicted:
             cov = sum(1 for a, s in stated if _covers(pairs, a, s))
-            if cov > best_cov:
-                best, best_cov = d, cov
+            share = cov / max(1, len(pairs))
+            if cov > best_cov or (cov and cov == best_cov and share > best_share):
+                best, best_cov, best_share = d, cov, share
         one = best is not None and best_cov == len(stated)
         first_ok = False
         origin_ok = False

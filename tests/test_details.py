@@ -679,3 +679,36 @@ def test_a_day_later_counts_from_the_date_before(embed: Embed) -> None:
     doc = timeline(arts, embed)
     credits = {(c["cited_outlet"], c["cited_date"]) for c in doc["citations"]}
     assert credits == {("Nvidia", "2026-04-15"), ("AMD", "2026-04-16")}
+
+
+def test_a_value_an_article_repeats_is_one_detail_with_both_mentions(embed: Embed) -> None:
+    """A retelling often states a figure in its lede and again in a list of terms; both
+    mentions belong to the one detail, but a different fact with the same number in the
+    same article does not join it."""
+    texts = {
+        "a1": "Anthropic will rent up to one million Google TPUs under the new cloud deal.",
+        "a2": "\n".join(
+            [
+                "Anthropic agreed to rent up to one million Google TPUs in a cloud deal.",
+                "Chips: Anthropic will rent up to 1M Google TPUs under the cloud deal.",
+                "Separately, the lab said one million developers now use its coding tools.",
+            ]
+        ),
+    }
+    per = {aid: sentences(t) for aid, t in texts.items()}
+    candidates = {s.text for ss in per.values() for s in ss}
+    index = TextIndex()
+    mentions = [
+        m
+        for aid in ("a1", "a2")
+        for m in mentions_of(aid, per[aid], date(2026, 10, 23), candidates, index)
+        if m.kind == "quantity"
+    ]
+    groups = group_details(mentions, embed(index.texts), DetailParams())
+    tpus = [g for g in groups if any("TPUs" in m.sentence for m in g.mentions)]
+    assert len(tpus) == 1
+    assert sorted(m.article_id for m in tpus[0].mentions) == ["a1", "a2", "a2"]
+    assert not any("developers" in m.sentence for m in tpus[0].mentions)
+    # without the repeat rule the second mention would be a detail of its own
+    strict = group_details(mentions, embed(index.texts), DetailParams(repeat_threshold=99))
+    assert len([g for g in strict if any("TPUs" in m.sentence for m in g.mentions)]) == 2
