@@ -566,8 +566,9 @@ def test_the_scoop_is_credited_for_its_details(embed: Embed) -> None:
             4,
             title,
             [
-                "The Compute Report first reported the delay on Friday.",
-                "The first phase is designed for roughly 300,000 GB300 GPUs.",
+                "The Compute Report first reported the delay on Friday. The first phase is "
+                "designed for roughly 300,000 GB300 GPUs.",
+                "Chip Wire estimates the site already draws about 250 megawatts.",
             ],
         ),
         article(
@@ -591,6 +592,44 @@ def test_the_scoop_is_credited_for_its_details(embed: Embed) -> None:
     assert gpus["first_reported"]["outlet"] == "The Compute Report"
     assert gpus["cited_origin"]["outlet"] == "The Compute Report"
     assert gpus["cited_origin"]["date"] == "2026-04-03"
+
+
+def test_background_away_from_any_credit_is_not_the_scoops(embed: Embed) -> None:
+    """The scoop's outlet first states a background fact, and the retellings repeat it in
+    paragraphs that credit nobody: it is not credited to the scoop."""
+    title = "Anthropic to rent up to a million Google TPUs"
+    scoop = "Anthropic will rent up to one million Google TPUs, people said."
+    stake = "Google owns about 14% of Anthropic after several rounds of investment."
+    arts = [
+        article(1, "The Compute Report", 3, title, [scoop, stake]),
+        article(
+            2,
+            "Chip Wire",
+            4,
+            title,
+            [
+                "The Compute Report first reported on Thursday that Anthropic will rent up "
+                "to one million Google TPUs.",
+                "Google already holds a stake of about 14% in Anthropic from earlier rounds.",
+            ],
+        ),
+        article(
+            3,
+            "Silicon Daily",
+            5,
+            title,
+            [
+                "The Compute Report said on Thursday that Anthropic would rent up to one "
+                "million of Google's TPUs.",
+                "Google owns roughly 14% of Anthropic, having invested in several rounds.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [stake_detail] = quantity_details(doc, "Anthropic", "14%")
+    assert len(stake_detail["reported_by"]) == 3
+    assert stake_detail["first_reported"]["outlet"] == "The Compute Report"
+    assert stake_detail["cited_origin"] is None
 
 
 def test_months_are_values_and_can_conflict() -> None:
