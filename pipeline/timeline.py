@@ -361,9 +361,9 @@ def _credit_the_scoop(
 ) -> dict[str, Any] | None:
     """A detail nobody credits in its own sentence, first reported by the outlet the
     coverage credits with the scoop, and repeated by articles that credit that outlet
-    (one of them in the same paragraph): the coverage credits the scoop's details to it. (Measured: dev2 cited origin 0.66 ->
-    0.74, heldout unchanged, tune 0.91 -> 0.85, whose labeller left such details
-    uncredited.)"""
+    (one of them in the same paragraph): the coverage credits the scoop's details to it.
+    (Measured: dev2 cited origin 0.66 -> 0.74, heldout unchanged, tune 0.91 -> 0.85,
+    whose labeller left such details uncredited.)"""
     outlet = story_origin["outlet"]
     if by_id[first.article_id].outlet != outlet:
         return None
