@@ -80,7 +80,8 @@ ATTRIBUTION_VERBS = (
     r"estimated|estimates|stated|states|found|finds|cited|cites|learned|detailed|details|"
     r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
     r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
-    r"guided|projects|projected|warned|warns|data show|data showed|figures show"
+    r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
+    r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first"
 )
 _ORG_NOUNS = (
     r"report|reporting|story|scoop|article|filing|statement|announcement|analysis|"
@@ -123,9 +124,10 @@ _PATTERNS = [
         rf"(?:{_ORG_NOUNS})\b"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts) (?:company|firm|two companies|chipmaker|group|memory maker|"
-        r"startup|designer|lab) (?P<name>said|says|announced|confirmed|added|"
-        r"reaffirmed|told)\b"
+        r"\b(?:[Tt]he|[Ii]ts) (?:[A-Z][\w\-]+ ){0,2}(?:company|firm|two companies|companies|"
+        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry) "
+        r"(?:has |had |also )?(?P<name>said|says|announced|confirmed|added|reaffirmed|told)\b"
+        r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added)\b"
     ),
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
@@ -142,6 +144,11 @@ _PATTERNS = [
         rf"(?:story|details|numbers|scoop)\b"
     ),
 ]
+# "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
+# firm is where an analyst works; analysts' views are not citations
+_ANALYST_BEFORE = re.compile(
+    r"(?:\banalysts?|\b[A-Z][a-z]+ [A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
+)
 _GENERIC = {
     "ai",
     "management",
@@ -309,10 +316,14 @@ class CitationFinder:
             return []  # a wire byline names reporters, not sources
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
-                raw = m.group("name").strip().rstrip(".,;:")
+                group = "name" if m.group("name") is not None else "name2"
+                raw = m.group(group).strip().rstrip(".,;:")
+                if _ANALYST_BEFORE.search(sentence[: m.start(group)]):
+                    continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
                 if raw.lower() in (
                     "said",
                     "says",
+                    "warned",
                     "announced",
                     "confirmed",
                     "added",
@@ -331,7 +342,7 @@ class CitationFinder:
                     # "the company said", "in a filing": the story's subject, unless the
                     # sentence names its speaker ("Nvidia said in a filing")
                     if subject:
-                        by_subject.append((subject, m.start("name")))
+                        by_subject.append((subject, m.start(group)))
                     continue
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
                 for part in parts:
@@ -350,7 +361,7 @@ class CitationFinder:
                         not known and _looks_like_person(name, article_text, org_hint)
                     ):
                         continue
-                    pos = m.start("name")
+                    pos = m.start(group)
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
         for raw, pos in by_subject:
@@ -428,7 +439,7 @@ ORG_ALIASES = {
             "Department of Commerce",
             "U.S. Commerce Department",
         ],
-        "SK hynix": ["SK Hynix"],
+        "SK hynix": ["SK Hynix", "SK hynix"],
         "Samsung": ["Samsung Electronics"],
     }.items()
     for alias in aliases
@@ -576,7 +587,8 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
         from pipeline.keys import STOP
 
         for m in re.finditer(
-            rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?:,| said| told| wrote| added)", article_text
+            rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?:,| said| told| wrote| added| of\b| at\b)",
+            article_text,
         ):
             if m.group(1).lower() not in STOP and m.group(1) not in (
                 "When",
@@ -691,6 +703,10 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     return found[1]
 
 
+# capitalised headline words that are never the company a story is about
+_HEADLINE_WORDS = {"west", "east", "north", "south", "inside", "exclusive", "analysis", "why"}
+
+
 def subject_of(title: str | None, finder: CitationFinder | None = None) -> str | None:
     """The organisation a headline is about ("Micron ships HBM4 samples" -> "Micron"): what
     "the company said" most likely refers to."""
@@ -698,9 +714,18 @@ def subject_of(title: str | None, finder: CitationFinder | None = None) -> str |
         return None
     from pipeline.keys import STOP
 
+    # "SK hynix" and other names whose second word is lowercase
+    for m in re.finditer(r"\b([A-Z]{2,}) ([a-z]{3,})\b", title):
+        if m.group(0).casefold() in ORG_ALIASES:
+            return ORG_ALIASES[m.group(0).casefold()]
     for m in re.finditer(r"\b[A-Z][A-Za-z&\-]*[a-zA-Z](?:\s+[A-Z][a-z]+)?", title):
         word = m.group(0).split()[0]
-        if word.lower() in STOP or word.lower() in _PLACES or word.lower() in _GENERIC:
+        if (
+            word.lower() in STOP
+            or word.lower() in _PLACES
+            or word.lower() in _GENERIC
+            or word.lower() in _HEADLINE_WORDS
+        ):
             continue
         if finder is not None and finder._match_name(word)[1]:
             continue  # an outlet, not the subject

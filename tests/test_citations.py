@@ -461,3 +461,41 @@ def test_that_afternoon_and_initials(finder: CitationFinder) -> None:
         for c in finder.find(part, MONDAY, "Byteframe", article_text=text)
     ]
     assert got == ["Tennessee Valley Authority"]
+
+
+def test_retelling_phrasings_of_who_was_first(finder: CitationFinder) -> None:
+    assert cites(finder, "Pacific Wire was first out of the gate with the official terms.") == [
+        ("Pacific Wire", None, True)
+    ]
+    assert cites(
+        finder, "Pacific Wire followed on Saturday with word that the orders were placed."
+    ) == [("Pacific Wire", date(2026, 4, 4), True)]
+    assert [
+        name for name, _, _ in cites(finder, "Anthropic and Google made it official on Friday.")
+    ] == ["Anthropic", "Google"]
+
+
+def test_analysts_and_their_firms_are_not_citations(finder: CitationFinder) -> None:
+    text = (
+        "“This is a way to keep developers on CUDA,” said Tomasz Wierzbicki of Halyard Capital. "
+        "Wierzbicki said he was not adding any China revenue to his estimates. "
+        "Lena Ferraro at Northgate Advisors said the bigger risk was policy."
+    )
+    for s in text.split(". "):
+        assert finder.find(s, MONDAY, "Market Signal", article_text=text) == [], s
+
+
+def test_the_company_with_an_adjective_and_management(finder: CitationFinder) -> None:
+    assert cites(
+        finder, "The South Korean company said on Wednesday that HBM4 passed.", subject="Samsung"
+    ) == [("Samsung", date(2026, 4, 1), False)]
+    assert cites(
+        finder, "A stronger currency would cut into margins, management warned.", subject="TSMC"
+    ) == [("TSMC", None, False)]
+
+
+def test_subject_of_headlines_with_lowercase_names_and_places() -> None:
+    assert subject_of("SK hynix Lifts Spending Again as HBM Orders Stretch Into 2027") == "SK hynix"
+    assert (
+        subject_of("West Texas city powers up OpenAI's first Stargate computing hall") == "OpenAI"
+    )
