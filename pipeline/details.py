@@ -187,6 +187,25 @@ _TIMESTAMP_LINE = re.compile(
 )
 
 
+# A fact news prose states in endless ways: the terms of a deal were not disclosed ("No
+# price was disclosed", "Meta did not say how much it is paying", "Neither company gave
+# financial terms"). Claims that say so share this marker, which counts as agreement.
+_UNDISCLOSED = re.compile(
+    r"\b(?:not|no|n't|neither|nor|without|never|declined to|would not|could not)\b"
+    r"[^.;]{0,60}?\b(?:disclos|reveal|say|said|determin|give|gave|given|share|announc|"
+    r"confirm|comment|specif|put a (?:price|number|figure)|break out|quantif)\w*"
+    r"[^.;]{0,40}?\b(?:price|terms|financial|value|valuation|worth|how much|paying|paid|amount|"
+    r"dollar figures?|cost|purchase price|sum)\b"
+    r"|\b(?:no|neither)\b[^.;]{0,20}\b(?:price|terms|financial details|dollar figures?|"
+    r"value)\b[^.;]{0,30}\b(?:was|were|has been|have been)\s+(?:disclosed|given|revealed|shared|"
+    r"announced|made public)"
+    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}\b(?:not|n't)\b[^.;]{0,25}"
+    r"\b(?:disclosed|determined|revealed|given|announced|made public|available)",
+    re.I,
+)
+UNDISCLOSED = "#undisclosed-terms"
+
+
 def is_candidate(sentence: str, title: str | None = None) -> bool:
     """Could this sentence carry a specific fact? (cheap filter before embedding)"""
     if is_boilerplate(sentence) or _TIMESTAMP_LINE.match(sentence):
@@ -197,7 +216,11 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     if len(words) > 90:
         return False
     if len(words) < 6 and not (
-        len(words) >= 4 and re.search(r"\d|\b[A-Z]{2,}\b|\b[A-Z][a-z]+[A-Z0-9]", sentence)
+        len(words) >= 4
+        and (
+            re.search(r"\d|\b[A-Z]{2,}\b|\b[A-Z][a-z]+[A-Z0-9]", sentence)
+            or _UNDISCLOSED.search(sentence)
+        )
     ):
         return False  # "Ticker: CBRS, on the Nasdaq." is short but specific
     if sentence.rstrip().endswith("?"):
@@ -400,7 +423,8 @@ def mentions_of(
             ckeys = frozenset(k for k in entity_keys(c.text) if k[2:] not in STOP)
             # a claim that names nobody can still be a fact ("Neither company disclosed
             # what the deal is worth"); a fragment cannot
-            if not (ckeys or quoted or len(c.text.split()) >= 5):
+            undisclosed = bool(_UNDISCLOSED.search(c.text))
+            if not (ckeys or quoted or undisclosed or len(c.text.split()) >= 5):
                 continue
             out.append(
                 Mention(
@@ -414,7 +438,8 @@ def mentions_of(
                         _stem(w)
                         for w in _WORD.findall(c.text)
                         if w.lower() not in _FUNCTION_WORDS and len(w) > 2
-                    ),
+                    )
+                    | ({UNDISCLOSED} if undisclosed else set()),
                     ckeys,
                     r,
                     tuple(
@@ -612,6 +637,9 @@ def _pair_scores(
     # a shared citation subject ("@the compute report") is the fact itself for report dates
     cited = np.array([any(t.startswith("@") for t in m.context) for m in mentions])
     score = score + np.where(cited[:, None] & cited[None, :], 1.0, 0.0)
+    # so is "the terms were not disclosed", however it is phrased
+    undisclosed = np.array([UNDISCLOSED in m.context for m in mentions])
+    score = score + np.where(undisclosed[:, None] & undisclosed[None, :], 1.0, 0.0)
     # who may pair with whom (vectorised where possible: stories can hold thousands of
     # mentions, and a Python loop over all pairs is quadratic in the interpreter)
     art_ids = {a: i for i, a in enumerate(dict.fromkeys(m.article_id for m in mentions))}

@@ -751,3 +751,25 @@ def test_a_value_an_article_repeats_is_one_detail_with_both_mentions(embed: Embe
     # without the repeat rule the second mention would be a detail of its own
     strict = group_details(mentions, embed(index.texts), DetailParams(repeat_threshold=99))
     assert len([g for g in strict if any("TPUs" in m.sentence for m in g.mentions)]) == 2
+
+
+def test_undisclosed_terms_are_one_detail_however_phrased(embed: Embed) -> None:
+    title = "Meta to buy chip start-up Rivos"
+    phrasings = [
+        "The price could not immediately be determined.",
+        "Meta did not say how much it is paying for the start-up.",
+        "No price was disclosed.",
+        "Meta has not revealed the purchase price.",
+    ]
+    arts = [
+        article(n, outlet, 3 + n, title, ["Meta agreed to buy Rivos, a RISC-V designer.", p])
+        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=True), start=1)
+    ]
+    doc = timeline(arts, embed)
+    holding = [
+        d
+        for d in doc["details"]
+        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
+    ]
+    assert len(holding) == 1
+    assert len(holding[0]["reported_by"]) == 4
