@@ -38,6 +38,11 @@ def main() -> None:
     ap.add_argument("--split", default="tune", help="comma-separated splits (default: tune)")
     ap.add_argument("--no-grid", action="store_true", help="score the defaults only")
     ap.add_argument("--misses", action="store_true", help="list labelled details scored wrong")
+    ap.add_argument(
+        "--grid",
+        help="parameters to search, e.g. 'statement_threshold=0.6,0.7;lexical_weight=1,1.5' "
+        "(default: the thresholds)",
+    )
     args = ap.parse_args()
     splits = set(args.split.split(","))
     emb = get_embedder()
@@ -89,6 +94,11 @@ def main() -> None:
         "date_threshold": [0.15, 0.25, 0.35, 0.45],
         "quantity_threshold": [0.25, 0.35],
     }
+    if args.grid:
+        grid = {
+            name.strip(): [float(v) for v in values.split(",")]
+            for name, values in (part.split("=", 1) for part in args.grid.split(";"))
+        }
     rows = []
     for values in itertools.product(*grid.values()):
         params = replace(base, **dict(zip(grid, values, strict=True)))
