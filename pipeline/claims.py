@@ -105,6 +105,62 @@ def _strip(clause: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# Facts tucked into a clause: an appositive ("Rivos, a start-up that designs RISC-V
+# processors, ...") or a participle ("The start-up, founded in 2021, counts ..."). Each is
+# a claim of its own about the name before it ("Rivos is a start-up that ...").
+_NAME = r"(?:[A-Z][\w&'’\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+[A-Z0-9][\w&'’\-]*){0,3}"
+_APPOSITIVE = re.compile(
+    r"(?P<head>"
+    + _NAME
+    + r"),\s+(?P<body>(?:a|an|the|its)\s+(?!company said|firm said)[^,;:“”\"]{12,140}?)"
+    r"(?=,\s|\.$|$)"
+)
+_PARTICIPLE = re.compile(
+    r"(?P<head>\b[Tt]he\s+[\w\-]+|" + _NAME + r"),\s+"
+    r"(?P<body>(?:founded|based|headquartered|built|designed|valued|backed|owned|launched|"
+    r"announced|unveiled|released)\s+[^,;:“”\"]{3,90}?),"
+)
+_COPULA = {
+    "founded": "was",
+    "built": "was",
+    "launched": "was",
+    "announced": "was",
+    "unveiled": "was",
+    "released": "was",
+}
+
+
+def asides(sentence: str) -> list[Claim]:
+    """Appositive and participle facts in a sentence, as claims of their own. Not the
+    dateline ("SAN FRANCISCO, Oct 23") and not a speaker's description ("Dana Feld, an
+    analyst at Halyard, said")."""
+    out: list[Claim] = []
+    start = 0
+    m = _DATELINE.match(sentence)
+    if m:
+        start = m.end()
+    for rx in (_APPOSITIVE, _PARTICIPLE):
+        for a in rx.finditer(sentence, start):
+            head, body = a.group("head").strip(), a.group("body").strip()
+            after = sentence[a.end() : a.end() + 30]
+            if rx is _APPOSITIVE and re.match(r",\s+(?:said|says|told|wrote|added)\b", after):
+                continue  # "Dana Feld, an analyst at Halyard, said": who speaks, not a fact
+            if head.split()[0] in ("In", "On", "At", "For", "By", "As", "But", "And", "Yes"):
+                continue
+            if re.search(
+                r"\b(?:said|says|added|told|wrote|according to)\s+$", sentence[: a.start()]
+            ):
+                continue  # "..., said Tomasz Wierzbicki, an analyst at Halyard Capital"
+            verb = body.split()[0].lower()
+            if rx is _PARTICIPLE:
+                text = f"{head} {_COPULA.get(verb, 'is')} {body}"
+            else:
+                text = f"{head} is {body}"
+            if len(_WORDS.findall(text)) >= 6:
+                out.append(Claim(text[:1].upper() + text[1:], a.start("body"), a.end("body")))
+    return out
+
+
 def claims(sentence: str, min_words: int = 5) -> list[Claim]:
     """The sentence's clauses, attribution removed. A clause shorter than ``min_words``
     stays attached to its neighbour (it is a fragment, not a claim)."""

@@ -23,7 +23,7 @@ from datetime import date
 import numpy as np
 
 from pipeline.citations import MONTHS, all_dates
-from pipeline.claims import Claim, claims
+from pipeline.claims import Claim, asides, claims
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities, merge_ranges
 from pipeline.sentences import Sentence, is_boilerplate
@@ -418,7 +418,9 @@ def mentions_of(
             )
         # every clause that names someone or quotes someone is a statement; whether a
         # lone statement is worth showing is decided after grouping (Detail.is_notable)
-        for c, r in zip(parts, rows, strict=True):
+        extra = asides(s.text)  # "Rivos, a start-up that designs RISC-V chips, ..."
+        extra_rows = [index(c.text) for c in extra]
+        for c, r in zip(parts + extra, rows + extra_rows, strict=True):
             quoted = _QUOTE.search(c.text)
             ckeys = frozenset(k for k in entity_keys(c.text) if k[2:] not in STOP)
             # a claim that names nobody can still be a fact ("Neither company disclosed

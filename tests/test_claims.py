@@ -93,3 +93,27 @@ def test_a_sentence_that_is_all_credit_keeps_its_text() -> None:
     # nothing but attribution: the claim falls back to the sentence, never empty
     parts = claims("The Compute Report first reported the plan on April 4.")
     assert len(parts) == 1 and parts[0].text
+
+
+def test_appositives_and_participles_are_claims_of_their_own() -> None:
+    from pipeline.claims import asides
+
+    got = [
+        c.text
+        for c in asides(
+            "NEW YORK, Sept 30 (Pacific Wire) - Meta has agreed to acquire Rivos, a start-up "
+            "that designs processors based on RISC-V, according to people familiar with it."
+        )
+    ]
+    assert got == ["Rivos is a start-up that designs processors based on RISC-V"]
+    assert [
+        c.text for c in asides("The start-up, founded in 2021, counts Intel among its backers.")
+    ] == ["The start-up was founded in 2021"]
+
+
+def test_a_speakers_description_is_not_an_aside() -> None:
+    from pipeline.claims import asides
+
+    assert asides("“It is cheap,” said Tomasz Wierzbicki, an analyst at Halyard Capital.") == []
+    assert asides("Dana Feld, an analyst at Halyard, said the deal was small.") == []
+    assert asides("SAN FRANCISCO, Oct 23 (Pacific Wire) - Anthropic will rent more chips.") == []
