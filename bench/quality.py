@@ -39,7 +39,15 @@ SAMPLE = ROOT / "data" / "sample"
 # dev2: written in session 2 as a development split (read while developing);
 # heldout2 was read in session 3 (so it is a development split from then on) and
 # heldout4 was written in session 3 by a helper to take its place, never read
-SPLIT_ORDER = {"tune": 0, "heldout": 1, "heldout2": 2, "heldout3": 3, "dev2": 4, "heldout4": 5}
+SPLIT_ORDER = {
+    "tune": 0,
+    "heldout": 1,
+    "heldout2": 2,
+    "heldout3": 3,
+    "dev2": 4,
+    "heldout4": 5,
+    "heldout5": 6,
+}
 
 
 def ingest_sample(db: Path) -> float:

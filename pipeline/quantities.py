@@ -373,8 +373,9 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             if not cur:
                 scale = ""
-        if word_number and raw_num.lower() in ("a", "an") and not scale:
-            continue  # "a" on its own is an article, not a number
+        physical = tail_raw.strip().lstrip("-").strip().lower() in UNIT_WORDS
+        if word_number and raw_num.lower() in ("a", "an") and not scale and not physical:
+            continue  # "a" on its own is an article, not a number; "a gigawatt" is one
         for s in (scale, scale2):
             if s:
                 value *= SCALES[s]
@@ -444,7 +445,24 @@ def find_quantities(text: str) -> list[Quantity]:
             or "roughly" in text[max(0, m.start() - 12) : m.start()]
         )
         out.append(Quantity(value, unit, text[m.start() : end].strip(), approx, m.start(), end))
+    for m in _VAGUE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        value = (10.0 if m.group(1).lower() == "tens" else 100.0) * SCALES[
+            m.group(2).lower().rstrip("s")
+        ]
+        money = bool(m.group(3))
+        # its own unit: "tens of billions" agrees only with itself and never conflicts
+        # with "$8 billion"
+        unit = "vague:usd" if money else "vague"
+        out.append(Quantity(value, unit, m.group(0), True, m.start(), m.end()))
     return out
+
+
+# "tens of billions of dollars", "hundreds of thousands of chips": an order of magnitude
+_VAGUE = re.compile(
+    r"\b(tens|hundreds) of (thousands|millions|billions|trillions)\b(\s+of\s+dollars)?", re.I
+)
 
 
 def significant_digits(q: Quantity) -> int:

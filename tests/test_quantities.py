@@ -371,3 +371,19 @@ def test_fractions_of_a_scale(text: str, value: float) -> None:
 
 def test_a_quarter_of_something_else_is_not_a_number() -> None:
     assert find_quantities("a quarter of the market") == []
+
+
+def test_a_unit_with_an_article_is_one_of_it() -> None:
+    [a] = find_quantities("It will bring well over a gigawatt of capacity online.")
+    [b] = find_quantities("Power: well over 1GW of capacity.")
+    assert (a.value, a.unit) == (1e9, "W") and compatible(a, b)
+
+
+def test_orders_of_magnitude_agree_only_with_themselves() -> None:
+    [a] = find_quantities("The deal is worth tens of billions of dollars.")
+    [b] = find_quantities("Money: tens of billions of dollars over the life of the deal.")
+    [c] = find_quantities("Amazon has invested $8 billion in the start-up.")
+    assert compatible(a, b)
+    assert a.unit != c.unit  # never a conflict with a precise figure
+    [d] = find_quantities("They ordered hundreds of thousands of the chips.")
+    assert (d.value, d.unit) == (1e5, "vague")
