@@ -91,9 +91,12 @@ def score_details(
                         and any(outlet in x["outlets"] for x in d["conflicts"])
                         for d, pairs in predicted
                     )
+        # a conflict shown on a detail whose outlets all agree
+        false_conflict = bool(best is not None and not L.get("conflicts") and best["conflicts"])
         rows.append(
             {
                 "id": L["id"],
+                "false_conflict": false_conflict,
                 "one_detail": one,
                 "first_reporter": first_ok,
                 "cited_origin": origin_ok,
@@ -139,6 +142,7 @@ def summarise(results: Iterable[dict[str, Any]]) -> dict[str, float]:
         "one_detail": sum(r["one_detail"] for r in rows) / len(rows),
         "first_reporter": sum(r["first_reporter"] for r in rows) / len(rows),
         "cited_origin": sum(r["cited_origin"] for r in rows) / len(rows),
+        "false_conflicts": sum(r.get("false_conflict", False) for r in rows),
         "conflicts_labelled": len(conflicts),
         "conflicts_found": (sum(bool(r["conflict"]) for r in conflicts) / len(conflicts))
         if conflicts

@@ -267,7 +267,11 @@ def finish_timeline(
         reported: dict[str, Mention] = {}
         for m in sorted(all_mentions, key=lambda m: rank[m.article_id]):
             reported.setdefault(m.article_id, m)
+        # who is credited for the value most outlets give: an outlet that gives another
+        # value (a conflict) and credits someone else does not vote
         origin = _cited_origin(
+            d.mentions, by_sentence, by_paragraph, by_id, outlet_dates, sentence_index
+        ) or _cited_origin(
             all_mentions, by_sentence, by_paragraph, by_id, outlet_dates, sentence_index
         )
         if origin is None and story_origin is not None:
