@@ -127,6 +127,8 @@ def print_misses(stories, embed, finder, params: DetailParams) -> None:  # type:
         by_id = {d["id"]: d for d in label["details"]}
         for row in res["rows"]:
             wrong = [k for k in checks if row[k] is False]
+            if row.get("false_conflict"):
+                wrong.append("false_conflict")
             if not wrong:
                 continue
             L = by_id[row["id"]]

@@ -459,7 +459,7 @@ def mentions_of(
 class DetailParams:
     conflict_cos: float = 0.5  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.75
-    conflict_max_ratio: float = 1.6  # values further apart are different facts, not a conflict
+    conflict_max_ratio: float = 1.55  # values further apart are different facts, not a conflict
     min_context_overlap: int = 0
     lexical_weight: float = 1.25  # weight of shared rare words next to claim cosine
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail
@@ -503,6 +503,8 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         return False
     if _prospective(a) != _prospective(b):
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
+    if _baseline(a) != _baseline(b):
+        return False  # "up from 132 cores" is the old chip's count, not a rival figure
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     return lo > 0 and hi / lo <= p.conflict_max_ratio
 
@@ -540,6 +542,23 @@ _PROSPECTIVE = re.compile(
     r"forecast|guidance|outlook)\b",
     re.I,
 )
+
+
+_BASELINE = re.compile(
+    r"\b(?:up|down|rising|falling|climbing|jumping|growing)\s+from|\bcompar(?:es|ed|ing)\s+"
+    r"(?:with|to)|\bversus|\bvs\.?|\bfrom\s+(?:a|an|the)?\s*(?:previous|prior|earlier)|"
+    r"\bincrease\s+(?:on|over)|\b(?:previous|prior|earlier|last)\s+(?:generation|"
+    r"year's|quarter's)",
+    re.I,
+)
+
+
+def _baseline(m: Mention) -> bool:
+    """Is the value the point of comparison ("up from 132 on Cobalt 200", "compares with
+    roughly 75,000 at the end of last year") rather than the fact reported?"""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    return bool(_BASELINE.search(body[max(0, m.value.start - 40) : m.value.start]))
 
 
 def _prospective(m: Mention) -> bool:

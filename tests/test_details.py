@@ -773,3 +773,24 @@ def test_undisclosed_terms_are_one_detail_however_phrased(embed: Embed) -> None:
     ]
     assert len(holding) == 1
     assert len(holding[0]["reported_by"]) == 4
+
+
+def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> None:
+    title = "Microsoft unveils Cobalt 300 with 196 cores"
+    arts = [
+        article(1, "Chip Wire", 3, title, ["The Cobalt 300 processor packs 196 Arm cores."]),
+        article(
+            2,
+            "Silicon Daily",
+            4,
+            title,
+            ["The Cobalt 300 processor core count is up from 132 Arm cores on Cobalt 200."],
+        ),
+        article(3, "Tech Ledger", 5, title, ["The Cobalt 300 processor has 192 Arm cores."]),
+    ]
+    doc = timeline(arts, embed)
+    shown = {
+        c["value"] for d in quantity_details(doc, "Cobalt 300 processor") for c in d["conflicts"]
+    }
+    assert "132" not in " ".join(shown)  # the old chip's count is not a rival figure
+    assert any("192" in v for v in shown) and any("196" in v for v in shown)
