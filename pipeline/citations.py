@@ -707,9 +707,14 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
 _HEADLINE_WORDS = {"west", "east", "north", "south", "inside", "exclusive", "analysis", "why"}
 
 
-def subject_of(title: str | None, finder: CitationFinder | None = None) -> str | None:
+def subject_of(
+    title: str | None, finder: CitationFinder | None = None, text: str = ""
+) -> str | None:
     """The organisation a headline is about ("Micron ships HBM4 samples" -> "Micron"): what
-    "the company said" most likely refers to."""
+    "the company said" most likely refers to. With the article's ``text``, title-case
+    words the article writes in lower case ("What a Million TPUs Buys") are not names, a
+    product ("Cobalt 300 Deep Dive", "MTIA v3 Goes Into Production") is skipped, and a
+    person speaks for their employer ("Jensen Huang Says ..." -> Nvidia)."""
     if not title:
         return None
     from pipeline.keys import STOP
@@ -718,8 +723,11 @@ def subject_of(title: str | None, finder: CitationFinder | None = None) -> str |
     for m in re.finditer(r"\b([A-Z]{2,}) ([a-z]{3,})\b", title):
         if m.group(0).casefold() in ORG_ALIASES:
             return ORG_ALIASES[m.group(0).casefold()]
-    for m in re.finditer(r"\b[A-Z][A-Za-z&\-]*[a-zA-Z](?:\s+[A-Z][a-z]+)?", title):
-        word = m.group(0).split()[0]
+    if finder is not None:
+        for pattern, _ in finder._known_re:
+            title = pattern.sub(lambda k: " " * len(k.group(0)), title)  # outlets don't speak
+    for m in re.finditer(r"\b[A-Z][A-Za-z&\-]*[a-zA-Z](?=(\s+[A-Z][a-z]+)?)", title):
+        word = m.group(0)
         if (
             word.lower() in STOP
             or word.lower() in _PLACES
@@ -729,6 +737,24 @@ def subject_of(title: str | None, finder: CitationFinder | None = None) -> str |
             continue
         if finder is not None and finder._match_name(word)[1]:
             continue  # an outlet, not the subject
+        if re.fullmatch(r"[A-Z]{2,}s", word):
+            continue  # "TPUs", "GPUs": things, not who speaks
+        if text:
+            if re.match(r"\s+(?:v?\d|[A-Z]\d)", title[m.start() + len(word) :]):
+                continue  # "Cobalt 300", "MTIA v3": a product, not who speaks
+            named = re.search(rf"(?<![.!?”\"]\s)(?<!^)(?<!\n)\b{re.escape(word)}\b", text) or (
+                re.search(rf"\b{re.escape(word)}\b", text)
+                and not re.search(rf"\b{re.escape(word.lower())}\b", text)
+            )
+            if not named:
+                continue  # headline capitals: the article never writes it as a name
+            full = word + (m.group(1) or "")
+            if " " in full and re.fullmatch(_PERSON, full):
+                employer = _employer(full, text)
+                if employer:
+                    return ORG_ALIASES.get(employer.casefold(), employer)
+                if re.search(rf"\b{re.escape(full)}\b", text):
+                    continue  # a person with no employer given
         return word
     return None
 

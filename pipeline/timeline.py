@@ -149,11 +149,14 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
     per_article: dict[str, list[Any]] = {}
     candidates: set[str] = set()
     found: list[FoundCitation] = []
+    # whom "the company said" means: the article's headline subject, else the story's
+    subjects = {a.id: subject_of(a.title, finder, a.text or "") for a in ordered}
+    common = Counter(s for s in subjects.values() if s).most_common(1)
     for a in ordered:
         sents = split_sentences(a.text or "")
         per_article[a.id] = sents
         day = a.published_at.date()
-        subject = subject_of(a.title, finder)
+        subject = subjects[a.id] or (common[0][0] if common else None)
         last: Citation | None = None  # the article's latest credit to a news outlet
         for s in sents:
             if is_candidate(s.text, a.title):

@@ -499,3 +499,18 @@ def test_subject_of_headlines_with_lowercase_names_and_places() -> None:
     assert (
         subject_of("West Texas city powers up OpenAI's first Stargate computing hall") == "OpenAI"
     )
+
+
+def test_subject_of_reads_the_article_to_tell_names_from_headline_capitals() -> None:
+    text = (
+        "Anthropic will rent up to a million TPUs from Google. The deal is worth tens of "
+        "billions of dollars, Anthropic said."
+    )
+    assert subject_of("What a Million TPUs Actually Buys Anthropic", None, text) == "Anthropic"
+    assert subject_of("Tens of Billions for Anthropic's TPU Deal", None, text) == "Anthropic"
+    text = "Microsoft said its Cobalt 300 chip has 192 cores. Microsoft designs it in-house."
+    assert subject_of("Cobalt 300 Deep Dive: Microsoft's 192-Core Arm CPU", None, text) == (
+        "Microsoft"
+    )
+    text = "Nvidia chief executive Jensen Huang said China is a $50 billion market."
+    assert subject_of("Jensen Huang Says Curbs Cost a $50 Billion Market", None, text) == "Nvidia"
