@@ -416,6 +416,11 @@ class CitationFinder:
                 r"(?:'s|’s)\s", " ", name
             )  # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ..."
         name = ORG_ALIASES.get(name.casefold(), name)
+        # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
+        # company, under the short name the coverage uses
+        short = _CORPORATE_SUFFIX.sub("", name)
+        if short != name and short and short.lower() not in _GENERIC:
+            name = ORG_ALIASES.get(short.casefold(), short)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
             return None, False
         if re.fullmatch(
@@ -426,6 +431,11 @@ class CitationFinder:
             return None, False
         return name, False
 
+
+_CORPORATE_SUFFIX = re.compile(
+    r"(?<=\w)\s+(?:Systems|Platforms|Electronics|Inc\.?|Corp\.?|Corporation|Holdings|"
+    r"Technologies|Technology|Group|Co\.?|Ltd\.?|Web Services|Cloud|Incorporated)$"
+)
 
 # companies and agencies cited under several names: one canonical name each. They are not
 # news outlets, so they stay "unknown" (a bare mention of one is not a citation)

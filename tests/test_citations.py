@@ -282,7 +282,7 @@ def test_sentence_initial_the_company_said(finder: CitationFinder) -> None:
         ),
         (
             "Shipments rose 20%, according to research firm Counterpoint Research Group.",
-            ("Counterpoint Research Group", None, False),
+            ("Counterpoint Research", None, False),
         ),
     ],
 )
@@ -514,3 +514,17 @@ def test_subject_of_reads_the_article_to_tell_names_from_headline_capitals() -> 
     )
     text = "Nvidia chief executive Jensen Huang said China is a $50 billion market."
     assert subject_of("Jensen Huang Says Curbs Cost a $50 Billion Market", None, text) == "Nvidia"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Cerebras Systems said on Monday that the offering was priced.", "Cerebras"),
+        ("Amazon Web Services said the chips would be available next year.", "Amazon"),
+        ("Google Cloud said the capacity would include Ironwood.", "Google"),
+    ],
+)
+def test_corporate_suffixes_name_the_company(
+    finder: CitationFinder, sentence: str, name: str
+) -> None:
+    assert [n for n, _, _ in cites(finder, sentence)] == [name]
