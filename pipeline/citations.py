@@ -419,7 +419,7 @@ class CitationFinder:
         # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
         # company, under the short name the coverage uses
         short = _CORPORATE_SUFFIX.sub("", name)
-        if short != name and short and short.lower() not in _GENERIC:
+        if short != name and " " not in short and short.lower() not in _GENERIC:
             name = ORG_ALIASES.get(short.casefold(), short)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
             return None, False

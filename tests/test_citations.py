@@ -282,7 +282,7 @@ def test_sentence_initial_the_company_said(finder: CitationFinder) -> None:
         ),
         (
             "Shipments rose 20%, according to research firm Counterpoint Research Group.",
-            ("Counterpoint Research", None, False),
+            ("Counterpoint Research Group", None, False),
         ),
     ],
 )
