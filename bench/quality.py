@@ -38,7 +38,9 @@ SAMPLE = ROOT / "data" / "sample"
 # heldout3: written in session 2 by a helper, never read by the developers;
 # dev2: written in session 2 as a development split (read while developing);
 # heldout2 was read in session 3 (so it is a development split from then on) and
-# heldout4 was written in session 3 by a helper to take its place, never read
+# heldout4 was written in session 3 by a helper to take its place, never read;
+# heldout3 and heldout4 then served as validation splits (aggregate scores only, used to
+# choose between changes) and heldout5, written last by a helper, is the untouched test
 SPLIT_ORDER = {
     "tune": 0,
     "heldout": 1,
