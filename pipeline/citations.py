@@ -312,6 +312,10 @@ class CitationFinder:
         article gave before this sentence, which "A day later, AMD said" counts from."""
         candidates: dict[str, tuple[int, bool]] = {}
         by_subject: list[tuple[str, int]] = []
+        # "SK hynix said": a name with a lowercase word, joined (same length) so the
+        # name patterns read it as one word
+        original = sentence
+        sentence = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
         for pattern in _PATTERNS:
@@ -388,11 +392,11 @@ class CitationFinder:
                 shift = opening_shift(sentence)
                 if shift is not None:
                     when = previous_day + timedelta(days=shift)
-            out.append(Citation(name, when, sentence, known))
+            out.append(Citation(name, when, original, known))
         return out
 
     def _match_name(self, raw: str) -> tuple[str | None, bool]:
-        text = re.sub(r"(?:'s|’s)$", "", raw).strip()
+        text = re.sub(r"(?:'s|’s)$", "", raw.replace("_", " ")).strip()
         for pattern, canon in self._known_re:
             if pattern.search(text):
                 return canon, True
@@ -432,6 +436,7 @@ class CitationFinder:
         return name, False
 
 
+_LOWER_NAMES = re.compile(r"\bSK hynix\b", re.I)
 _CORPORATE_SUFFIX = re.compile(
     r"(?<=\w)\s+(?:Systems|Platforms|Electronics|Inc\.?|Corp\.?|Corporation|Holdings|"
     r"Technologies|Technology|Group|Co\.?|Ltd\.?|Web Services|Cloud|Incorporated)$"
@@ -600,19 +605,75 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?:,| said| told| wrote| added| of\b| at\b)",
             article_text,
         ):
-            if m.group(1).lower() not in STOP and m.group(1) not in (
-                "When",
-                "If",
-                "After",
-                "Before",
-                "Since",
-                "Because",
-                "Although",
-                "Until",
-                "Whether",
+            if (
+                m.group(1).lower() not in STOP
+                and m.group(1)
+                not in (
+                    "When",
+                    "If",
+                    "After",
+                    "Before",
+                    "Since",
+                    "Because",
+                    "Although",
+                    "Until",
+                    "Whether",
+                )
+                and m.group(1) not in _NOT_FIRST_NAMES
             ):
                 return True
     return False
+
+
+# capitalised words that stand before a company name at the start of a sentence but are
+# not anyone's first name ("Expect Oracle, or developers acting for it, to ...")
+_NOT_FIRST_NAMES = {
+    "Expect",
+    "Watch",
+    "See",
+    "Ask",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "Also",
+    "Even",
+    "Unlike",
+    "Like",
+    "Including",
+    "With",
+    "Without",
+    "For",
+    "From",
+    "Both",
+    "Only",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Neither",
+    "Either",
+    "Where",
+    "While",
+    "Why",
+    "How",
+    "What",
+    "Which",
+    "Who",
+    "Rival",
+    "Rivals",
+    "Chipmaker",
+    "Customer",
+    "Customers",
+    "Partner",
+    "Partners",
+    "Unless",
+    "Once",
+    "Though",
+    "Whereas",
+    "Against",
+    "Beyond",
+    "Besides",
+}
 
 
 def _is_attribution_context(sentence: str, m: re.Match[str]) -> bool:

@@ -528,3 +528,14 @@ def test_corporate_suffixes_name_the_company(
     finder: CitationFinder, sentence: str, name: str
 ) -> None:
     assert [n for n, _, _ in cites(finder, sentence)] == [name]
+
+
+def test_lowercase_names_and_imperatives_before_a_company(finder: CitationFinder) -> None:
+    assert cites(finder, "SK hynix said its Indiana plant remained on track.") == [
+        ("SK hynix", None, False)
+    ]
+    text = "Expect Oracle, or developers acting for it, to buy land. Oracle said it would."
+    assert [
+        c.cited_outlet
+        for c in finder.find("Oracle said it would.", MONDAY, "Byteframe", article_text=text)
+    ] == ["Oracle"]
