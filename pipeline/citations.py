@@ -88,7 +88,9 @@ _ORG_NOUNS = (
     r"technical report|tests?|paper|researchers|engineers|data|figures|estimates?|guidance|"
     r"numbers|results|release|press release|blog post|disclosure|spokesperson|executives|"
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
-    r"piece|scoop|story|coverage|newsletter|exclusive"
+    r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
+    r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
+    r"earnings call|call|remarks|comments|forecast|outlook"
 )
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
@@ -127,7 +129,8 @@ _PATTERNS = [
         r"\b(?:[Tt]he|[Ii]ts) (?:[A-Z][\w\-]+ ){0,2}(?:company|firm|two companies|companies|"
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry) "
         r"(?:has |had |also )?(?P<name>said|says|announced|confirmed|added|reaffirmed|told)\b"
-        r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added)\b"
+        r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
+        r"guided|expects|forecast)\b"
     ),
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
@@ -140,8 +143,18 @@ _PATTERNS = [
         r"stated|states)\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME}) (?:has|had) (?:the|more) (?:[\w\-]+ )?"
-        rf"(?:story|details|numbers|scoop)\b"
+        rf"(?P<name>{_NAME}) (?:has|had) (?:the|more|a|an) (?:[\w\-]+ ){{0,2}}"
+        rf"(?:story|details|numbers|scoop|rundown|explainer|breakdown|read|deep dive)\b"
+    ),
+    # "Micron did not confirm the customer, but said it would ramp volume production"
+    re.compile(
+        rf"(?P<name>{_NAME}) (?:did not|didn't|would not|declined to) \w+[^.;]{{0,80}}?,? but "
+        rf"(?:said|says|added|noted)\b"
+    ),
+    # "In DeepSeek's own tests", "by OpenAI's telling"
+    re.compile(
+        rf"\b(?:[Ii]n|[Bb]y|[Ff]rom) (?P<name>{_NAME})(?:'s|’s) (?:own )?(?:tests|telling|"
+        rf"benchmarks|figures|numbers|data|account|estimates?)\b"
     ),
 ]
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
@@ -328,6 +341,10 @@ class CitationFinder:
                     "said",
                     "says",
                     "warned",
+                    "put",
+                    "guided",
+                    "expects",
+                    "forecast",
                     "announced",
                     "confirmed",
                     "added",

@@ -539,3 +539,22 @@ def test_lowercase_names_and_imperatives_before_a_company(finder: CitationFinder
         c.cited_outlet
         for c in finder.find("Oracle said it would.", MONDAY, "Byteframe", article_text=text)
     ] == ["Oracle"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Silicon Ledger's deep dive is the best technical read so far.", "Silicon Ledger"),
+        ("Wafer & Watt has the best explainer on the transformer shortage.", "Wafer & Watt"),
+        ("Micron did not confirm the customer, but said it would ramp production.", "Micron"),
+        ("In DeepSeek's tests, Engram pushed retrieval accuracy from 84% to 97%.", "DeepSeek"),
+    ],
+)
+def test_retellings_credit_in_many_shapes(finder: CitationFinder, sentence: str, name: str) -> None:
+    assert [n for n, _, _ in cites(finder, sentence, citing="ChipBrief")] == [name]
+
+
+def test_management_speaks_for_the_subject(finder: CitationFinder) -> None:
+    assert cites(
+        finder, "Management put AI accelerators at close to 30% of revenue.", subject="TSMC"
+    ) == [("TSMC", None, False)]
