@@ -544,7 +544,7 @@ def test_lowercase_names_and_imperatives_before_a_company(finder: CitationFinder
 @pytest.mark.parametrize(
     ("sentence", "name"),
     [
-        ("Silicon Ledger's deep dive is the best technical read so far.", "Silicon Ledger"),
+        ("The Information's deep dive is the best technical read so far.", "The Information"),
         ("Wafer & Watt has the best explainer on the transformer shortage.", "Wafer & Watt"),
         ("Micron did not confirm the customer, but said it would ramp production.", "Micron"),
         ("In DeepSeek's tests, Engram pushed retrieval accuracy from 84% to 97%.", "DeepSeek"),
