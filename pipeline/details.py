@@ -467,6 +467,8 @@ class DetailParams:
     date_threshold: float = 0.45
     repeat_threshold: float = 0.8  # one article's two mentions of a value: the same fact
     second_fact_threshold: float = 0.75  # a statement joins a second group at this mean score
+    attach_max: float = 0.8  # a lone mention joins a group one member of which it matches so
+    attach_mean: float = 0.5  # ... and the whole group on average
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -824,6 +826,33 @@ def _second_facts(
     return out
 
 
+def _attach_singletons(
+    clusters: list[list[int]], score: np.ndarray, best_pair: float, mean: float
+) -> list[list[int]]:
+    """A mention left on its own (an outlet's terse or odd phrasing: "Yes, Rivos is a
+    RISC-V shop") joins the group it matches best when one member states it almost the
+    same way (pair score >= ``best_pair``) and the group as a whole agrees at ``mean``."""
+    alone = [c[0] for c in clusters if len(c) == 1]
+    groups = [i for i, c in enumerate(clusters) if len(c) > 1]
+    if not alone or not groups:
+        return clusters
+    out = [list(c) for c in clusters]
+    moved: set[int] = set()
+    for i in alone:
+        best: tuple[float, int] | None = None
+        for gi in groups:
+            row = score[i, clusters[gi]]
+            if not np.all(np.isfinite(row)):
+                continue  # the same article, another kind or an incompatible value
+            if row.max() >= best_pair and row.mean() >= mean:
+                if best is None or row.mean() > best[0]:
+                    best = (float(row.mean()), gi)
+        if best is not None:
+            out[best[1]].append(i)
+            moved.add(i)
+    return [sorted(c) for c in out if not (len(c) == 1 and c[0] in moved)]
+
+
 def group_details(
     mentions: Sequence[Mention],
     vectors: np.ndarray,
@@ -861,6 +890,8 @@ def group_details(
         local = _average_linkage(score, sub, np.full(len(sub), thr), kind == "statement")
         if kind == "statement" and p.second_fact_threshold < 10:
             local = _second_facts(local, score, p.second_fact_threshold)
+        if p.attach_mean < 10:
+            local = _attach_singletons(local, score, p.attach_max, p.attach_mean)
         clusters.extend([members[k] for k in c] for c in local)
     clusters.sort(key=lambda c: c[0])
     groups = [Detail([mentions[i] for i in c]) for c in clusters]

@@ -794,3 +794,22 @@ def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> 
     }
     assert "132" not in " ".join(shown)  # the old chip's count is not a rival figure
     assert any("192" in v for v in shown) and any("196" in v for v in shown)
+
+
+def test_a_lone_mention_joins_the_group_one_member_states_it_like() -> None:
+    from pipeline.details import _attach_singletons
+
+    inf = -np.inf
+    score = np.array(
+        [
+            [inf, 1.5, 1.4, 0.9, 0.1],
+            [1.5, inf, 1.3, 0.3, 0.1],
+            [1.4, 1.3, inf, 0.4, 0.2],
+            [0.9, 0.3, 0.4, inf, 0.1],  # close to 0: joins {0, 1, 2}
+            [0.1, 0.1, 0.2, 0.1, inf],  # like nobody: stays alone
+        ]
+    )
+    assert _attach_singletons([[0, 1, 2], [3], [4]], score, 0.8, 0.5) == [[0, 1, 2, 3], [4]]
+    # a lone mention that cannot pair with a member (same article: -inf) stays alone
+    score[3, 1] = score[1, 3] = inf
+    assert _attach_singletons([[0, 1, 2], [3], [4]], score, 0.8, 0.5) == [[0, 1, 2], [3], [4]]
