@@ -92,6 +92,10 @@ _ORG_NOUNS = (
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook"
 )
+_MONTH_DAY = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December) \d{1,2}"
+)
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
@@ -105,7 +109,8 @@ _PATTERNS = [
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
     re.compile(
-        rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed) by "
+        rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
+        rf"cited|quoted|named|described|identified|flagged) by "
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
@@ -123,7 +128,7 @@ _PATTERNS = [
     ),
     re.compile(
         rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
-        rf"(?:{_ORG_NOUNS})\b"
+        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:{_ORG_NOUNS})\b"
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts) (?:[A-Z][\w\-]+ ){0,2}(?:company|firm|two companies|companies|"

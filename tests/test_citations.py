@@ -558,3 +558,10 @@ def test_management_speaks_for_the_subject(finder: CitationFinder) -> None:
     assert cites(
         finder, "Management put AI accelerators at close to 30% of revenue.", subject="TSMC"
     ) == [("TSMC", None, False)]
+
+
+def test_dated_possessive_reports_and_cited_by(finder: CitationFinder) -> None:
+    got = cites(finder, "It answers questions raised since The Information's April 3 scoop.")
+    assert got == [("The Information", date(2026, 4, 3), True)]
+    got = cites(finder, "The supply-chain sources cited by Reuters say the board is new.")
+    assert [n for n, _, _ in got] == ["Reuters"]
