@@ -812,6 +812,8 @@ def subject_of(
         return None
     from pipeline.keys import STOP
 
+    text = text.replace(title, " ")  # extracted text may repeat the headline
+
     # "SK hynix" and other names whose second word is lowercase
     for m in re.finditer(r"\b([A-Z]{2,}) ([a-z]{3,})\b", title):
         if m.group(0).casefold() in ORG_ALIASES:

@@ -565,3 +565,11 @@ def test_dated_possessive_reports_and_cited_by(finder: CitationFinder) -> None:
     assert got == [("The Information", date(2026, 4, 3), True)]
     got = cites(finder, "The supply-chain sources cited by Reuters say the board is new.")
     assert [n for n, _, _ in got] == ["Reuters"]
+
+
+def test_subject_of_ignores_the_headline_repeated_in_the_text() -> None:
+    title = "Cerebras Sets IPO Range, Seeking Up to $1.2 Billion"
+    text = (
+        title + "\nCerebras Systems is looking to raise as much as $1.2 billion, the filing showed."
+    )
+    assert subject_of(title, None, text) == "Cerebras"
