@@ -501,7 +501,12 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
             and _period_gap(ua, ub) <= 3  # April vs May may be one slot; 2025 vs 2028 is not
             and _prospective(a) == _prospective(b)
         )
-    if not a.value.unit or a.value.unit != b.value.unit or compatible(a.value, b.value):
+    # a bare large count ("as many as 1.2 million") may fill the slot of a counted one
+    # ("up to one million TPUs"): one retelling often leaves the unit out
+    big = min(abs(a.value.value), abs(b.value.value)) >= 1000
+    plain = {ua, ub} & {""} and not ({ua, ub} - {""}) & {"year", "days", "pct", "x"}
+    wildcard = big and plain and not any(u.startswith(("period", "vague")) for u in (ua, ub))
+    if (not wildcard and (not ua or ua != ub)) or compatible(a.value, b.value):
         return False
     if _prospective(a) != _prospective(b):
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
@@ -568,7 +573,8 @@ def _prospective(m: Mention) -> bool:
     assert m.value is not None
     body = _DATELINE.sub("", m.sentence)
     before = re.split(r"[,;:]", body[max(0, m.value.start - 45) : m.value.start])[-1]
-    return bool(_PROSPECTIVE.search(before))
+    # the value's own text may open with the ceiling ("up to one million")
+    return bool(_PROSPECTIVE.search(before + " " + m.value.text))
 
 
 def _same_date_subject(a: Mention, b: Mention) -> bool:

@@ -813,3 +813,35 @@ def test_a_lone_mention_joins_the_group_one_member_states_it_like() -> None:
     # a lone mention that cannot pair with a member (same article: -inf) stays alone
     score[3, 1] = score[1, 3] = inf
     assert _attach_singletons([[0, 1, 2], [3], [4]], score, 0.8, 0.5) == [[0, 1, 2], [3], [4]]
+
+
+def test_a_bare_count_can_conflict_with_a_counted_one(embed: Embed) -> None:
+    title = "Anthropic to rent up to a million Google TPUs"
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            3,
+            title,
+            ["Anthropic agreed to rent up to one million of Google's tensor processing units."],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            4,
+            title,
+            ["Anthropic agreed to rent up to 1M TPUs from Google under the cloud deal."],
+        ),
+        article(
+            3,
+            "Tech Ledger",
+            5,
+            title,
+            [
+                "Anthropic agreed to rent as many as 1.2 million of Google's tensor processing units."
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    shown = {c["value"] for d in quantity_details(doc, "Anthropic agreed") for c in d["conflicts"]}
+    assert any("1.2 million" in v for v in shown)
