@@ -236,6 +236,9 @@ _PERIOD = re.compile(
     rf"(?P<when>(?:this|the|next)\s+year|(?:19|20)\d\d|(?P<month>{_MONTHS}))\b"
     rf"|\b(?P<h>H[12])\s*(?P<hy>(?:19|20)\d\d)\b"
     rf"|\b(?P<q>Q[1-4])\s*(?P<qy>(?:19|20)\d\d)\b"
+    rf"|(?<!fiscal\s)\b(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?![\s-]+(?:results|"
+    rf"revenue|sales|profit|earnings|margin|guidance|outlook|report))"
+    rf"(?:\s+of\s+(?P<qwy>(?:this|next)\s+year|(?:19|20)\d\d))?"
     rf"|\b(?:in|by|from|until|starting(?:\s+in)?|as\s+of)\s+(?P<mon>{_MONTHS})\b(?!\s+\d{{1,2}}\b)"
     rf"(?:\s+(?P<mony>(?:19|20)\d\d))?",
     re.I,
@@ -273,6 +276,24 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             label = f"{m.group('hy')}-{m.group('h').upper()}"
         elif m.group("q"):
             label = f"{m.group('qy')}-{m.group('q').upper()}"
+        elif m.group("qw"):
+            if re.search(
+                r"\b(?:revenue|sales|profit|earnings|margin|guidance|outlook|results|"
+                r"fiscal|reported|quarterly)\b",
+                text,
+                re.I,
+            ):
+                continue  # results talk: "the fourth quarter" is a reporting period there
+            when = (m.group("qwy") or "this year").lower()
+            year = (
+                article_day.year + 1
+                if when.startswith("next")
+                else article_day.year
+                if when.startswith("this")
+                else int(when)
+            )
+            n = ["first", "second", "third", "fourth"].index(m.group("qw").lower()) + 1
+            label = f"{year}-Q{n}"
         else:
             word = (m.group("half") or m.group("half2") or m.group("weeks") or "").lower()
             late = (m.group("lateearly") or "").lower()
@@ -495,9 +516,13 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     ua, ub = a.value.unit, b.value.unit
     if ua.startswith("period:") and ub.startswith("period:"):
         # "in April" against "in May": the same slot when both are months (or both halves)
+        if _period_grain(ua) != _period_grain(ub):
+            # "early 2027" against "the fourth quarter": another grain, but no overlap
+            (a0, a1), (b0, b1) = _period_months(ua), _period_months(ub)
+            apart = max(a0, b0) - min(a1, b1)  # > 0 when they do not overlap
+            return 0 < apart <= 3 and _prospective(a) == _prospective(b)
         return (
             ua != ub
-            and _period_grain(ua) == _period_grain(ub)
             and _period_gap(ua, ub) <= 3  # April vs May may be one slot; 2025 vs 2028 is not
             and _prospective(a) == _prospective(b)
         )
@@ -531,6 +556,20 @@ def _period_gap(a: str, b: str) -> int:
         return (year * 12 + month) * 2 + half
 
     return abs(index(a) - index(b))
+
+
+def _period_months(unit: str) -> tuple[int, int]:
+    """The months a period covers, as (first, last) month numbers since year 0."""
+    label = unit.split(":", 1)[1]
+    year, rest = int(label[:4]), label[5:]
+    if rest.startswith("H"):
+        first = year * 12 + (1 if rest == "H1" else 7)
+        return first, first + 5
+    if rest.startswith("Q"):
+        first = year * 12 + 3 * (int(rest[1:]) - 1) + 1
+        return first, first + 2
+    month = year * 12 + int(rest[:2])
+    return month, month
 
 
 def _period_grain(unit: str) -> str:

@@ -845,3 +845,14 @@ def test_a_bare_count_can_conflict_with_a_counted_one(embed: Embed) -> None:
     doc = timeline(arts, embed)
     shown = {c["value"] for d in quantity_details(doc, "Anthropic agreed") for c in d["conflicts"]}
     assert any("1.2 million" in v for v in shown)
+
+
+def test_periods_of_another_grain_conflict_when_they_do_not_overlap() -> None:
+    from pipeline.details import _period_months, find_periods
+
+    [q4] = find_periods("The first capacity arrives in the fourth quarter.", date(2026, 6, 9))
+    [h1] = find_periods("The first capacity arrives in early 2027.", date(2026, 6, 9))
+    assert (q4.unit, h1.unit) == ("period:2026-Q4", "period:2027-H1")
+    assert _period_months(q4.unit)[1] < _period_months(h1.unit)[0]
+    # results talk: "the fourth quarter" is a reporting period, not a value
+    assert find_periods("Revenue in the fourth quarter rose 30%.", date(2026, 6, 9)) == []
