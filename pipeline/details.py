@@ -517,7 +517,10 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     if ua.startswith("period:") and ub.startswith("period:"):
         # "in April" against "in May": the same slot when both are months (or both halves)
         if _period_grain(ua) != _period_grain(ub):
-            # "early 2027" against "the fourth quarter": another grain, but no overlap
+            # "early 2027" against "the fourth quarter": another grain, but no overlap; a
+            # month against a half-year is usually two milestones (preview, then launch)
+            if {_period_grain(ua), _period_grain(ub)} != {"half", "quarter"}:
+                return False
             (a0, a1), (b0, b1) = _period_months(ua), _period_months(ub)
             apart = max(a0, b0) - min(a1, b1)  # > 0 when they do not overlap
             return 0 < apart <= 3 and _prospective(a) == _prospective(b)
