@@ -9,6 +9,7 @@ are kept too when the sentence pattern makes the attribution unambiguous.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -136,6 +137,7 @@ _PATTERNS = [
         r"(?:has |had |also )?(?P<name>said|says|announced|confirmed|added|reaffirmed|told)\b"
         r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
         r"guided|expects|forecast)\b"
+        r"|\b(?:[Pp]er|[Aa]ccording to) the (?:two )?(?P<name3>companies)\b"
     ),
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
@@ -323,6 +325,8 @@ class CitationFinder:
         subject: str | None = None,
         article_text: str = "",
         previous_day: date | None = None,
+        story_text: str = "",
+        partner: str | None = None,
     ) -> list[Citation]:
         """Citations in one sentence. ``subject`` is the organisation "the company" refers
         to (the story's main actor, when known); ``article_text`` lets person names
@@ -338,7 +342,9 @@ class CitationFinder:
             return []  # a wire byline names reporters, not sources
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
-                group = "name" if m.group("name") is not None else "name2"
+                group = next(
+                    g for g in ("name", "name2", "name3") if g in m.re.groupindex and m.group(g)
+                )
                 raw = m.group(group).strip().rstrip(".,;:")
                 if _ANALYST_BEFORE.search(sentence[: m.start(group)]):
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
@@ -346,6 +352,7 @@ class CitationFinder:
                     "said",
                     "says",
                     "warned",
+                    "companies",
                     "put",
                     "guided",
                     "expects",
@@ -369,6 +376,8 @@ class CitationFinder:
                     # sentence names its speaker ("Nvidia said in a filing")
                     if subject:
                         by_subject.append((subject, m.start(group)))
+                        if partner and _BOTH.search(sentence):
+                            by_subject.append((partner, m.start(group)))
                     continue
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
                 for part in parts:
@@ -378,7 +387,11 @@ class CitationFinder:
                         full = _acronyms(article_text).get(name)
                         if full:
                             name, known = self._match_name(full)
-                    employer = _employer(name, article_text) if name and not known else None
+                    employer = (
+                        (_employer(name, article_text) or _employer(name, story_text))
+                        if name and not known
+                        else None
+                    )
                     if employer:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
                         name, known = self._match_name(employer)
@@ -390,10 +403,11 @@ class CitationFinder:
                     pos = m.start(group)
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
-        for raw, pos in by_subject:
-            name, known = self._match_name(raw)
-            if name is not None and not candidates and name not in candidates:
-                candidates[name] = (pos, known)
+        if not candidates:
+            for raw, pos in by_subject:
+                name, known = self._match_name(raw)
+                if name is not None and name not in candidates:
+                    candidates[name] = (pos, known)
         # a known outlet named anywhere in an attribution-shaped sentence counts too
         if candidates or re.search(rf"\b({ATTRIBUTION_VERBS}|according to)\b", sentence):
             for pattern, canon in self._known_re:
@@ -459,6 +473,8 @@ class CitationFinder:
 
 
 _LOWER_NAMES = re.compile(r"\bSK hynix\b", re.I)
+# "the two companies said", "per the companies": both parties to the story's deal
+_BOTH = re.compile(r"\b(?:the two companies|the companies|both companies|the pair)\b", re.I)
 _CORPORATE_SUFFIX = re.compile(
     r"(?<=\w)\s+(?:Systems|Platforms|Electronics|Inc\.?|Corp\.?|Corporation|Holdings|"
     r"Technologies|Technology|Group|Co\.?|Ltd\.?|Web Services|Cloud|Incorporated)$"
@@ -803,13 +819,30 @@ _HEADLINE_WORDS = {"west", "east", "north", "south", "inside", "exclusive", "ana
 def subject_of(
     title: str | None, finder: CitationFinder | None = None, text: str = ""
 ) -> str | None:
+    """The organisation a headline is about: the first of :func:`headline_orgs`."""
+    return next(headline_orgs(title, finder, text), None)
+
+
+def partner_of(
+    title: str | None, finder: CitationFinder | None = None, text: str = ""
+) -> str | None:
+    """The second organisation a headline names ("Anthropic Strikes Deal for ... Google
+    TPUs" -> Google): who "the two companies said" adds to the subject."""
+    orgs = headline_orgs(title, finder, text)
+    first = next(orgs, None)
+    return next((o for o in orgs if o != first), None)
+
+
+def headline_orgs(
+    title: str | None, finder: CitationFinder | None = None, text: str = ""
+) -> Iterator[str]:
     """The organisation a headline is about ("Micron ships HBM4 samples" -> "Micron"): what
     "the company said" most likely refers to. With the article's ``text``, title-case
     words the article writes in lower case ("What a Million TPUs Buys") are not names, a
     product ("Cobalt 300 Deep Dive", "MTIA v3 Goes Into Production") is skipped, and a
     person speaks for their employer ("Jensen Huang Says ..." -> Nvidia)."""
     if not title:
-        return None
+        return
     from pipeline.keys import STOP
 
     text = text.replace(title, " ")  # extracted text may repeat the headline
@@ -817,12 +850,15 @@ def subject_of(
     # "SK hynix" and other names whose second word is lowercase
     for m in re.finditer(r"\b([A-Z]{2,}) ([a-z]{3,})\b", title):
         if m.group(0).casefold() in ORG_ALIASES:
-            return ORG_ALIASES[m.group(0).casefold()]
+            yield ORG_ALIASES[m.group(0).casefold()]
     if finder is not None:
         for pattern, _ in finder._known_re:
             title = pattern.sub(lambda k: " " * len(k.group(0)), title)  # outlets don't speak
+    skip_until = 0
     for m in re.finditer(r"\b[A-Z][A-Za-z&\-]*[a-zA-Z](?=(\s+[A-Z][a-z]+)?)", title):
         word = m.group(0)
+        if m.start() < skip_until:
+            continue  # the surname of a person just read
         if (
             word.lower() in STOP
             or word.lower() in _PLACES
@@ -847,11 +883,13 @@ def subject_of(
             if " " in full and re.fullmatch(_PERSON, full):
                 employer = _employer(full, text)
                 if employer:
-                    return ORG_ALIASES.get(employer.casefold(), employer)
+                    skip_until = m.start() + len(full)
+                    yield ORG_ALIASES.get(employer.casefold(), employer)
+                    continue
                 if re.search(rf"\b{re.escape(full)}\b", text):
+                    skip_until = m.start() + len(full)
                     continue  # a person with no employer given
-        return word
-    return None
+        yield word
 
 
 def all_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:

@@ -19,7 +19,14 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.citations import Citation, CitationFinder, all_dates, opening_shift, subject_of
+from pipeline.citations import (
+    Citation,
+    CitationFinder,
+    all_dates,
+    opening_shift,
+    partner_of,
+    subject_of,
+)
 from pipeline.details import (
     Detail,
     DetailParams,
@@ -151,7 +158,11 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
     found: list[FoundCitation] = []
     # whom "the company said" means: the article's headline subject, else the story's
     subjects = {a.id: subject_of(a.title, finder, a.text or "") for a in ordered}
+    partners = {a.id: partner_of(a.title, finder, a.text or "") for a in ordered}
     common = Counter(s for s in subjects.values() if s).most_common(1)
+    # an executive named in one article ("Nvidia chief executive Jensen Huang") speaks for
+    # the company in the others ("Huang said")
+    story_text = "\n".join(a.text or "" for a in ordered)
     for a in ordered:
         sents = split_sentences(a.text or "")
         per_article[a.id] = sents
@@ -172,6 +183,8 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 subject=subject,
                 article_text=a.text,
                 previous_day=previous,
+                story_text=story_text,
+                partner=partners[a.id],
             )
             if not cites and last is not None and _SAME_REPORT.search(s.text):
                 # "According to the same report, ...": the report credited just before

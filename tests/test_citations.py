@@ -573,3 +573,38 @@ def test_subject_of_ignores_the_headline_repeated_in_the_text() -> None:
         title + "\nCerebras Systems is looking to raise as much as $1.2 billion, the filing showed."
     )
     assert subject_of(title, None, text) == "Cerebras"
+
+
+def test_the_two_companies_credit_both_parties(finder: CitationFinder) -> None:
+    got = cites(
+        finder,
+        "The expansion will bring over a gigawatt online in 2027, the companies said.",
+        subject="Anthropic",
+        partner="Google",
+    )
+    assert [n for n, _, _ in got] == ["Anthropic", "Google"]
+    got = cites(
+        finder,
+        "Money: tens of billions of dollars, per the companies.",
+        subject="Anthropic",
+        partner="Google",
+    )
+    assert [n for n, _, _ in got] == ["Anthropic", "Google"]
+
+
+def test_an_executive_named_elsewhere_in_the_story_speaks_for_the_company(
+    finder: CitationFinder,
+) -> None:
+    story = "Nvidia chief executive Jensen Huang told analysts China was worth $50 billion."
+    article = "Asked about China, Huang said the company had nothing to announce."
+    got = finder.find(article, MONDAY, "Byteframe", article_text=article, story_text=story)
+    assert [c.cited_outlet for c in got] == ["Nvidia"]
+
+
+def test_partner_of_reads_the_second_organisation_of_a_headline() -> None:
+    from pipeline.citations import partner_of
+
+    text = "Anthropic will rent TPUs from Google. Anthropic and Google said so on Friday."
+    assert (
+        partner_of("Anthropic Strikes Deal for Up to a Million Google TPUs", None, text) == "Google"
+    )
