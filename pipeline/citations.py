@@ -100,7 +100,12 @@ _MONTH_DAY = (
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
+_SPEAKER_ASIDE = re.compile(
+    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|the|an?|its) [^.;“”\"]{{3,160}}?), "
+    rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
+)
 _PATTERNS = [
+    _SPEAKER_ASIDE,
     re.compile(
         rf"\b[Aa]ccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
@@ -340,8 +345,13 @@ class CitationFinder:
         sentence = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
+        # "TSMC, the company that makes chips for Apple, Nvidia and AMD, said on Friday":
+        # the sentence's subject speaks; names inside its description do not
+        aside = _SPEAKER_ASIDE.match(sentence)
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
+                if aside and aside.end("name") < m.start() < aside.end("desc"):
+                    continue
                 group = next(
                     g for g in ("name", "name2", "name3") if g in m.re.groupindex and m.group(g)
                 )

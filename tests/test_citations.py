@@ -608,3 +608,12 @@ def test_partner_of_reads_the_second_organisation_of_a_headline() -> None:
     assert (
         partner_of("Anthropic Strikes Deal for Up to a Million Google TPUs", None, text) == "Google"
     )
+
+
+def test_names_in_a_speakers_description_do_not_speak(finder: CitationFinder) -> None:
+    got = cites(
+        finder,
+        "TSMC, the company that makes processors for Apple, Nvidia, AMD and many others, "
+        "said on Friday that its second factory will make 2nm chips in 2027.",
+    )
+    assert [n for n, _, _ in got] == ["TSMC"]
