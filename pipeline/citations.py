@@ -82,7 +82,8 @@ ATTRIBUTION_VERBS = (
     r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
     r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
     r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
-    r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first"
+    r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
+    r"denied|denies|reiterated|reiterates"
 )
 _ORG_NOUNS = (
     r"report|reporting|story|scoop|article|filing|statement|announcement|analysis|"
@@ -91,7 +92,8 @@ _ORG_NOUNS = (
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
-    r"earnings call|call|remarks|comments|forecast|outlook"
+    r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
+    r"official line|public response"
 )
 _MONTH_DAY = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -106,6 +108,11 @@ _SPEAKER_ASIDE = re.compile(
 )
 _PATTERNS = [
     _SPEAKER_ASIDE,
+    re.compile(
+        rf"(?P<name>{_NAME}), which (?:has |had |also )?(?:said|says|reported|announced|"
+        rf"confirmed|disclosed)\b"
+    ),
+    re.compile(rf"\b(?:filings?|records|documents) (?:with|filed with|from) (?P<name>{_NAME})"),
     re.compile(
         rf"\b[Aa]ccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
@@ -138,8 +145,13 @@ _PATTERNS = [
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts) (?:[A-Z][\w\-]+ ){0,2}(?:company|firm|two companies|companies|"
-        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry) "
-        r"(?:has |had |also )?(?P<name>said|says|announced|confirmed|added|reaffirmed|told)\b"
+        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry)"
+        r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
+        r"management))? (?:has |had |also )?"
+        r"(?:[^,.;“”\"]{0,80}? and )?"
+        r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
+        r"reiterated|reported|guided|denied)\b"
+        r"|\b[Aa] company (?:executive|spokes\w+|official) (?P<name4>said|told)\b"
         r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
         r"guided|expects|forecast)\b"
         r"|\b(?:[Pp]er|[Aa]ccording to) the (?:two )?(?P<name3>companies)\b"
@@ -353,7 +365,9 @@ class CitationFinder:
                 if aside and aside.end("name") < m.start() < aside.end("desc"):
                     continue
                 group = next(
-                    g for g in ("name", "name2", "name3") if g in m.re.groupindex and m.group(g)
+                    g
+                    for g in ("name", "name2", "name3", "name4")
+                    if g in m.re.groupindex and m.group(g)
                 )
                 raw = m.group(group).strip().rstrip(".,;:")
                 if _ANALYST_BEFORE.search(sentence[: m.start(group)]):
@@ -363,6 +377,11 @@ class CitationFinder:
                     "says",
                     "warned",
                     "companies",
+                    "claims",
+                    "claimed",
+                    "reiterated",
+                    "reported",
+                    "denied",
                     "put",
                     "guided",
                     "expects",

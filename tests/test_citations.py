@@ -617,3 +617,36 @@ def test_names_in_a_speakers_description_do_not_speak(finder: CitationFinder) ->
         "said on Friday that its second factory will make 2nm chips in 2027.",
     )
     assert [n for n, _, _ in got] == ["TSMC"]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("The company claims three times the performance per watt.", "Meta"),
+        ("The company also raised its dividend and said it would consider buybacks.", "Meta"),
+        ("“Supply is committed,” the company's chief financial officer said on the call.", "Meta"),
+        ("Equipment is already being moved in, a company executive told reporters.", "Meta"),
+    ],
+)
+def test_the_company_in_more_shapes(finder: CitationFinder, sentence: str, name: str) -> None:
+    assert [n for n, _, _ in cites(finder, sentence, subject="Meta")] == [name]
+
+
+def test_which_said_filings_with_and_denials(finder: CitationFinder) -> None:
+    assert [
+        n
+        for n, _, _ in cites(
+            finder,
+            "Micron, which said earlier this month that it had begun sampling, closed lower.",
+        )
+    ] == ["Micron"]
+    assert [
+        n
+        for n, _, _ in cites(
+            finder,
+            "It applied to run 15 more turbines, according to filings with the Shelby County Health Department.",
+        )
+    ] == ["Shelby County Health Department"]
+    assert [
+        n for n, _, _ in cites(finder, "Nvidia has denied that its chips contain any backdoors.")
+    ] == ["Nvidia"]
