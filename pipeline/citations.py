@@ -93,7 +93,7 @@ _ORG_NOUNS = (
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
-    r"official line|public response"
+    r"public response"
 )
 _MONTH_DAY = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
