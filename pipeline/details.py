@@ -149,7 +149,7 @@ class Detail:
     def articles(self) -> set[str]:
         return {m.article_id for m in self.mentions}
 
-    def is_notable(self, topic: frozenset[str] = frozenset()) -> bool:
+    def is_notable(self) -> bool:
         """Values, dates and quotes always are; a plain statement is when a second outlet
         repeats it (a lone sentence in words is commentary as often as it is a fact)."""
         first = self.mentions[0]

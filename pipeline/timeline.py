@@ -237,7 +237,7 @@ def finish_timeline(
     mentions, topic = prepared.mentions, prepared.topic
     by_id = {a.id: a for a in ordered}
     rank = {a.id: i for i, a in enumerate(ordered)}
-    details = [d for d in group_details(mentions, vectors, params, topic) if d.is_notable(topic)]
+    details = [d for d in group_details(mentions, vectors, params, topic) if d.is_notable()]
 
     def first_of(ms: Sequence[Mention]) -> Mention:
         return min(ms, key=lambda m: (rank[m.article_id], m.sentence))
