@@ -14,27 +14,25 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-MONTHS = {
-    m: i
-    for i, names in enumerate(
-        [
-            ("january", "jan"),
-            ("february", "feb"),
-            ("march", "mar"),
-            ("april", "apr"),
-            ("may",),
-            ("june", "jun"),
-            ("july", "jul"),
-            ("august", "aug"),
-            ("september", "sep", "sept"),
-            ("october", "oct"),
-            ("november", "nov"),
-            ("december", "dec"),
-        ],
-        start=1,
-    )
-    for m in names
-}
+from pipeline.keys import STOP
+
+_MONTH_FORMS = [
+    ("january", "jan"),
+    ("february", "feb"),
+    ("march", "mar"),
+    ("april", "apr"),
+    ("may",),
+    ("june", "jun"),
+    ("july", "jul"),
+    ("august", "aug"),
+    ("september", "sep", "sept"),
+    ("october", "oct"),
+    ("november", "nov"),
+    ("december", "dec"),
+]
+MONTHS = {m: i for i, names in enumerate(_MONTH_FORMS, start=1) for m in names}
+# the full month names as a regex alternation ("January|February|...")
+MONTH_NAMES = "|".join(names[0].capitalize() for names in _MONTH_FORMS)
 WEEKDAYS = {
     d: i
     for i, d in enumerate(
@@ -95,10 +93,9 @@ _ORG_NOUNS = (
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
     r"public response"
 )
-_MONTH_DAY = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December) \d{1,2}"
-)
+_MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
+# "Nvidia's April filing", "Monday": a month or weekday, never a name
+_MONTH_OR_WEEKDAY = re.compile(rf"(?:{MONTH_NAMES}|[A-Z][a-z]+day)")
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
@@ -472,11 +469,7 @@ class CitationFinder:
             return None, False
         if words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
-        while len(words) > 1 and re.fullmatch(
-            r"(?:January|February|March|April|May|June|July|August|September|October|"
-            r"November|December|[A-Z][a-z]+day)",
-            words[-1],
-        ):
+        while len(words) > 1 and _MONTH_OR_WEEKDAY.fullmatch(words[-1]):
             words = words[:-1]  # "Nvidia's April filing" -> Nvidia
         name = " ".join(words)
         name = re.sub(r"(?:'s|’s)$", "", name)
@@ -492,16 +485,11 @@ class CitationFinder:
             name = ORG_ALIASES.get(short.casefold(), short)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
             return None, False
-        if re.fullmatch(
-            r"(?:[A-Z][a-z]+day|January|February|March|April|May|June|July|August|"
-            r"September|October|November|December)",
-            name,
-        ):
+        if _MONTH_OR_WEEKDAY.fullmatch(name):
             return None, False
         return name, False
 
 
-_LOWER_NAMES = re.compile(r"\bSK hynix\b", re.I)
 # "the two companies said", "per the companies": both parties to the story's deal
 _BOTH = re.compile(r"\b(?:the two companies|the companies|both companies|the pair)\b", re.I)
 _CORPORATE_SUFFIX = re.compile(
@@ -526,6 +514,16 @@ ORG_ALIASES = {
     }.items()
     for alias in aliases
 }
+# names with a lowercase word ("SK hynix"): the name patterns read capitalised words, so
+# such a name is joined into one word before matching
+_LOWER_NAMES = re.compile(
+    "|".join(
+        rf"\b{re.escape(name)}\b"
+        for name in sorted(set(ORG_ALIASES.values()))
+        if any(w.islower() for w in name.split())
+    ),
+    re.I,
+)
 
 _PLACES = {
     "beijing",
@@ -666,35 +664,27 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
         )
     if len(words) == 1 and article_text:
         # "Feld said" after "Dana Feld, an analyst at ..."
-        from pipeline.keys import STOP
-
         for m in re.finditer(
             rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?:,| said| told| wrote| added| of\b| at\b)",
             article_text,
         ):
-            if (
-                m.group(1).lower() not in STOP
-                and m.group(1)
-                not in (
-                    "When",
-                    "If",
-                    "After",
-                    "Before",
-                    "Since",
-                    "Because",
-                    "Although",
-                    "Until",
-                    "Whether",
-                )
-                and m.group(1) not in _NOT_FIRST_NAMES
-            ):
+            if m.group(1).lower() not in STOP and m.group(1) not in _NOT_FIRST_NAMES:
                 return True
     return False
 
 
-# capitalised words that stand before a company name at the start of a sentence but are
-# not anyone's first name ("Expect Oracle, or developers acting for it, to ...")
+# capitalised words that stand before a name at the start of a sentence or clause but are
+# not anyone's first name ("When Feld said", "Expect Oracle, or developers acting for it,")
 _NOT_FIRST_NAMES = {
+    "When",
+    "If",
+    "After",
+    "Before",
+    "Since",
+    "Because",
+    "Although",
+    "Until",
+    "Whether",
     "Expect",
     "Watch",
     "See",
@@ -788,7 +778,8 @@ def opening_shift(sentence: str) -> int | None:
     return 1 if re.search(r"(?i)following|next|day later|day after", m.group(0)) else 0
 
 
-def _last_date(text: str, article_day: date) -> date | None:
+def last_date(text: str, article_day: date) -> date | None:
+    """The last date the text gives, resolved against the article's day."""
     found = [d for d, _, _ in all_dates(text, article_day)]
     return found[-1] if found else None
 
@@ -815,7 +806,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # afternoon": counted from the date before the name
     relative = _SAME_OR_NEXT.search(clause)
     if relative:
-        earlier = _last_date(sentence[:pos], article_day)
+        earlier = last_date(sentence[:pos], article_day)
         if earlier:
             same = not re.search(r"(?i)following|next|day later|day after", relative.group(0))
             return earlier if same else earlier + timedelta(days=1)
@@ -852,14 +843,19 @@ def subject_of(
     return next(headline_orgs(title, finder, text), None)
 
 
-def partner_of(
+def headline_subjects(
     title: str | None, finder: CitationFinder | None = None, text: str = ""
-) -> str | None:
-    """The second organisation a headline names ("Anthropic Strikes Deal for ... Google
-    TPUs" -> Google): who "the two companies said" adds to the subject."""
-    orgs = headline_orgs(title, finder, text)
-    first = next(orgs, None)
-    return next((o for o in orgs if o != first), None)
+) -> tuple[str | None, str | None]:
+    """The first two distinct organisations a headline names: whom "the company said"
+    means, and whom "the two companies said" adds ("Anthropic Strikes Deal for ... Google
+    TPUs" -> Anthropic, Google)."""
+    found: list[str] = []
+    for org in headline_orgs(title, finder, text):
+        if org not in found:
+            found.append(org)
+            if len(found) == 2:
+                break
+    return (found[0] if found else None, found[1] if len(found) > 1 else None)
 
 
 def headline_orgs(
@@ -872,14 +868,11 @@ def headline_orgs(
     person speaks for their employer ("Jensen Huang Says ..." -> Nvidia)."""
     if not title:
         return
-    from pipeline.keys import STOP
-
     text = text.replace(title, " ")  # extracted text may repeat the headline
 
-    # "SK hynix" and other names whose second word is lowercase
-    for m in re.finditer(r"\b([A-Z]{2,}) ([a-z]{3,})\b", title):
-        if m.group(0).casefold() in ORG_ALIASES:
-            yield ORG_ALIASES[m.group(0).casefold()]
+    # "SK hynix" and other names with a lowercase word
+    for m in _LOWER_NAMES.finditer(title):
+        yield ORG_ALIASES.get(m.group(0).casefold(), m.group(0))
     if finder is not None:
         for pattern, _ in finder._known_re:
             title = pattern.sub(lambda k: " " * len(k.group(0)), title)  # outlets don't speak

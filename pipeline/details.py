@@ -22,7 +22,7 @@ from datetime import date
 
 import numpy as np
 
-from pipeline.citations import MONTHS, all_dates
+from pipeline.citations import MONTH_NAMES, MONTHS, all_dates
 from pipeline.claims import Claim, asides, claims
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities, merge_ranges
@@ -228,21 +228,31 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     return True
 
 
-_MONTHS = "january|february|march|april|may|june|july|august|september|october|november|december"
 _HALF = r"(?P<half>first|second|back|latter|front|early|later|last two weeks of|final two weeks of)"
 _PERIOD = re.compile(
     rf"\b(?:the\s+)?(?:{_HALF}\s+half\s+of|(?P<half2>first|second|back|latter|front)\s+half\s+of"
     rf"|(?P<weeks>(?:last|final|first)\s+two\s+weeks\s+of)|(?P<lateearly>late|early|mid)(?:-|\s+))\s*"
-    rf"(?P<when>(?:this|the|next)\s+year|(?:19|20)\d\d|(?P<month>{_MONTHS}))\b"
+    rf"(?P<when>(?:this|the|next)\s+year|(?:19|20)\d\d|(?P<month>{MONTH_NAMES}))\b"
     rf"|\b(?P<h>H[12])\s*(?P<hy>(?:19|20)\d\d)\b"
     rf"|\b(?P<q>Q[1-4])\s*(?P<qy>(?:19|20)\d\d)\b"
     rf"|(?<!fiscal\s)\b(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?![\s-]+(?:results|"
     rf"revenue|sales|profit|earnings|margin|guidance|outlook|report))"
     rf"(?:\s+of\s+(?P<qwy>(?:this|next)\s+year|(?:19|20)\d\d))?"
-    rf"|\b(?:in|by|from|until|starting(?:\s+in)?|as\s+of)\s+(?P<mon>{_MONTHS})\b(?!\s+\d{{1,2}}\b)"
+    rf"|\b(?:in|by|from|until|starting(?:\s+in)?|as\s+of)\s+(?P<mon>{MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)"
     rf"(?:\s+(?P<mony>(?:19|20)\d\d))?",
     re.I,
 )
+
+
+def _year_of(when: str, article_day: date) -> int:
+    """ "this year" / "the year" -> the article's year, "next year" -> the one after, else
+    the year written."""
+    when = when.lower()
+    if when.startswith(("this", "the")):
+        return article_day.year
+    if when.startswith("next"):
+        return article_day.year + 1
+    return int(when)
 
 
 def find_periods(text: str, article_day: date) -> list[Quantity]:
@@ -284,14 +294,7 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
                 re.I,
             ):
                 continue  # results talk: "the fourth quarter" is a reporting period there
-            when = (m.group("qwy") or "this year").lower()
-            year = (
-                article_day.year + 1
-                if when.startswith("next")
-                else article_day.year
-                if when.startswith("this")
-                else int(when)
-            )
+            year = _year_of(m.group("qwy") or "this year", article_day)
             n = ["first", "second", "third", "fourth"].index(m.group("qw").lower()) + 1
             label = f"{year}-Q{n}"
         else:
@@ -302,20 +305,11 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             second = late == "late" or word.startswith(
                 ("second", "back", "latter", "last", "final")
             )
-            when = m.group("when").lower()
             if m.group("month"):
                 month = MONTHS[m.group("month").lower()]
-                year = article_day.year
-                label = f"{year}-{month:02d}-{'H2' if second else 'H1'}"
+                label = f"{article_day.year}-{month:02d}-{'H2' if second else 'H1'}"
             else:
-                year = (
-                    article_day.year
-                    if when.startswith(("this", "the"))
-                    else article_day.year + 1
-                    if when.startswith("next")
-                    else int(when)
-                )
-                label = f"{year}-{'H2' if second else 'H1'}"
+                label = f"{_year_of(m.group('when'), article_day)}-{'H2' if second else 'H1'}"
         # the label is part of the unit: two periods agree only when they are the same one
         out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
     return out
@@ -749,19 +743,15 @@ def _pair_scores(
         for i in quantity:
             units.setdefault(mentions[i].value.unit if mentions[i].value else "", []).append(i)
         same_value = np.zeros((n, n), dtype=bool)
-        unitless = units.get("", [])
         for unit, members in units.items():
-            # a bare number may agree with a value in any unit ("256" and "256 experts")
+            # a bare number may agree with a value in any unit ("256" and "256 experts"):
+            # unitless mentions are checked against every quantity, the others within
+            # their unit
             others = quantity if unit == "" else members
             for i in members:
                 for j in others:
-                    if j > i and _same_value(mentions[i], mentions[j]):
+                    if i != j and not same_value[i, j] and _same_value(mentions[i], mentions[j]):
                         same_value[i, j] = same_value[j, i] = True
-            if unit and unitless:
-                for i in members:
-                    for j in unitless:
-                        if _same_value(mentions[i], mentions[j]):
-                            same_value[i, j] = same_value[j, i] = True
         is_q = kinds == kind_ids["quantity"]
         allowed &= ~(is_q[:, None] & is_q[None, :]) | same_value
     # statements with values: "1 trillion" and "1.2 trillion parameters" are not one claim
@@ -865,8 +855,8 @@ def _second_facts(
             continue
         mean = score[:, c].mean(axis=1)
         for i in np.flatnonzero(mean >= threshold):
-            if i in c or len(clusters[home[int(i)]]) > 1 and home[int(i)] == ci:
-                continue
+            if home[int(i)] == ci:
+                continue  # already a member
             extra.setdefault(ci, []).append(int(i))
     out = [list(c) for c in clusters]
     for ci, add in extra.items():
@@ -955,10 +945,10 @@ def group_details(
                 continue
             if groups[hi].articles() & g.articles():
                 continue
+            # claim cosine plus shared rare words, as for grouping
+            raw, local = raw_of[g.mentions[0].kind]
             for m in g.mentions:
                 for other in groups[hi].mentions:
-                    # claim cosine plus shared rare words, as for grouping
-                    raw, local = raw_of[m.kind]
                     cos = float(raw[local[id(m)], local[id(other)]])
                     if _is_conflict(m, other, cos, p) and (best is None or cos > best[0]):
                         best = (cos, hi)

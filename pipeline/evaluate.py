@@ -142,7 +142,7 @@ def summarise(results: Iterable[dict[str, Any]]) -> dict[str, float]:
         "one_detail": sum(r["one_detail"] for r in rows) / len(rows),
         "first_reporter": sum(r["first_reporter"] for r in rows) / len(rows),
         "cited_origin": sum(r["cited_origin"] for r in rows) / len(rows),
-        "false_conflicts": sum(r.get("false_conflict", False) for r in rows),
+        "false_conflicts": sum(r["false_conflict"] for r in rows),
         "conflicts_labelled": len(conflicts),
         "conflicts_found": (sum(bool(r["conflict"]) for r in conflicts) / len(conflicts))
         if conflicts

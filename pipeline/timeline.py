@@ -22,10 +22,9 @@ import numpy as np
 from pipeline.citations import (
     Citation,
     CitationFinder,
-    all_dates,
+    headline_subjects,
+    last_date,
     opening_shift,
-    partner_of,
-    subject_of,
 )
 from pipeline.details import (
     Detail,
@@ -142,9 +141,9 @@ class PreparedStory:
 def _last_day_before(sents: Sequence[Any], index: int, day: date) -> date | None:
     """The last date the article gave before sentence ``index``."""
     for s in reversed(sents[:index]):
-        found = all_dates(s.text, day)
+        found = last_date(s.text, day)
         if found:
-            return found[-1][0]
+            return found
     return None
 
 
@@ -157,9 +156,9 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
     candidates: set[str] = set()
     found: list[FoundCitation] = []
     # whom "the company said" means: the article's headline subject, else the story's
-    subjects = {a.id: subject_of(a.title, finder, a.text or "") for a in ordered}
-    partners = {a.id: partner_of(a.title, finder, a.text or "") for a in ordered}
-    common = Counter(s for s in subjects.values() if s).most_common(1)
+    # and whom "the two companies said" adds: the headline's second organisation
+    heads = {a.id: headline_subjects(a.title, finder, a.text or "") for a in ordered}
+    common = Counter(first for first, _ in heads.values() if first).most_common(1)
     # an executive named in one article ("Nvidia chief executive Jensen Huang") speaks for
     # the company in the others ("Huang said")
     story_text = "\n".join(a.text or "" for a in ordered)
@@ -167,7 +166,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
         sents = split_sentences(a.text or "")
         per_article[a.id] = sents
         day = a.published_at.date()
-        subject = subjects[a.id] or (common[0][0] if common else None)
+        subject = heads[a.id][0] or (common[0][0] if common else None)
         last: Citation | None = None  # the article's latest credit to a news outlet
         for s in sents:
             if is_candidate(s.text, a.title):
@@ -184,7 +183,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 article_text=a.text,
                 previous_day=previous,
                 story_text=story_text,
-                partner=partners[a.id],
+                partner=heads[a.id][1],
             )
             if not cites and last is not None and _SAME_REPORT.search(s.text):
                 # "According to the same report, ...": the report credited just before

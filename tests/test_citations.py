@@ -601,13 +601,12 @@ def test_an_executive_named_elsewhere_in_the_story_speaks_for_the_company(
     assert [c.cited_outlet for c in got] == ["Nvidia"]
 
 
-def test_partner_of_reads_the_second_organisation_of_a_headline() -> None:
-    from pipeline.citations import partner_of
+def test_headline_subjects_read_the_second_organisation_of_a_headline() -> None:
+    from pipeline.citations import headline_subjects
 
     text = "Anthropic will rent TPUs from Google. Anthropic and Google said so on Friday."
-    assert (
-        partner_of("Anthropic Strikes Deal for Up to a Million Google TPUs", None, text) == "Google"
-    )
+    title = "Anthropic Strikes Deal for Up to a Million Google TPUs"
+    assert headline_subjects(title, None, text) == ("Anthropic", "Google")
 
 
 def test_names_in_a_speakers_description_do_not_speak(finder: CitationFinder) -> None:

@@ -22,7 +22,7 @@ from typer.testing import CliRunner, Result
 
 from pipeline.cli import app
 from pipeline.cluster import ClusterParams
-from pipeline.ingest import Ingest, IngestReport
+from pipeline.ingest import Ingest, IngestReport, NoProgress
 from pipeline.sources import SourcesConfig, parse_sources
 from pipeline.stages import cluster_new_articles
 from pipeline.store import Store
@@ -584,13 +584,9 @@ def test_details_stage_encodes_all_touched_stories_in_one_call(site: Site) -> No
         n = store.forget_timelines()
         assert n >= 2 and len(store.stories_without_timeline()) == n
         stats: dict[str, Any] = {}
-
-        class Quiet:
-            def stage(self, *a: Any) -> None: ...
-
-            def advance(self, *a: Any) -> None: ...
-
-        details_stage(store, None, stats, Quiet(), model=fresh, embedder_factory=lambda _: counting)
+        details_stage(
+            store, None, stats, NoProgress(), model=fresh, embedder_factory=lambda _: counting
+        )
         assert stats["details"]["timelines"] == n
         assert len(counting.calls) == 1 and counting.calls[0] > 0
         assert store.stories_without_timeline() == []
