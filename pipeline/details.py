@@ -683,10 +683,10 @@ def _pair_scores(
     idx = np.array([m.vector_index for m in mentions])
     v = vectors[idx]
     cos = v @ v.T
-    vocab: dict[str, int] = {}
-    for m in mentions:
-        for w in m.context:
-            vocab.setdefault(w, len(vocab))
+    # columns in sorted word order: a frozenset iterates in an order that changes with
+    # Python's hash seed, and the column order sets the float summation order, so an
+    # unsorted vocabulary gave runs that differed in near-ties
+    vocab = {w: k for k, w in enumerate(sorted({w for m in mentions for w in m.context}))}
     idf = np.array([weights[w] for w in vocab], dtype=np.float32)
     x = np.zeros((n, max(1, len(vocab))), dtype=np.float32)
     for i, m in enumerate(mentions):

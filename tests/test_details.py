@@ -856,3 +856,42 @@ def test_periods_of_another_grain_conflict_when_they_do_not_overlap() -> None:
     assert _period_months(q4.unit)[1] < _period_months(h1.unit)[0]
     # results talk: "the fourth quarter" is a reporting period, not a value
     assert find_periods("Revenue in the fourth quarter rose 30%.", date(2026, 6, 9)) == []
+
+
+_PAIR_SCORE_DIGEST = """
+import hashlib
+import numpy as np
+from pipeline.details import DetailParams, Mention, _pair_scores
+rng = np.random.default_rng(0)
+words = [f"w{i}" for i in range(300)]
+ms = [
+    Mention(f"a{i}", f"s{i}", 0, "statement", None, None,
+            frozenset(rng.choice(words, size=25, replace=False).tolist()), frozenset(), i)
+    for i in range(60)
+]
+weights = {w: float(rng.random()) for w in words}
+vectors = rng.standard_normal((60, 16)).astype(np.float32)
+vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+score, raw = _pair_scores(ms, vectors, DetailParams(), weights)
+print(hashlib.sha1(raw.tobytes()).hexdigest())
+"""
+
+
+def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
+    """Word sets iterate in an order that changes with PYTHONHASHSEED; the scores (and so
+    the timelines) must be the same bit for bit in every run."""
+    import os
+    import subprocess
+    import sys
+
+    digests = {
+        subprocess.run(
+            [sys.executable, "-c", _PAIR_SCORE_DIGEST],
+            env={**os.environ, "PYTHONHASHSEED": seed},
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout.strip()
+        for seed in ("1", "2", "3")
+    }
+    assert len(digests) == 1
