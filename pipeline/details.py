@@ -116,6 +116,12 @@ _TARGET_YEAR = re.compile(
     r"early|late|mid|in fiscal)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
 )
+# the year a company or product began is a fact of its own, whatever the article's year
+_FOUNDING_YEAR = re.compile(
+    r"\b(?:founded|established|incorporated|set\s+up|formed|started|spun\s+out)"
+    r"(?:\s+(?:back|originally))?\s+in\s+$",
+    re.I,
+)
 _QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
 
 
@@ -411,9 +417,11 @@ def mentions_of(
                 continue
             if not q.unit.startswith("period") and any(a <= q.start < b for a, b in period_spans):
                 continue  # the "2026" of "the second half of 2026" is part of the period
-            if q.unit == "year" and (
-                q.value < article_day.year
-                or not _TARGET_YEAR.search(body[max(0, q.start - 24) : q.start])
+            before = body[max(0, q.start - 24) : q.start]
+            if (
+                q.unit == "year"
+                and not _FOUNDING_YEAR.search(before)
+                and (q.value < article_day.year or not _TARGET_YEAR.search(before))
             ):
                 continue  # "in early 2025" is background; "by the end of 2029" is a target
             if q.unit == "" and q.value < 10 and not q.approx:

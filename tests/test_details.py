@@ -895,3 +895,20 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         for seed in ("1", "2", "3")
     }
     assert len(digests) == 1
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        ("Rivos, based in Santa Clara, was founded in 2021.", [2021]),
+        ("The start-up, founded in 2021, counts Intel Capital among its investors.", [2021]),
+        ("It was established back in 2019 by former Apple engineers.", [2019]),
+        # a past year with no founding verb is background, not a fact
+        ("Rivos raised money in 2021 and again in 2023.", []),
+    ],
+)
+def test_a_founding_year_is_a_value_even_in_the_past(text: str, years: list[int]) -> None:
+    ss = sentences(text)
+    ms = mentions_of("a1", ss, date(2026, 10, 1), {ss[0].text}, TextIndex())
+    got = [m.value.value for m in ms if m.kind == "quantity" and m.value]
+    assert got == years
