@@ -456,7 +456,33 @@ def find_quantities(text: str) -> list[Quantity]:
         # with "$8 billion"
         unit = "vague:usd" if money else "vague"
         out.append(Quantity(value, unit, m.group(0), True, m.start(), m.end()))
+    for m in _NODE.finditer(text):
+        if any(q.start <= m.start() < q.end for q in out):
+            continue
+        around = text[max(0, m.start() - 40) : m.end() + 40]
+        if not _NODE_CONTEXT.search(around):
+            continue  # "N2" alone may be nitrogen or a product; a node is made or built on
+        if m.group("tsmc"):  # N3P, N2: the number is the class in nanometres
+            value = float(m.group("tsmc"))
+        elif m.group("samsung"):
+            value = float(m.group("samsung"))
+        else:  # A16, 18A: angstroms
+            value = float(m.group("tsmc_a") or m.group("intel_a")) / 10
+        out.append(Quantity(value, "nm", m.group(0), False, m.start(), m.end()))
     return out
+
+
+# process nodes named by the foundries ("TSMC's N3P", "Samsung SF2", "Intel 18A", "A16"):
+# the same fact as "3nm", "2nm", "1.8nm", "1.6nm"
+_NODE = re.compile(
+    r"\b(?:N(?P<tsmc>[2-7])[A-Z]?|SF(?P<samsung>[2-4])[A-Z]?|A(?P<tsmc_a>1[46])"
+    r"|(?P<intel_a>1[48]|20)A)\b"
+)
+_NODE_CONTEXT = re.compile(
+    r"\b(?:TSMC|Samsung|Intel|Rapidus|process|node|nodes|fab|fabbed|manufactur\w*|built|"
+    r"made|class|technology)\b",
+    re.I,
+)
 
 
 # "tens of billions of dollars", "hundreds of thousands of chips": an order of magnitude

@@ -387,3 +387,27 @@ def test_orders_of_magnitude_agree_only_with_themselves() -> None:
     assert a.unit != c.unit  # never a conflict with a precise figure
     [d] = find_quantities("They ordered hundreds of thousands of the chips.")
     assert (d.value, d.unit) == (1e5, "vague")
+
+
+@pytest.mark.parametrize(
+    ("text", "nm"),
+    [
+        ("TSMC is building it on the N3P process.", 3.0),
+        ("It will be fabbed on Samsung's SF2 node.", 2.0),
+        ("Intel plans to make it on 18A.", 1.8),
+        ("TSMC's A16 process enters production next year.", 1.6),
+    ],
+)
+def test_foundry_node_names_are_nanometre_values(text: str, nm: float) -> None:
+    [q] = [q for q in find_quantities(text) if q.unit == "nm"]
+    assert q.value == pytest.approx(nm)
+    # the same fact as the plain figure
+    [plain] = find_quantities(f"It is made on a {nm:g}nm process.")
+    assert compatible(q, plain)
+
+
+@pytest.mark.parametrize(
+    "text", ["The iPhone's A16 Bionic chip is two years old.", "N2 is a gas.", "Model N5 ships."]
+)
+def test_node_like_codes_without_a_foundry_context_are_not_values(text: str) -> None:
+    assert [q for q in find_quantities(text) if q.unit == "nm"] == []
