@@ -492,6 +492,8 @@ class DetailParams:
     second_fact_threshold: float = 0.75  # a statement joins a second group at this mean score
     attach_max: float = 0.8  # a lone mention joins a group one member of which it matches so
     attach_mean: float = 0.5  # ... and the whole group on average
+    join_max: float = 0.8  # two groups of one value join when one pair states it this alike
+    join_mean: float = 0.3  # ... and all pairs across agree on average at this
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -899,6 +901,56 @@ def _attach_singletons(
     return [sorted(c) for c in out if not (len(c) == 1 and c[0] in moved)]
 
 
+def _join_value_groups(
+    clusters: list[list[int]], score: np.ndarray, best_pair: float, mean: float
+) -> list[list[int]]:
+    """Two groups of one value (a lede's "50 MW" and a list's "50 megawatts" each found
+    partners of their own) are one detail when some pair across them states it almost the
+    same way (>= ``best_pair``), the groups agree on average at ``mean`` and no pair
+    across them is forbidden. Average linkage alone leaves them apart when long
+    multi-fact sentences pull the mean under the threshold.
+
+    Greedy, best mean first; the block sums, maxima and forbidden counts are kept per
+    pair of groups, so a join costs O(groups), not a rescan of the mentions."""
+    g = len(clusters)
+    if g < 2:
+        return clusters
+    member = np.zeros((g, score.shape[0]))
+    for k, c in enumerate(clusters):
+        member[k, c] = 1.0
+    finite = np.isfinite(score)
+    total = member @ np.where(finite, score, 0.0) @ member.T
+    forbidden = member @ (~finite).astype(float) @ member.T
+    # the best pair of each two groups: row maxima per group, then maxima over the
+    # columns of each group (one reduceat, not a loop over pairs of groups)
+    rows = np.stack([score[c].max(axis=0) for c in clusters])
+    order = [i for c in clusters for i in c]
+    starts = np.cumsum([0] + [len(c) for c in clusters[:-1]])
+    big = np.maximum.reduceat(rows[:, order], starts, axis=1)
+    size = member.sum(axis=1)
+    alive = np.ones(g, dtype=bool)
+    out = [list(c) for c in clusters]
+    while True:
+        avg = total / np.outer(size, size)
+        ok = (forbidden == 0) & (big >= best_pair) & (avg >= mean)
+        ok &= alive[:, None] & alive[None, :]
+        np.fill_diagonal(ok, False)
+        if not ok.any():
+            break
+        a, b = np.unravel_index(np.argmax(np.where(ok, avg, -np.inf)), ok.shape)
+        a, b = int(min(a, b)), int(max(a, b))
+        out[a].extend(out[b])
+        total[a, :] += total[b, :]
+        total[:, a] = total[a, :]
+        forbidden[a, :] += forbidden[b, :]
+        forbidden[:, a] = forbidden[a, :]
+        big[a, :] = np.maximum(big[a, :], big[b, :])
+        big[:, a] = big[a, :]
+        size[a] += size[b]
+        alive[b] = False
+    return [sorted(out[k]) for k in range(g) if alive[k]]
+
+
 def group_details(
     mentions: Sequence[Mention],
     vectors: np.ndarray,
@@ -938,6 +990,8 @@ def group_details(
             local = _second_facts(local, score, p.second_fact_threshold)
         if p.attach_mean < 10:
             local = _attach_singletons(local, score, p.attach_max, p.attach_mean)
+        if kind != "statement" and p.join_mean < 10:
+            local = _join_value_groups(local, score, p.join_max, p.join_mean)
         clusters.extend([members[k] for k in c] for c in local)
     clusters.sort(key=lambda c: c[0])
     groups = [Detail([mentions[i] for i in c]) for c in clusters]

@@ -912,3 +912,29 @@ def test_a_founding_year_is_a_value_even_in_the_past(text: str, years: list[int]
     ms = mentions_of("a1", ss, date(2026, 10, 1), {ss[0].text}, TextIndex())
     got = [m.value.value for m in ms if m.kind == "quantity" and m.value]
     assert got == years
+
+
+def test_two_groups_of_one_value_join_when_a_pair_states_it_alike() -> None:
+    from pipeline.details import _join_value_groups
+
+    inf = -np.inf
+    # mentions 0-1 and 2-3 are two groups; 1 and 2 say the value almost the same way
+    score = np.array(
+        [
+            [inf, 0.9, 0.1, 0.1],
+            [0.9, inf, 0.95, 0.3],
+            [0.1, 0.95, inf, 0.9],
+            [0.1, 0.3, 0.9, inf],
+        ]
+    )
+    assert _join_value_groups([[0, 1], [2, 3]], score, 0.8, 0.3) == [[0, 1, 2, 3]]
+    # no pair alike enough: apart
+    weak = score.copy()
+    weak[1, 2] = weak[2, 1] = 0.7
+    assert _join_value_groups([[0, 1], [2, 3]], weak, 0.8, 0.3) == [[0, 1], [2, 3]]
+    # one forbidden pair (another value, the same article): apart, however alike the rest
+    blocked = score.copy()
+    blocked[0, 3] = blocked[3, 0] = inf
+    assert _join_value_groups([[0, 1], [2, 3]], blocked, 0.8, 0.3) == [[0, 1], [2, 3]]
+    # the mean across the groups must clear the bar too
+    assert _join_value_groups([[0, 1], [2, 3]], score, 0.8, 0.5) == [[0, 1], [2, 3]]
