@@ -341,11 +341,16 @@ class CitationFinder:
         previous_day: date | None = None,
         story_text: str = "",
         partner: str | None = None,
+        before: str = "",
+        orgs: frozenset[tuple[str, str]] = frozenset(),
     ) -> list[Citation]:
         """Citations in one sentence. ``subject`` is the organisation "the company" refers
         to (the story's main actor, when known); ``article_text`` lets person names
         ("Feld said") be told from organisations; ``previous_day`` is the last date the
-        article gave before this sentence, which "A day later, AMD said" counts from."""
+        article gave before this sentence, which "A day later, AMD said" counts from.
+        ``orgs`` are the story's organisations (:meth:`story_orgs`): "the company said"
+        means the first of them named earlier in the sentence, else in ``before`` (the
+        previous sentence of the paragraph), and only failing both ``subject``."""
         candidates: dict[str, tuple[int, bool]] = {}
         by_subject: list[tuple[str, int]] = []
         # "SK hynix said": a name with a lowercase word, joined (same length) so the
@@ -400,8 +405,14 @@ class CitationFinder:
                 ):
                     # "the company said", "in a filing": the story's subject, unless the
                     # sentence names its speaker ("Nvidia said in a filing")
-                    if subject:
-                        by_subject.append((subject, m.start(group)))
+                    # "the companies said" is the story's two parties, whoever came before
+                    local = (
+                        None
+                        if _BOTH.search(sentence)
+                        else _first_org(original[: m.start()], orgs) or _first_org(before, orgs)
+                    )
+                    if local or subject:
+                        by_subject.append((local or subject or "", m.start(group)))
                         if partner and _BOTH.search(sentence):
                             by_subject.append((partner, m.start(group)))
                     continue
@@ -410,7 +421,7 @@ class CitationFinder:
                     name, known = self._match_name(part)
                     if name and not known and re.fullmatch(r"[A-Z]{2,6}", name):
                         # "TVA" after "the Tennessee Valley Authority (TVA)"
-                        full = _acronyms(article_text).get(name)
+                        full = _acronyms(article_text).get(name) or _acronyms(story_text).get(name)
                         if full:
                             name, known = self._match_name(full)
                     employer = (
@@ -488,6 +499,46 @@ class CitationFinder:
         if _MONTH_OR_WEEKDAY.fullmatch(name):
             return None, False
         return name, False
+
+    def story_orgs(self, story_text: str) -> frozenset[tuple[str, str]]:
+        """The organisations a story speaks of, as (name as written, canonical name):
+        names that speak somewhere in it ("Oracle said", "Broadcom confirmed") and the
+        aliased companies it names. News outlets and people are left out: "the company"
+        is neither. (Headline names are not used: a headline's "HBM" or "Azure" is a
+        product as often as a company.)"""
+        out: set[tuple[str, str]] = set()
+        text = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), story_text)
+        for m in _OWNER.finditer(text):
+            words = m.group(1).split()
+            while words and words[0] in _SENTENCE_STARTS:
+                words = words[1:]
+            if not words:
+                continue
+            name, known = self._match_name(" ".join(words))
+            if name and not known and not _looks_like_person(name, story_text):
+                out.add((" ".join(words).replace("_", " "), name))
+        for alias, canon in ORG_ALIASES.items():
+            if re.search(rf"(?<!\w){re.escape(alias)}(?!\w)", story_text, re.I):
+                out.add((alias, canon))
+        return frozenset(out)
+
+
+# a name that speaks: "Oracle said", "Broadcom confirmed"
+_OWNER = re.compile(
+    r"\b([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:said|says|told|announced|"
+    r"confirmed|disclosed|reported|unveiled)\b"
+)
+_SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
+
+
+def _first_org(text: str, orgs: frozenset[tuple[str, str]]) -> str | None:
+    """The canonical name of the organisation of ``orgs`` named first in ``text``."""
+    best: tuple[int, str] | None = None
+    for written, canon in orgs:
+        m = re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", text, re.I)
+        if m and (best is None or m.start() < best[0]):
+            best = (m.start(), canon)
+    return best[1] if best else None
 
 
 # "the two companies said", "per the companies": both parties to the story's deal

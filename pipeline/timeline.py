@@ -162,6 +162,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
     # an executive named in one article ("Nvidia chief executive Jensen Huang") speaks for
     # the company in the others ("Huang said")
     story_text = "\n".join(a.text or "" for a in ordered)
+    orgs = finder.story_orgs(story_text)
     for a in ordered:
         sents = split_sentences(a.text or "")
         per_article[a.id] = sents
@@ -184,6 +185,10 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 previous_day=previous,
                 story_text=story_text,
                 partner=heads[a.id][1],
+                before=sents[s.index - 1].text
+                if s.index and sents[s.index - 1].paragraph == s.paragraph
+                else "",
+                orgs=orgs,
             )
             if not cites and last is not None and _SAME_REPORT.search(s.text):
                 # "According to the same report, ...": the report credited just before

@@ -649,3 +649,53 @@ def test_which_said_filings_with_and_denials(finder: CitationFinder) -> None:
     assert [
         n for n, _, _ in cites(finder, "Nvidia has denied that its chips contain any backdoors.")
     ] == ["Nvidia"]
+
+
+def test_the_company_is_the_organisation_just_named(finder: CitationFinder) -> None:
+    """ "The company said" after a sentence about Oracle means Oracle, not the headline's
+    subject; with nobody named before it, the headline's subject it stays."""
+    story = (
+        "OpenAI is the customer behind the deal, a person familiar said. "
+        "Oracle disclosed the contract in a filing on Tuesday. "
+        "Oracle said demand was strong."
+    )
+    orgs = finder.story_orgs(story)
+    said = "The company said the deal would add $30 billion a year."
+    before = "Oracle disclosed the contract in a filing on Tuesday."
+    got = finder.find(said, MONDAY, "Silicon Ledger", subject="OpenAI", before=before, orgs=orgs)
+    assert [c.cited_outlet for c in got] == ["Oracle"]
+    # earlier in the same sentence counts as well
+    same = "Oracle's cloud arm will host the chips, the company said."
+    got = finder.find(same, MONDAY, "Silicon Ledger", subject="OpenAI", orgs=orgs)
+    assert [c.cited_outlet for c in got] == ["Oracle"]
+    # no organisation named before: the headline's subject
+    got = finder.find(said, MONDAY, "Silicon Ledger", subject="OpenAI", before="", orgs=orgs)
+    assert [c.cited_outlet for c in got] == ["OpenAI"]
+    # "the companies said" is the story's two parties, not whoever came before
+    both = "The racks are live, the companies said."
+    got = finder.find(
+        both, MONDAY, "Silicon Ledger", subject="OpenAI", partner="Oracle", before=before, orgs=orgs
+    )
+    assert sorted(c.cited_outlet for c in got) == ["OpenAI", "Oracle"]
+
+
+def test_story_orgs_are_speakers_not_people_or_outlets(finder: CitationFinder) -> None:
+    story = (
+        "Broadcom said the racks use Ethernet. Hock Tan said demand is strong. "
+        "Pacific Wire reported the deal on Monday. SK Hynix shares rose."
+    )
+    canon = {c for _, c in finder.story_orgs(story)}
+    assert "Broadcom" in canon and "SK hynix" in canon
+    assert "Pacific Wire" not in canon and "Hock Tan" not in canon
+
+
+def test_an_acronym_defined_in_another_article_of_the_story(finder: CitationFinder) -> None:
+    story = "The Tennessee Valley Authority (TVA) owns the substation."
+    got = finder.find(
+        "TVA says the work will be finished by August.",
+        MONDAY,
+        "Silicon Ledger",
+        article_text="TVA says the work will be finished by August.",
+        story_text=story,
+    )
+    assert [c.cited_outlet for c in got] == ["Tennessee Valley Authority"]
