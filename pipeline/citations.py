@@ -461,8 +461,13 @@ class CitationFinder:
             ):
                 continue  # "Broadcom reports fiscal fourth-quarter results in December"
             when = _date_near(sentence, pos, article_day)
-            if when is None and previous_day is not None and pos < 40:
-                shift = opening_shift(sentence)
+            if when is None and previous_day is not None:
+                # "A day later, AMD said" / "Pacific Wire confirmed it later that day":
+                # counted from the last date the article gave before this sentence
+                shift = opening_shift(sentence) if pos < 40 else None
+                if shift is None:
+                    clause = re.split(r"[;:]|,\s+(?:and|but|while)\b", sentence[pos:])[0]
+                    shift = relative_shift(clause)
                 if shift is not None:
                     when = previous_day + timedelta(days=shift)
             out.append(Citation(name, when, original, known))
@@ -820,6 +825,15 @@ _SAME_OR_NEXT = re.compile(
 _OPENING = re.compile(rf"\s*(?:{_SAME_OR_NEXT.pattern})\s*,", re.I)
 
 
+def relative_shift(sentence: str) -> int | None:
+    """Days after the previously given date that "later that day" (0) or "a day later"
+    (1) anywhere in the sentence points to; None when it has no such phrase."""
+    m = _SAME_OR_NEXT.search(sentence)
+    if not m:
+        return None
+    return 1 if re.search(r"(?i)following|next|day later|day after", m.group(0)) else 0
+
+
 def opening_shift(sentence: str) -> int | None:
     """Days after the previously given date that a sentence opening like "A day later,"
     (1) or "Later that day," (0) points to; None for any other opening."""
@@ -847,7 +861,16 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if re.search(r"(?:according to|per|citing|via)\s+(?:\S+\s+){0,4}$", sentence[:pos], re.I):
         ends += "|,"
     clause_end = re.search(ends, after)
-    scope = after[: clause_end.start()] if clause_end and clause_end.start() > 0 else after
+    stop = clause_end.start() if clause_end and clause_end.start() > 0 else len(after)
+    if clause_end and re.match(
+        r",\s+which\s+(?:first\s+|had\s+)?(?:reported|said|published|wrote|broke|disclosed)\b",
+        after[clause_end.start() :],
+    ):
+        # "according to Pacific Wire, which reported the plan on Friday": the which-clause
+        # dates the credit
+        rest = re.search(r"[;:]|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b", after[clause_end.end() :])
+        stop = clause_end.end() + rest.start() if rest else len(after)
+    scope = after[:stop]
     clause = scope
     scope = _credit_scope(scope)
     found = _first_date(scope, article_day)

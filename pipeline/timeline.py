@@ -24,7 +24,7 @@ from pipeline.citations import (
     CitationFinder,
     headline_subjects,
     last_date,
-    opening_shift,
+    relative_shift,
 )
 from pipeline.details import (
     Detail,
@@ -172,10 +172,10 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
         for s in sents:
             if is_candidate(s.text, a.title):
                 candidates.add(s.text)
-            # "A day later, AMD said ...": counted from the last date given before it
-            previous = (
-                _last_day_before(sents, s.index, day) if opening_shift(s.text) is not None else None
-            )
+            # "A day later, AMD said ...", "X confirmed it later that day": counted from
+            # the last date given before it
+            relative = relative_shift(s.text) is not None
+            previous = _last_day_before(sents, s.index, day) if relative else None
             cites = finder.find(
                 s.text,
                 day,

@@ -699,3 +699,27 @@ def test_an_acronym_defined_in_another_article_of_the_story(finder: CitationFind
         story_text=story,
     )
     assert [c.cited_outlet for c in got] == ["Tennessee Valley Authority"]
+
+
+def test_later_that_day_at_the_end_counts_from_the_previous_date(
+    finder: CitationFinder,
+) -> None:
+    s = "Pacific Wire, citing a US official, confirmed the arrangement later that day."
+    assert cites(finder, s, previous_day=FRIDAY) == [("Pacific Wire", FRIDAY, True)]  # type: ignore[arg-type]
+    s = "Pacific Wire confirmed it a day later."
+    assert cites(finder, s, previous_day=FRIDAY) == [  # type: ignore[arg-type]
+        ("Pacific Wire", date(2026, 4, 4), True)
+    ]
+    # without an earlier date to count from there is no date
+    assert cites(finder, s) == [("Pacific Wire", None, True)]
+
+
+def test_a_which_clause_dates_the_credit(finder: CitationFinder) -> None:
+    s = (
+        "The plant was meant to make 3nm chips from 2028, according to Pacific Wire, "
+        "which reported the new plan on Friday."
+    )
+    assert cites(finder, s) == [("Pacific Wire", FRIDAY, True)]
+    # a date in a later clause of another kind is not the credit's
+    s = "The plant opens in 2028, according to Pacific Wire, and the first tools arrive Friday."
+    assert cites(finder, s) == [("Pacific Wire", None, True)]
