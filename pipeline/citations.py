@@ -81,7 +81,9 @@ ATTRIBUTION_VERBS = (
     r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
     r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
-    r"denied|denies|reiterated|reiterates"
+    r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
+    r"(?:carried|carries|ran) (?:the|a|an|its) (?:[\w\-]+ ){0,2}(?:story|report|news|scoop|item|"
+    r"details)"
 )
 _ORG_NOUNS = (
     r"report|reporting|story|scoop|article|filing|statement|announcement|analysis|"
@@ -91,7 +93,7 @@ _ORG_NOUNS = (
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
-    r"public response"
+    r"public response|sources|reporters"
 )
 _MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
 # "Nvidia's April filing", "Monday": a month or weekday, never a name
@@ -165,7 +167,8 @@ _PATTERNS = [
     ),
     re.compile(
         rf"(?P<name>{_NAME}) (?:has|had) (?:the|more|a|an) (?:[\w\-]+ ){{0,2}}"
-        rf"(?:story|details|numbers|scoop|rundown|explainer|breakdown|read|deep dive)\b"
+        rf"(?:story|details|numbers|scoop|rundown|explainer|breakdown|read|deep dive|piece|"
+        rf"write-up|writeup|coverage|report)\b"
     ),
     # "Micron did not confirm the customer, but said it would ramp volume production"
     re.compile(

@@ -723,3 +723,21 @@ def test_a_which_clause_dates_the_credit(finder: CitationFinder) -> None:
     # a date in a later clause of another kind is not the credit's
     s = "The plant opens in 2028, according to Pacific Wire, and the first tools arrive Friday."
     assert cites(finder, s) == [("Pacific Wire", None, True)]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Pacific Wire scooped the deal on Friday.",
+        "As Pacific Wire explained on Friday, the racks run hot.",
+        "Pacific Wire carried the story on Friday.",
+        "Pacific Wire's sources put the price at $2 billion on Friday.",
+        "Pacific Wire has a good piece on the racks from Friday.",
+    ],
+)
+def test_more_ways_to_credit_an_outlet(finder: CitationFinder, sentence: str) -> None:
+    assert cites(finder, sentence) == [("Pacific Wire", FRIDAY, True)]
+
+
+def test_carrying_something_else_is_not_a_credit(finder: CitationFinder) -> None:
+    assert cites(finder, "TSMC carries more than 40% of the index weighting.") == []
