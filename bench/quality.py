@@ -49,6 +49,7 @@ SPLIT_ORDER = {
     "dev2": 4,
     "heldout4": 5,
     "heldout5": 6,
+    "heldout6": 7,
 }
 
 

@@ -36,7 +36,16 @@ from markupsafe import Markup
 ORIGIN = "https://sample.firstwire.invalid"
 HERE = Path(__file__).resolve().parent
 TRACKING_QUERY = "utm_source=rss&utm_medium=feed"
-SPLITS = ("tune", "heldout", "heldout2", "heldout3", "dev2", "heldout4", "heldout5")
+SPLITS = (
+    "tune",
+    "heldout",
+    "heldout2",
+    "heldout3",
+    "dev2",
+    "heldout4",
+    "heldout5",
+    "heldout6",
+)
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FEED_MIME = {
     "rss2": "application/rss+xml",
