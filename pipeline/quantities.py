@@ -135,6 +135,10 @@ NOUN_NORMALISE = {
     "experts": "expert",
     "chips": "chip",
     "gpus": "gpu",
+    "tpus": "tpu",
+    "npus": "npu",
+    "xpus": "xpu",
+    "asics": "asic",
     "accelerators": "accelerator",
     "shares": "share",
     "tokens": "token",
@@ -252,6 +256,27 @@ NOT_MODIFIERS = {
     "days",
     "week",
 }
+
+
+# counted things that coverage names interchangeably: "a million TPUs" / "a million chips",
+# "400 engineers" / "400 employees", "300,000 businesses" / "300,000 business customers".
+# ("people" is not one: "three people familiar with the matter" are sources, not a fact)
+UNIT_CLASS = {
+    **dict.fromkeys(
+        ("gpu", "tpu", "accelerator", "processor", "npu", "xpu", "asic", "superchip"), "chip"
+    ),
+    **dict.fromkeys(
+        ("employee", "engineer", "worker", "staffer", "researcher"),
+        "people",
+    ),
+    **dict.fromkeys(("client", "business", "enterprise"), "customer"),
+}
+
+
+def _count_unit(word: str) -> str:
+    """The unit of a plural counted noun: singular, then its class (``UNIT_CLASS``)."""
+    unit = NOUN_NORMALISE.get(word) or _singular(word)
+    return UNIT_CLASS.get(unit, unit)
 
 
 def _singular(word: str) -> str:
@@ -411,7 +436,7 @@ def find_quantities(text: str) -> list[Quantity]:
                     unit, value = "days", value * DURATION_DAYS[word]
                     converted = word not in ("day", "days", "week", "weeks")
                 elif word in NOUN_NORMALISE:
-                    unit = NOUN_NORMALISE[word]
+                    unit = _count_unit(word)
                 elif word.endswith("-parameter") or word == "parameter":
                     unit = "parameter"
                 elif (
@@ -422,14 +447,16 @@ def find_quantities(text: str) -> list[Quantity]:
                 ):
                     # "192 cores", "12 channels": what is counted is the unit, so "192
                     # cores" can conflict with "196 cores" and never equals "192MB"
-                    unit = _singular(word)
+                    unit = _count_unit(word)
             if not unit and not word_number:
                 # "192 processing cores", "120,000 CoWoS wafers": up to two modifiers
                 mod = _MODIFIED_NOUN.match(after)
                 if mod and mod.group(2) not in NOT_COUNT_NOUNS:
                     if not any(w.lower() in NOT_MODIFIERS for w in mod.group(1).split()):
                         plural = mod.group(2).lower()  # "GPUs" -> gpus -> gpu
-                        unit = NOUN_NORMALISE.get(plural) or _singular(plural)
+                        unit = _count_unit(plural)
+                        if unit == "unit" and mod.group(1).split()[-1].lower() == "processing":
+                            unit = "chip"  # "tensor processing units", "neural processing units"
         if not unit and "-parameter" in text[m.start() : end + 12].lower():
             unit = "parameter"
         if not unit and not scale and not word_number:

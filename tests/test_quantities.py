@@ -322,7 +322,7 @@ def test_a_period_of_the_year_is_not_a_duration_fact() -> None:
         ("It has 192 processing cores.", "core"),
         ("12 DDR5 channels", "channel"),
         ("120,000 CoWoS wafers a month", "wafer"),
-        ("8 Nvidia GPUs per server", "gpu"),
+        ("8 Nvidia GPUs per server", "chip"),  # GPUs, TPUs, accelerators: all chips
         ("about 15 batteries", "battery"),
     ],
 )
@@ -345,7 +345,7 @@ def test_counts_of_the_same_thing_can_conflict() -> None:
 
 def test_a_product_code_after_a_number_is_not_its_unit() -> None:
     [q] = find_quantities("The first phase is designed for 300,000 GB300 GPUs.")
-    assert (q.value, q.unit, q.text) == (300_000.0, "gpu", "300,000")
+    assert (q.value, q.unit, q.text) == (300_000.0, "chip", "300,000")
     [q] = find_quantities("It carries 80 GB of HBM.")
     assert (q.value, q.unit) == (80e9, "B")
 
@@ -411,3 +411,28 @@ def test_foundry_node_names_are_nanometre_values(text: str, nm: float) -> None:
 )
 def test_node_like_codes_without_a_foundry_context_are_not_values(text: str) -> None:
     assert [q for q in find_quantities(text) if q.unit == "nm"] == []
+
+
+@pytest.mark.parametrize(
+    ("a", "b"),
+    [
+        ("up to one million TPUs", "as many as a million chips"),
+        ("1 million tensor processing units", "one million accelerators"),
+        ("about 400 engineers", "about 400 employees"),
+        ("more than 300,000 businesses", "more than 300,000 business customers"),
+    ],
+)
+def test_interchangeable_counted_nouns_are_one_unit(a: str, b: str) -> None:
+    [qa], [qb] = find_quantities(a), find_quantities(b)
+    assert qa.unit == qb.unit and compatible(qa, qb)
+
+
+def test_people_familiar_with_the_matter_are_not_a_count() -> None:
+    # sources are not a fact: "three people" is no counted value
+    assert all(q.unit != "people" for q in find_quantities("three people familiar with it"))
+    [q] = find_quantities("Rivos has about 400 people")
+    assert q.unit == ""
+    # and what is counted still tells facts apart
+    [cores] = find_quantities("192 cores")
+    [chips] = find_quantities("192 chips")
+    assert not compatible(cores, chips)
