@@ -139,9 +139,14 @@ def asides(sentence: str) -> list[Claim]:
     m = _DATELINE.match(sentence)
     if m:
         start = m.end()
+    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
     for rx in (_APPOSITIVE, _PARTICIPLE):
         for a in rx.finditer(sentence, start):
             head, body = a.group("head").strip(), a.group("body").strip()
+            if any(qs <= a.start() < qe for qs, qe in quoted):
+                continue  # inside a quotation: the speaker's words are one claim
+            if rx is _APPOSITIVE and re.match(r"(?:the|a|an|its)\s+[\w\-]+\s+(?:and|or)\s", body):
+                continue  # "the CPU, the server and the software": a list, not a description
             after = sentence[a.end() : a.end() + 30]
             if rx is _APPOSITIVE and re.match(r",\s+(?:said|says|told|wrote|added)\b", after):
                 continue  # "Dana Feld, an analyst at Halyard, said": who speaks, not a fact

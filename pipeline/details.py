@@ -494,6 +494,7 @@ class DetailParams:
     attach_mean: float = 0.5  # ... and the whole group on average
     join_max: float = 0.8  # two groups of one value join when one pair states it this alike
     join_mean: float = 0.3  # ... and all pairs across agree on average at this
+    quote_keep: float = 1.0  # a non-quoting member of a quotation's group matches it this well
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -951,6 +952,41 @@ def _join_value_groups(
     return [sorted(out[k]) for k in range(g) if alive[k]]
 
 
+def _quote_words(m: Mention) -> frozenset[str]:
+    """The words of the mention's quotations (lower case)."""
+    return frozenset(
+        w.lower() for q in _QUOTE.findall(m.claim or m.sentence) for w in _WORD.findall(q)
+    )
+
+
+def _same_quote(a: frozenset[str], b: frozenset[str]) -> bool:
+    """Two quotations of the same words (half the shorter one's words, at least)."""
+    small = min(len(a), len(b))
+    return bool(small) and len(a & b) >= 0.5 * small
+
+
+def _trim_to_quotes(
+    clusters: list[list[int]], mentions: Sequence[Mention], score: np.ndarray, keep: float
+) -> list[list[int]]:
+    """A group held together by one quotation (two or more members quote the same words)
+    is that quotation: a member that does not quote it stays only when it matches the
+    quoting members almost as closely as they match each other (mean pair score >=
+    ``keep``). An earlier article's loosely similar sentence ("a single-customer CPU
+    carries no merchant margin") otherwise joins a chief executive's quote and becomes
+    its first report. Those left out stand alone."""
+    out: list[list[int]] = []
+    for c in clusters:
+        quotes = {i: _quote_words(mentions[i]) for i in c}
+        core = [i for i in c if any(j != i and _same_quote(quotes[i], quotes[j]) for j in c)]
+        if len(core) < 2:
+            out.append(c)
+            continue
+        stay = [i for i in c if i in core or score[i, core].mean() >= keep]
+        out.append(stay)
+        out.extend([i] for i in c if i not in stay)
+    return out
+
+
 def group_details(
     mentions: Sequence[Mention],
     vectors: np.ndarray,
@@ -990,6 +1026,8 @@ def group_details(
             local = _second_facts(local, score, p.second_fact_threshold)
         if p.attach_mean < 10:
             local = _attach_singletons(local, score, p.attach_max, p.attach_mean)
+        if kind == "statement" and p.quote_keep < 10:
+            local = _trim_to_quotes(local, sub, score, p.quote_keep)
         if kind != "statement" and p.join_mean < 10:
             local = _join_value_groups(local, score, p.join_max, p.join_mean)
         clusters.extend([members[k] for k in c] for c in local)

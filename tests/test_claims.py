@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from pipeline.claims import claims
+from pipeline.claims import asides, claims
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,16 @@ def test_a_speakers_description_is_not_an_aside() -> None:
     assert asides("“It is cheap,” said Tomasz Wierzbicki, an analyst at Halyard Capital.") == []
     assert asides("Dana Feld, an analyst at Halyard, said the deal was small.") == []
     assert asides("SAN FRANCISCO, Oct 23 (Pacific Wire) - Anthropic will rent more chips.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # a list of items is not a description of the first one
+        "Nvidia makes the GPU, the switch and the software stack that ties them together.",
+        # the speaker's words are one claim, whatever their commas
+        "“We design the CPU, a custom board built for Azure racks, and the software,” she said.",
+    ],
+)
+def test_lists_and_quotations_hold_no_asides(sentence: str) -> None:
+    assert asides(sentence) == []

@@ -938,3 +938,31 @@ def test_two_groups_of_one_value_join_when_a_pair_states_it_alike() -> None:
     assert _join_value_groups([[0, 1], [2, 3]], blocked, 0.8, 0.3) == [[0, 1], [2, 3]]
     # the mean across the groups must clear the bar too
     assert _join_value_groups([[0, 1], [2, 3]], score, 0.8, 0.5) == [[0, 1], [2, 3]]
+
+
+def test_a_quotation_group_keeps_only_members_that_quote_it_or_match_it_closely() -> None:
+    from pipeline.details import Mention, _trim_to_quotes
+
+    quote = "“We design the CPU, the server and the software together,” said Varghese."
+
+    def mention(article: str, sentence: str) -> Any:
+        return Mention(article, sentence, 0, "statement", None, None, frozenset(), frozenset(), 0)
+
+    ms = [
+        mention("a", "A single-customer CPU carries no merchant margin."),
+        mention("b", quote),
+        mention("c", "Microsoft's Varghese: “We design the CPU, the server and the software.”"),
+        mention("d", "Designing the CPU, server and software together cuts costs, she said."),
+    ]
+    score = np.array(
+        [
+            [-np.inf, 0.8, 0.8, 0.7],
+            [0.8, -np.inf, 2.1, 1.3],
+            [0.8, 2.1, -np.inf, 1.2],
+            [0.7, 1.3, 1.2, -np.inf],
+        ]
+    )
+    # the loose earlier sentence leaves; the close paraphrase stays
+    assert _trim_to_quotes([[0, 1, 2, 3]], ms, score, 1.0) == [[1, 2, 3], [0]]
+    # without two members quoting the same words, nothing is trimmed
+    assert _trim_to_quotes([[0, 1, 3]], ms, score, 1.0) == [[0, 1, 3]]
