@@ -41,6 +41,8 @@ SAMPLE = ROOT / "data" / "sample"
 # heldout4 was written in session 3 by a helper to take its place, never read;
 # heldout3 and heldout4 then served as validation splits (aggregate scores only, used to
 # choose between changes) and heldout5, written last by a helper, is the untouched test
+# split of session 3; heldout6, written by a helper in session 4, is the test split from
+# then on (heldout5 has been scored at the end of two sessions)
 SPLIT_ORDER = {
     "tune": 0,
     "heldout": 1,
