@@ -29,7 +29,13 @@ sys.path.insert(0, str(ROOT))
 
 from pipeline.details import DetailParams  # noqa: E402
 from pipeline.embed import get_embedder  # noqa: E402
-from pipeline.evaluate import load_labels, score_citations, score_details, summarise  # noqa: E402
+from pipeline.evaluate import (  # noqa: E402
+    _covers,
+    load_labels,
+    score_citations,
+    score_details,
+    summarise,
+)
 from pipeline.timeline import ArticleInput, compute_timeline, make_finder  # noqa: E402
 
 
@@ -136,16 +142,20 @@ def print_misses(stories, embed, finder, params: DetailParams) -> None:  # type:
             print(f"   wrong: {','.join(wrong)}; covered {row['covered']}/{row['stated']}")
             print(f"   want first={L['first_reporter']} origin={L.get('cited_origin')}")
             print(f"   want conflicts={L.get('conflicts')}")
-            stated = set(L["stated_in"].items())
+            pairs = {
+                d["id"]: {(m["article_id"], m["sentence"]) for m in d["mentions"]}
+                for d in doc["details"]
+            }
             for aid, sent in L["stated_in"].items():
+                # the scorer's own test: the sentence as split may differ a little
                 homes = [
                     f"{d['id']}({d['kind']}:{d['value']})"
                     for d in doc["details"]
-                    if (aid, sent) in {(m["article_id"], m["sentence"]) for m in d["mentions"]}
+                    if _covers(pairs[d["id"]], aid, sent)
                 ]
                 print(f"   {aid}: {sent[:110]}\n      -> {homes}")
             for d in doc["details"]:
-                if not any((m["article_id"], m["sentence"]) in stated for m in d["mentions"]):
+                if not any(_covers(pairs[d["id"]], a, s) for a, s in L["stated_in"].items()):
                     continue
                 origin = d["cited_origin"]
                 print(
