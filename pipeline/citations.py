@@ -154,6 +154,12 @@ _PATTERNS = [
         r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
         r"guided|expects|forecast)\b"
         r"|\b(?:[Pp]er|[Aa]ccording to) the (?:two )?(?P<name3>companies)\b"
+        # "an approach it says is faster", "It also said", "the utility said": whoever
+        # was just named (never the headline's subject by default)
+        r"|\b(?:[Ii]t|[Tt]he (?:utility|"
+        r"regulator|agency|operator))(?: also| has| had| then| later| did| now)? "
+        r"(?P<pron>said|says|say|claims|claimed|reported|reports|forecast|expects|warned|added|"
+        r"told)\b"
     ),
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
@@ -177,8 +183,8 @@ _PATTERNS = [
     ),
     # "In DeepSeek's own tests", "by OpenAI's telling"
     re.compile(
-        rf"\b(?:[Ii]n|[Bb]y|[Ff]rom) (?P<name>{_NAME})(?:'s|’s) (?:own )?(?:tests|telling|"
-        rf"benchmarks|figures|numbers|data|account|estimates?)\b"
+        rf"\b(?:[Ii]n|[Bb]y|[Ff]rom) (?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:own )?"
+        rf"(?:tests|telling|benchmarks|figures|numbers|data|account|estimates?)\b"
     ),
 ]
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
@@ -371,10 +377,16 @@ class CitationFinder:
                     continue
                 group = next(
                     g
-                    for g in ("name", "name2", "name3", "name4")
+                    for g in ("name", "name2", "name3", "name4", "pron")
                     if g in m.re.groupindex and m.group(g)
                 )
                 raw = m.group(group).strip().rstrip(".,;:")
+                if group == "pron":
+                    # "it said": the organisation named just before, or nobody
+                    local = _first_org(original[: m.start()], orgs) or _first_org(before, orgs)
+                    if local:
+                        by_subject.append((local, m.start(group)))
+                    continue
                 if _ANALYST_BEFORE.search(sentence[: m.start(group)]):
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
                 if raw.lower() in (
@@ -477,11 +489,17 @@ class CitationFinder:
         return out
 
     def _match_name(self, raw: str) -> tuple[str | None, bool]:
-        text = re.sub(r"(?:'s|’s)$", "", raw.replace("_", " ")).strip()
+        text = re.sub(r"(?:'s|’s|(?<=s)['’])$", "", raw.replace("_", " ")).strip()
         for pattern, canon in self._known_re:
             if pattern.search(text):
                 return canon, True
-        text = re.sub(r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s)\s+", "", text)
+        # "per X", and sentence adverbs: "Then Microsoft made it official"
+        text = re.sub(
+            r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Then|Later|Also|Now|Meanwhile|Separately|"
+            r"Earlier|Instead|Still|So|And|But|Yet)\s+",
+            "",
+            text,
+        )
         words = text.split()
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in _GENERIC or not words:
@@ -533,8 +551,8 @@ class CitationFinder:
 
 # a name that speaks: "Oracle said", "Broadcom confirmed"
 _OWNER = re.compile(
-    r"\b([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:said|says|told|announced|"
-    r"confirmed|disclosed|reported|unveiled)\b"
+    r"\b([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
+    r"told|announced|confirmed|disclosed|reported|unveiled)\b"
 )
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 

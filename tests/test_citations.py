@@ -741,3 +741,28 @@ def test_more_ways_to_credit_an_outlet(finder: CitationFinder, sentence: str) ->
 
 def test_carrying_something_else_is_not_a_credit(finder: CitationFinder) -> None:
     assert cites(finder, "TSMC carries more than 40% of the index weighting.") == []
+
+
+def test_it_said_is_the_organisation_just_named(finder: CitationFinder) -> None:
+    orgs = finder.story_orgs("Groq said it would expand. TSMC said demand is strong.")
+
+    def names(sentence: str, before: str = "") -> list[str]:
+        got = finder.find(sentence, MONDAY, "Silicon Ledger", before=before, orgs=orgs)
+        return [c.cited_outlet for c in got]
+
+    assert names("Groq has pitched Dammam as a hub, and it says most capacity is booked.") == [
+        "Groq"
+    ]
+    assert names("It also said spending would be at the high end.", before="TSMC beat.") == ["TSMC"]
+    # nobody named before: "it" credits nobody (not the headline's subject)
+    assert names("It also said spending would be at the high end.") == []
+
+
+def test_sentence_adverbs_and_plural_possessives_are_not_part_of_a_name(
+    finder: CitationFinder,
+) -> None:
+    s = "Then Microsoft made it official in a blog post on Friday."
+    assert cites(finder, s) == [("Microsoft", FRIDAY, False)]
+    s = "In Moore Threads' own tests, the card matched the RTX 4060 Ti."
+    text = "Moore Threads said the card ships in May. " + s
+    assert [c[0] for c in cites(finder, s, article_text=text)] == ["Moore Threads"]
