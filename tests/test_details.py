@@ -966,3 +966,25 @@ def test_a_quotation_group_keeps_only_members_that_quote_it_or_match_it_closely(
     assert _trim_to_quotes([[0, 1, 2, 3]], ms, score, 1.0) == [[1, 2, 3], [0]]
     # without two members quoting the same words, nothing is trimmed
     assert _trim_to_quotes([[0, 1, 3]], ms, score, 1.0) == [[0, 1, 3]]
+
+
+def test_a_credit_in_the_previous_sentence_does_not_carry_over(embed: Embed) -> None:
+    """The Information is credited for the chip count; the next sentence's price is the
+    writer's own (it cites nobody), so its detail has no cited origin."""
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            4,
+            "Huawei cluster",
+            [
+                "The cluster uses 8,192 Ascend chips, The Information reported on Friday. "
+                "Each rack costs about $3.2 million at list price."
+            ],
+        )
+    ]
+    doc = timeline(arts, embed)
+    [chips] = quantity_details(doc, "8,192 Ascend chips")
+    assert chips["cited_origin"]["outlet"] == "The Information"
+    [price] = quantity_details(doc, "Each rack costs")
+    assert price["cited_origin"] is None
