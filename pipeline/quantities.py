@@ -255,6 +255,21 @@ NOT_MODIFIERS = {
     "day",
     "days",
     "week",
+    # prepositions and conjunctions end the number's phrase: "in 2022 after dozens of
+    # engineers left" counts no dozens
+    "after",
+    "before",
+    "since",
+    "until",
+    "when",
+    "while",
+    "but",
+    "into",
+    "over",
+    "under",
+    "about",
+    "if",
+    "because",
 }
 
 

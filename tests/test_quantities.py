@@ -436,3 +436,9 @@ def test_people_familiar_with_the_matter_are_not_a_count() -> None:
     [cores] = find_quantities("192 cores")
     [chips] = find_quantities("192 chips")
     assert not compatible(cores, chips)
+
+
+def test_a_preposition_ends_the_phrase_after_a_number() -> None:
+    # "2022 after dozens of engineers left" is a year, not 2,022 dozens
+    [q] = find_quantities("Apple sued the start-up in 2022 after dozens of its engineers left")
+    assert (q.value, q.unit) == (2022.0, "year")
