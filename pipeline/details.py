@@ -1090,5 +1090,10 @@ def detail_text(detail: Detail, first: Mention) -> str:
     tail = body[q.end : q.end + 60]
     tail_words = re.match(r"[^.;,:()]*", tail)
     phrase = (q.text + (tail_words.group(0) if tail_words else "")).strip()
-    words = phrase.split()
-    return " ".join(words[:8])
+    words = phrase.split()[:8]
+    if len(words) < 3:
+        # "0.4%," says nothing alone: take the words before it in its clause ("Meta
+        # shares slipped 0.4%")
+        head = re.split(r"[.;,:()]", body[: q.start])[-1].split()[-5:]
+        words = head + words
+    return " ".join(words)

@@ -988,3 +988,18 @@ def test_a_credit_in_the_previous_sentence_does_not_carry_over(embed: Embed) -> 
     assert chips["cited_origin"]["outlet"] == "The Information"
     [price] = quantity_details(doc, "Each rack costs")
     assert price["cited_origin"] is None
+
+
+def test_a_bare_value_label_takes_the_words_before_it() -> None:
+    from pipeline.details import Detail, detail_text
+
+    ss = sentences("Meta shares slipped 0.4%, while Nvidia rose 1.2% in early trading.")
+    ms = [
+        m
+        for m in mentions_of("a1", ss, date(2026, 10, 1), {ss[0].text}, TextIndex())
+        if m.kind == "quantity"
+    ]
+    labels = [detail_text(Detail([m]), m) for m in ms]
+    assert labels[0] == "Meta shares slipped 0.4%"
+    # a value followed by what it counts keeps its own words
+    assert labels[1].startswith("1.2% in early trading")
