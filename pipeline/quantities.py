@@ -481,6 +481,14 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "one of the", "two weeks" etc. carry little signal
         if math.isnan(value):
             continue
+        if (
+            not cur
+            and not scale
+            and unit not in _MEASURES
+            and re.fullmatch(r"\d{1,4}", raw_num)  # "9,216 chips" is a count, not a model
+            and _product_number(text, m.start("num"))
+        ):
+            continue  # "Cobalt 300 servers", "Colossus 2": a product's name, not a count
         approx = (
             bool(m.group("approx"))
             or converted  # "six months" is about 183 days, and "180 days" agrees with it
@@ -512,6 +520,30 @@ def find_quantities(text: str) -> list[Quantity]:
             value = float(m.group("tsmc_a") or m.group("intel_a")) / 10
         out.append(Quantity(value, "nm", m.group(0), False, m.start(), m.end()))
     return out
+
+
+# units that measure rather than count: a product name is never followed by one of them
+# directly ("TSMC 3nm" is a node, "Cobalt 300 servers" a product)
+_MEASURES = {"usd", "pct", "x", "W", "B", "B/s", "b/s", "nm", "days", "year", "Hz", "FLOPS"}
+# capitalised words that can stand before a number without naming a product
+_NOT_PRODUCT = {
+    "about", "around", "some", "roughly", "nearly", "almost", "over", "under", "more",
+    "up", "just", "only", "another", "the", "all", "those", "these", "with", "of", "in",
+    "at", "by", "for", "from", "to", "and", "but", "or", "than", "exactly", "approximately",
+    "its", "their", "our", "a", "an", "as", "after", "before", "since", "until", "when",
+    "while", "if", "because", "top", "fewer", "least", "most", "between", "each", "every",
+    "less", "below", "above", "beyond", "within", "per", "total",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
+    "sep", "sept", "oct", "nov", "dec", "fiscal", "fy", "us", "usd", "page", "no", "number",
+}  # fmt: skip
+
+
+def _product_number(text: str, start: int) -> bool:
+    """The number at ``start`` follows a capitalised name ("Cobalt 300", "Colossus 2",
+    "Graviton 4"): it is part of the name."""
+    m = re.search(r"(?:^|[\s(])([A-Z][A-Za-z]+)\s$", text[max(0, start - 30) : start])
+    return bool(m) and m.group(1).lower() not in _NOT_PRODUCT
 
 
 # process nodes named by the foundries ("TSMC's N3P", "Samsung SF2", "Intel 18A", "A16"):

@@ -442,3 +442,22 @@ def test_a_preposition_ends_the_phrase_after_a_number() -> None:
     # "2022 after dozens of engineers left" is a year, not 2,022 dozens
     [q] = find_quantities("Apple sued the start-up in 2022 after dozens of its engineers left")
     assert (q.value, q.unit) == (2022.0, "year")
+
+
+@pytest.mark.parametrize(
+    "text", ["Cobalt 300 is not an AI accelerator.", "Most Cobalt 300 servers are air-cooled."]
+)
+def test_a_number_in_a_product_name_is_not_a_quantity(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "value"),
+    [
+        ("About 300 engineers joined.", 300.0),  # a capitalised word that is not a name
+        ("An Ironwood pod links Ironwood 9,216 chips.", 9216.0),  # a count, not a model
+        ("TSMC 3nm capacity is sold out.", 3.0),  # a measure, never a model number
+    ],
+)
+def test_numbers_after_capitalised_words_that_are_values(text: str, value: float) -> None:
+    assert [q.value for q in find_quantities(text)] == [value]
