@@ -1089,7 +1089,9 @@ def detail_text(detail: Detail, first: Mention) -> str:
     body = _DATELINE.sub("", first.sentence)
     tail = body[q.end : q.end + 60]
     tail_words = re.match(r"[^.;,:()]*", tail)
-    phrase = (q.text + (tail_words.group(0) if tail_words else "")).strip()
+    # a period reads as written ("in April", "the second half of 2026"), not as its key
+    value = body[q.start : q.end] if q.unit.startswith("period:") else q.text
+    phrase = (value + (tail_words.group(0) if tail_words else "")).strip()
     words = phrase.split()[:8]
     if len(words) < 3:
         # "0.4%," says nothing alone: take the words before it in its clause ("Meta

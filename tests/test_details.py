@@ -1003,3 +1003,16 @@ def test_a_bare_value_label_takes_the_words_before_it() -> None:
     assert labels[0] == "Meta shares slipped 0.4%"
     # a value followed by what it counts keeps its own words
     assert labels[1].startswith("1.2% in early trading")
+
+
+def test_a_period_label_reads_as_written() -> None:
+    from pipeline.details import Detail, detail_text
+
+    ss = sentences("General availability is planned for the second half of 2026.")
+    [m] = [
+        m
+        for m in mentions_of("a1", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
+        if m.kind == "quantity"
+    ]
+    assert m.value is not None and m.value.text == "2026-H2"  # the key values compare on
+    assert detail_text(Detail([m]), m) == "the second half of 2026"
