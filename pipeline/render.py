@@ -86,7 +86,15 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "outlet": a["outlet"],
                 "cited": False,
                 "cited_by": cited.get(a["outlet"], 0),
-                "first": [details[i]["text"] for i in a.get("new_details", []) if i in details],
+                # the details most outlets went on to repeat first: the scoop's news
+                # before its background
+                "first": [
+                    details[i]["text"]
+                    for i in sorted(
+                        (i for i in a.get("new_details", []) if i in details),
+                        key=lambda i: -len(details[i].get("reported_by", [])),
+                    )
+                ],
                 "url": a["url"],
                 "title": a["title"],
             }
@@ -107,11 +115,12 @@ def render_text(doc: dict[str, Any], max_first: int = 4) -> str:
     if origin:
         lines.append(
             f"Credited origin: {origin['outlet']} on {origin['date']} "
-            f"(cited by {origin['cited_by']} outlets)"
+            f"(cited by {origin['cited_by']} outlet{'s' if origin['cited_by'] != 1 else ''})"
         )
         lines.append("")
     for e in timeline_entries(doc):
-        cited = f" (cited by {e['cited_by']} outlets)" if e["cited_by"] else ""
+        n = e["cited_by"]
+        cited = f" (cited by {n} outlet{'s' if n != 1 else ''})" if n else ""
         marker = "  [cited, not ingested]" if e["cited"] else ""
         first = "; ".join(_short(t, 60) for t in e["first"][:max_first])
         more = f"; +{len(e['first']) - max_first} more" if len(e["first"]) > max_first else ""

@@ -1,0 +1,73 @@
+"""The text renderings of a timeline (pure: built from a timeline document)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pipeline.render import render_text, timeline_entries
+
+
+def _detail(i: int, text: str, outlets: int) -> dict[str, Any]:
+    return {
+        "id": f"d{i}",
+        "text": text,
+        "cited_origin": None,
+        "conflicts": [],
+        "reported_by": [{"outlet": f"O{k}"} for k in range(outlets)],
+    }
+
+
+def _doc() -> dict[str, Any]:
+    return {
+        "story": {
+            "id": "s1",
+            "title": "Cobalt 300",
+            "article_count": 2,
+            "outlet_count": 2,
+            "first_published_at": "2026-02-09T10:00:00Z",
+            "last_published_at": "2026-02-10T10:00:00Z",
+        },
+        "origin": None,
+        "articles": [
+            {
+                "outlet": "The Compute Report",
+                "published_at": "2026-02-09T10:00:00Z",
+                "url": "https://cr.example/1",
+                "title": "Cobalt 300",
+                "new_details": ["d1", "d2", "d3"],
+            },
+            {
+                "outlet": "Pacific Wire",
+                "published_at": "2026-02-10T10:00:00Z",
+                "url": "https://pw.example/1",
+                "title": "Cobalt 300 confirmed",
+                "new_details": [],
+            },
+        ],
+        "details": [
+            _detail(1, "Amazon is on its fifth Graviton generation.", 1),
+            _detail(2, "Cobalt 300 has 192 cores.", 5),
+            _detail(3, "It is made on TSMC's 3nm process.", 3),
+        ],
+        "citations": [
+            {
+                "cited_outlet": "The Compute Report",
+                "cited_date": "2026-02-09",
+                "citing_outlet": "Pacific Wire",
+            }
+        ],
+    }
+
+
+def test_an_articles_firsts_lead_with_what_most_outlets_repeated() -> None:
+    [scoop, _] = timeline_entries(_doc())
+    assert scoop["first"] == [
+        "Cobalt 300 has 192 cores.",
+        "It is made on TSMC's 3nm process.",
+        "Amazon is on its fifth Graviton generation.",
+    ]
+
+
+def test_one_citing_outlet_is_singular() -> None:
+    text = render_text(_doc())
+    assert "The Compute Report (cited by 1 outlet)  first: Cobalt 300 has 192 cores." in text
