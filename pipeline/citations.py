@@ -140,7 +140,7 @@ _PATTERNS = [
     ),
     re.compile(
         rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
-        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:{_ORG_NOUNS})\b"
+        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:{_ORG_NOUNS})\b(?!-)"
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts) (?:[A-Z][\w\-]+ ){0,2}(?:company|firm|two companies|companies|"
@@ -187,6 +187,16 @@ _PATTERNS = [
         rf"(?:tests|telling|benchmarks|figures|numbers|data|account|estimates?)\b"
     ),
 ]
+# after the verb: a market move ("AMD added 2.4%") or an adjective ("Nvidia's reported
+# revenue"), not a credit
+_NOT_A_CREDIT = re.compile(
+    r"(?<=\badded)\s+(?:about |roughly |nearly |almost |another )?[\d$]"
+    r"|(?<=\breported)\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
+)
+# a name after one of these is the object of the clause, not who speaks
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|from|than|like|into|about)\s+$")
+# "until Nvidia says so", "if Nvidia says anything more": what has not been said
+_HYPOTHETICAL = re.compile(r"\b(?:if|until|unless|whether|once)\s+$", re.I)
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
 # firm is where an analyst works; analysts' views are not citations
 _ANALYST_BEFORE = re.compile(
@@ -205,6 +215,12 @@ _GENERIC = {
     "they",
     "we",
     "i",
+    "our",
+    "their",
+    "his",
+    "her",
+    "your",
+    "my",
     "the company",
     "company",
     "the firm",
@@ -375,12 +391,20 @@ class CitationFinder:
             for m in pattern.finditer(sentence):
                 if aside and aside.end("name") < m.start() < aside.end("desc"):
                     continue
+                if _NOT_A_CREDIT.match(sentence, m.end()) or _HYPOTHETICAL.search(
+                    sentence[max(0, m.start() - 12) : m.start()]
+                ):
+                    continue
                 group = next(
                     g
                     for g in ("name", "name2", "name3", "name4", "pron")
                     if g in m.re.groupindex and m.group(g)
                 )
                 raw = m.group(group).strip().rstrip(".,;:")
+                if m.start() == m.start(group) and _OBJECT_BEFORE.search(
+                    sentence[max(0, m.start() - 8) : m.start()]
+                ):
+                    continue  # "Operators that lease capacity to Microsoft told X": an object
                 if group == "pron":
                     # "it said": the organisation named just before, or nobody
                     local = _first_org(original[: m.start()], orgs) or _first_org(before, orgs)
@@ -628,6 +652,8 @@ _PLACES = {
     "london",
     "arizona",
     "texas",
+    "hong kong",
+    "singapore",
     "idaho",
     "boise",
     "dammam",

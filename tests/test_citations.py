@@ -766,3 +766,24 @@ def test_sentence_adverbs_and_plural_possessives_are_not_part_of_a_name(
     s = "In Moore Threads' own tests, the card matched the RTX 4060 Ti."
     text = "Moore Threads said the card ships in May. " + s
     assert [c[0] for c in cites(finder, s, article_text=text)] == ["Moore Threads"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Nvidia rose 1.1% and AMD added 2.4% on Wednesday.",  # a market move
+        "We would not assume the two are the same product until Nvidia says so.",
+        "We'll update this post if Nvidia says anything more.",
+        "Our April notes on serving it still apply.",
+        "Distributors in Shenzhen and Hong Kong said prices had already fallen.",
+        "China is a much smaller share of Nvidia's data-centre revenue now.",
+        "A slip would show up in build plans before Nvidia's reported revenue.",
+    ],
+)
+def test_not_a_credit(finder: CitationFinder, sentence: str) -> None:
+    assert cites(finder, sentence) == []
+
+
+def test_a_name_after_a_preposition_does_not_speak(finder: CitationFinder) -> None:
+    s = "Operators that lease capacity to Microsoft told Pacific Wire on Friday they were ready."
+    assert [c[0] for c in cites(finder, s)] == ["Pacific Wire"]
