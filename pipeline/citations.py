@@ -192,6 +192,12 @@ _PATTERNS = [
 _NOT_A_CREDIT = re.compile(
     r"(?<=\badded)\s+(?:about |roughly |nearly |almost |another )?[\d$]"
     r"|(?<=\breported)\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
+    # "DeepSeek broke with industry habit", "Amazon has put $8 billion into", "Meta writes
+    # its models in PyTorch": the verb's other senses
+    r"|(?<=\bbroke)\s+(?:with|into|ground|even|down|away|records?)\b"
+    r"|(?<=\bput)\s+[^.;,]{0,40}?\b(?:into|on hold|in place|forward)\b"
+    r"|(?:(?<=\bwrites)|(?<=\bwrote))\s+(?:its |their |the )?(?:own )?(?:models?|code|software|"
+    r"kernels?|down)\b"
 )
 # a name after one of these is the object of the clause, not who speaks
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|from|than|like|into|about)\s+$")

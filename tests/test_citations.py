@@ -778,6 +778,9 @@ def test_sentence_adverbs_and_plural_possessives_are_not_part_of_a_name(
         "Distributors in Shenzhen and Hong Kong said prices had already fallen.",
         "China is a much smaller share of Nvidia's data-centre revenue now.",
         "A slip would show up in build plans before Nvidia's reported revenue.",
+        "DeepSeek also broke with industry habit on early access.",
+        "Amazon has put $8 billion into the company.",
+        "Meta writes its models in PyTorch.",
     ],
 )
 def test_not_a_credit(finder: CitationFinder, sentence: str) -> None:
