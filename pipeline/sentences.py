@@ -90,7 +90,10 @@ def split_sentences(paragraph: str) -> list[str]:
     start = 0
     for m in _BOUNDARY.finditer(paragraph):
         candidate = paragraph[start : m.start()].strip()
-        last_word = re.search(r"([A-Za-z.]+)[.!?…][\"'”’)\]]*$", candidate)
+        if _open_quote(paragraph, start, m.start()):
+            continue  # inside a quotation that closes later: the quote is one sentence
+        # "J. Smith" and "U.S." do not end a sentence; "HBM3E." does (the E is no initial)
+        last_word = re.search(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?…][\"'”’)\]]*$", candidate)
         if last_word:
             word = last_word.group(1).lower().rstrip(".")
             if word in _ABBREV or re.fullmatch(r"[a-z]", word):
@@ -102,6 +105,15 @@ def split_sentences(paragraph: str) -> list[str]:
     if tail:
         out.append(tail)
     return out
+
+
+def _open_quote(paragraph: str, start: int, end: int) -> bool:
+    """Is a curly quotation opened in paragraph[start:end] still open at ``end``, and
+    closed later in the paragraph?"""
+    span = paragraph[start:end]
+    if span.count("“") <= span.count("”"):
+        return False
+    return "”" in paragraph[end:]
 
 
 def sentences(text: str) -> list[Sentence]:

@@ -1,0 +1,36 @@
+"""Sentence splitting: where a sentence ends, and where it does not."""
+
+from __future__ import annotations
+
+import pytest
+
+from pipeline.sentences import split_sentences
+
+
+@pytest.mark.parametrize(
+    ("paragraph", "expected"),
+    [
+        # initials and abbreviations do not end a sentence
+        (
+            "J. Smith said so. U.S. officials agreed.",
+            ["J. Smith said so.", "U.S. officials agreed."],
+        ),
+        # a product code ending in a capital letter does
+        (
+            "It beats its HBM3E. In an accelerator, memory matters.",
+            ["It beats its HBM3E.", "In an accelerator, memory matters."],
+        ),
+        # a quotation of two sentences and its attribution are one sentence
+        (
+            "“Rubin is on schedule. We work with all our partners,” the company said. Shares rose.",
+            [
+                "“Rubin is on schedule. We work with all our partners,” the company said.",
+                "Shares rose.",
+            ],
+        ),
+        # a quotation that never closes in the paragraph does not swallow it
+        ("“Rubin is on schedule. Shares rose.", ["“Rubin is on schedule.", "Shares rose."]),
+    ],
+)
+def test_sentence_boundaries(paragraph: str, expected: list[str]) -> None:
+    assert split_sentences(paragraph) == expected
