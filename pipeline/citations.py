@@ -176,6 +176,12 @@ _PATTERNS = [
         rf"(?:story|details|numbers|scoop|rundown|explainer|breakdown|read|deep dive|piece|"
         rf"write-up|writeup|coverage|report)\b"
     ),
+    # "Tenstorrent employs about 1,300 people, and said it plans to add more": the
+    # sentence's subject, speaking in its second clause
+    re.compile(
+        rf"^(?P<name>{_NAME}) (?!said|says)[^.;“”\"]{{5,120}}?,? and (?:also )?"
+        rf"(?:said|says|added|told)\b"
+    ),
     # "Micron did not confirm the customer, but said it would ramp volume production"
     re.compile(
         rf"(?P<name>{_NAME}) (?:did not|didn't|would not|declined to) \w+[^.;]{{0,80}}?,? but "

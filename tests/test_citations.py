@@ -790,3 +790,8 @@ def test_not_a_credit(finder: CitationFinder, sentence: str) -> None:
 def test_a_name_after_a_preposition_does_not_speak(finder: CitationFinder) -> None:
     s = "Operators that lease capacity to Microsoft told Pacific Wire on Friday they were ready."
     assert [c[0] for c in cites(finder, s)] == ["Pacific Wire"]
+
+
+def test_the_subject_speaking_in_a_second_clause(finder: CitationFinder) -> None:
+    s = "Tenstorrent employs around 1,300 people, and said it plans to add several hundred more."
+    assert [c[0] for c in cites(finder, s)] == ["Tenstorrent"]
