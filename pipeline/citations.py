@@ -205,6 +205,17 @@ _NOT_A_CREDIT = re.compile(
     r"|(?:(?<=\bwrites)|(?<=\bwrote))\s+(?:its |their |the )?(?:own )?(?:models?|code|software|"
     r"kernels?|down)\b"
 )
+_COUNT_WORDS = {
+    w: i
+    for i, w in enumerate(
+        "zero one two three four five six seven eight nine ten eleven twelve".split()
+    )
+}
+_DAYS_AFTER = re.compile(
+    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"(days?|weeks?)\s+after\s+$",
+    re.I,
+)
 # a name after one of these is the object of the clause, not who speaks
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|from|than|like|into|about)\s+$")
 # "until Nvidia says so", "if Nvidia says anything more": what has not been said
@@ -512,6 +523,17 @@ class CitationFinder:
             ):
                 continue  # "Broadcom reports fiscal fourth-quarter results in December"
             when = _date_near(sentence, pos, article_day)
+            if when is None and aside and pos == aside.start("name"):
+                # "TSMC, the company that makes chips for Apple, said on Friday": the date
+                # follows the description
+                when = _date_near(sentence, aside.end("desc"), article_day)
+            if when is None:
+                # "The report comes two days after Nvidia told investors": counted back
+                # from the day of the news the article reports
+                back = _DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])
+                if back:
+                    n = _COUNT_WORDS.get(back.group(1).lower()) or int(back.group(1))
+                    when = article_day - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))
             if when is None and previous_day is not None:
                 # "A day later, AMD said" / "Pacific Wire confirmed it later that day":
                 # counted from the last date the article gave before this sentence

@@ -795,3 +795,16 @@ def test_a_name_after_a_preposition_does_not_speak(finder: CitationFinder) -> No
 def test_the_subject_speaking_in_a_second_clause(finder: CitationFinder) -> None:
     s = "Tenstorrent employs around 1,300 people, and said it plans to add several hundred more."
     assert [c[0] for c in cites(finder, s)] == ["Tenstorrent"]
+
+
+def test_days_after_a_credit_count_back_from_the_article(finder: CitationFinder) -> None:
+    s = "The report comes two days after Nvidia told investors its outlook excludes China."
+    assert cites(finder, s) == [("Nvidia", date(2026, 4, 4), False)]
+
+
+def test_the_date_after_a_speakers_description(finder: CitationFinder) -> None:
+    s = (
+        "TSMC, the company that makes processors for Apple and Nvidia, said on Friday that "
+        "its second Arizona fab will make 2nm chips."
+    )
+    assert cites(finder, s) == [("TSMC", FRIDAY, False)]
