@@ -45,7 +45,7 @@ def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) 
             f"{f.get('fetched', 0)}/{f.get('not_modified', 0)}/{f.get('failed', 0)}",
             f"{a.get('new', 0)}/{a.get('updated', 0)}/{a.get('skipped', 0)}/{a.get('failed', 0)}",
             f"{st.get('new_stories', 0)} new, {st.get('joined', 0)} joined" if st else "-",
-            (row["error"] or "")[:60],
+            (row["error"] or _run_note(row))[:60],
         )
     console.print(table)
     if events is not None:
@@ -59,6 +59,15 @@ def print_runs(rows: list[dict[str, Any]], events: list[dict[str, Any]] | None) 
         for e in bad:
             t2.add_row(e["stage"], e["outcome"], e["url"] or "", e["detail"] or "")
         console.print(t2)
+
+
+def _run_note(row: dict[str, Any]) -> str:
+    """What a run that was not an ingest did: "recompute: 47 timelines"."""
+    command = row.get("command") or "ingest"
+    if command == "ingest":
+        return ""
+    d = (row["stats"] or {}).get("details") or {}
+    return f"{command}: {d.get('timelines', 0)} timelines" if d else command
 
 
 def print_stories(stories: list[dict[str, Any]], since: str) -> None:

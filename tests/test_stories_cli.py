@@ -596,3 +596,29 @@ def test_details_stage_encodes_all_touched_stories_in_one_call(site: Site) -> No
             assert saved is not None
             assert [d["text"] for d in saved["details"]] == [d["text"] for d in alone["details"]]
         assert len(counting.calls) == 1  # every vector came from the cache the stage filled
+
+
+def test_recompute_rebuilds_every_timeline_with_the_current_rules(
+    site: Site, cli: Callable[..., Result]
+) -> None:
+    story = story_with(stories_doc(cli, site.db), "DeepSeek V4")
+    before = timeline_doc(cli, site.db, story["id"])
+    assert before["details"]
+    # a timeline computed by older rules: here, one that found nothing
+    with Store(site.db) as store:
+        stale = dict(before, details=[], citations=[])
+        store.con.execute(
+            "UPDATE timelines SET doc = ?, detail_count = 0 WHERE story_id = ?",
+            [json.dumps(stale), story["id"]],
+        )
+    assert timeline_doc(cli, site.db, story["id"])["details"] == []
+    result = cli("recompute", "--sources", write_sources(site), "--db", site.db, "--quiet")
+    assert result.exit_code == 0, result.output
+    assert "recomputed" in result.stdout
+    after = timeline_doc(cli, site.db, story["id"])
+    assert [d["text"] for d in after["details"]] == [d["text"] for d in before["details"]]
+    # and the run is on record, with what it did
+    runs = cli("runs", "--db", site.db, "--json")
+    assert runs.exit_code == 0, runs.output
+    last = json.loads(runs.stdout)["runs"][0]
+    assert last["command"] == "recompute" and last["stats"]["details"]["timelines"] >= 1
