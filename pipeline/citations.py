@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 from pipeline.keys import STOP
+from pipeline.quantities import WORD_NUMBERS
 
 _MONTH_FORMS = [
     ("january", "jan"),
@@ -205,12 +206,6 @@ _NOT_A_CREDIT = re.compile(
     r"|(?:(?<=\bwrites)|(?<=\bwrote))\s+(?:its |their |the )?(?:own )?(?:models?|code|software|"
     r"kernels?|down)\b"
 )
-_COUNT_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve".split()
-    )
-}
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(days?|weeks?)\s+after\s+$",
@@ -430,7 +425,7 @@ class CitationFinder:
                     continue  # "Operators that lease capacity to Microsoft told X": an object
                 if group == "pron":
                     # "it said": the organisation named just before, or nobody
-                    local = _first_org(original[: m.start()], orgs) or _first_org(before, orgs)
+                    local = _first_org(original[: m.start()], orgs, before)
                     if local:
                         by_subject.append((local, m.start(group)))
                     continue
@@ -471,7 +466,7 @@ class CitationFinder:
                     local = (
                         None
                         if _BOTH.search(sentence)
-                        else _first_org(original[: m.start()], orgs) or _first_org(before, orgs)
+                        else _first_org(original[: m.start()], orgs, before)
                     )
                     if local or subject:
                         by_subject.append((local or subject or "", m.start(group)))
@@ -532,7 +527,7 @@ class CitationFinder:
                 # from the day of the news the article reports
                 back = _DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])
                 if back:
-                    n = _COUNT_WORDS.get(back.group(1).lower()) or int(back.group(1))
+                    n = WORD_NUMBERS.get(back.group(1).lower()) or int(back.group(1))
                     when = article_day - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))
             if when is None and previous_day is not None:
                 # "A day later, AMD said" / "Pacific Wire confirmed it later that day":
@@ -615,14 +610,18 @@ _OWNER = re.compile(
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 
-def _first_org(text: str, orgs: frozenset[tuple[str, str]]) -> str | None:
-    """The canonical name of the organisation of ``orgs`` named first in ``text``."""
-    best: tuple[int, str] | None = None
-    for written, canon in orgs:
-        m = re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", text, re.I)
-        if m and (best is None or m.start() < best[0]):
-            best = (m.start(), canon)
-    return best[1] if best else None
+def _first_org(text: str, orgs: frozenset[tuple[str, str]], before: str = "") -> str | None:
+    """The canonical name of the organisation of ``orgs`` named first in ``text``, else
+    in ``before`` (the previous sentence of the paragraph)."""
+    for part in (text, before):
+        best: tuple[int, str] | None = None
+        for written, canon in orgs:
+            m = re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", part, re.I)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), canon)
+        if best:
+            return best[1]
+    return None
 
 
 # "the two companies said", "per the companies": both parties to the story's deal
@@ -906,22 +905,24 @@ _SAME_OR_NEXT = re.compile(
 _OPENING = re.compile(rf"\s*(?:{_SAME_OR_NEXT.pattern})\s*,", re.I)
 
 
+def _shift(phrase: str) -> int:
+    """1 for "the following day" / "a day later", 0 for "later that day" / "that same
+    afternoon"."""
+    return 1 if re.search(r"(?i)following|next|day later|day after", phrase) else 0
+
+
 def relative_shift(sentence: str) -> int | None:
     """Days after the previously given date that "later that day" (0) or "a day later"
     (1) anywhere in the sentence points to; None when it has no such phrase."""
     m = _SAME_OR_NEXT.search(sentence)
-    if not m:
-        return None
-    return 1 if re.search(r"(?i)following|next|day later|day after", m.group(0)) else 0
+    return None if m is None else _shift(m.group(0))
 
 
 def opening_shift(sentence: str) -> int | None:
     """Days after the previously given date that a sentence opening like "A day later,"
     (1) or "Later that day," (0) points to; None for any other opening."""
     m = _OPENING.match(sentence)
-    if not m:
-        return None
-    return 1 if re.search(r"(?i)following|next|day later|day after", m.group(0)) else 0
+    return None if m is None else _shift(m.group(0))
 
 
 def last_date(text: str, article_day: date) -> date | None:
@@ -963,8 +964,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if relative:
         earlier = last_date(sentence[:pos], article_day)
         if earlier:
-            same = not re.search(r"(?i)following|next|day later|day after", relative.group(0))
-            return earlier if same else earlier + timedelta(days=1)
+            return earlier + timedelta(days=_shift(relative.group(0)))
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it
     # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")
