@@ -9,7 +9,7 @@ are kept too when the sentence pattern makes the attribution unambiguous.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -166,6 +166,11 @@ _PATTERNS = [
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
         r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
         r"regulatory filing|8-K|10-Q|prospectus)\b"
+        # "According to the company, an L200 package can ...", "based on the company's own
+        # reporting": whichever organisation was just named
+        r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
+        r"(?:(?:'s|’s) (?:own )?(?:reporting|figures|numbers|data|filings?|accounts|"
+        r"guidance|results))?\b(?!['’])"
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts) (?:updated |new |latest |regulatory )?(?P<name>filing|prospectus|"
@@ -384,7 +389,7 @@ class CitationFinder:
         previous_day: date | None = None,
         story_text: str = "",
         partner: str | None = None,
-        before: str = "",
+        before: str | Sequence[str] = "",
         orgs: frozenset[tuple[str, str]] = frozenset(),
     ) -> list[Citation]:
         """Citations in one sentence. ``subject`` is the organisation "the company" refers
@@ -393,7 +398,7 @@ class CitationFinder:
         article gave before this sentence, which "A day later, AMD said" counts from.
         ``orgs`` are the story's organisations (:meth:`story_orgs`): "the company said"
         means the first of them named earlier in the sentence, else in ``before`` (the
-        previous sentence of the paragraph), and only failing both ``subject``."""
+        sentences before it, nearest first), and only failing both ``subject``."""
         candidates: dict[str, tuple[int, bool]] = {}
         by_subject: list[tuple[str, int]] = []
         # "SK hynix said": a name with a lowercase word, joined (same length) so the
@@ -415,7 +420,7 @@ class CitationFinder:
                     continue
                 group = next(
                     g
-                    for g in ("name", "name2", "name3", "name4", "pron")
+                    for g in ("name", "name2", "name3", "name4", "name5", "pron")
                     if g in m.re.groupindex and m.group(g)
                 )
                 raw = m.group(group).strip().rstrip(".,;:")
@@ -423,7 +428,7 @@ class CitationFinder:
                     sentence[max(0, m.start() - 8) : m.start()]
                 ):
                     continue  # "Operators that lease capacity to Microsoft told X": an object
-                if group == "pron":
+                if group in ("pron", "name5"):
                     # "it said": the organisation named just before, or nobody
                     local = _first_org(original[: m.start()], orgs, before)
                     if local:
@@ -610,10 +615,14 @@ _OWNER = re.compile(
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 
-def _first_org(text: str, orgs: frozenset[tuple[str, str]], before: str = "") -> str | None:
+def _first_org(
+    text: str, orgs: frozenset[tuple[str, str]], before: str | Sequence[str] = ""
+) -> str | None:
     """The canonical name of the organisation of ``orgs`` named first in ``text``, else
-    in ``before`` (the previous sentence of the paragraph)."""
-    for part in (text, before):
+    in ``before``: the sentences before it, nearest first ("Lightmatter said on Monday
+    ... The company did not name the customer. It did say ...")."""
+    earlier = (before,) if isinstance(before, str) else tuple(before)
+    for part in (text, *earlier):
         best: tuple[int, str] | None = None
         for written, canon in orgs:
             m = re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", part, re.I)
@@ -746,7 +755,7 @@ def _employer(name: str, article_text: str) -> str | None:
     ):
         m = re.search(rx, article_text)
         if m:
-            org = m.group("org")
+            org = re.split(r"\.(?:\s|$)", m.group("org"))[0]  # not into the next sentence
             if org.split()[0].lower() in ("the", "its", "a", "an"):
                 continue
             return org

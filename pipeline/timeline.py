@@ -147,6 +147,20 @@ def _last_day_before(sents: Sequence[Any], index: int, day: date) -> date | None
     return None
 
 
+def _before(sents: Sequence[Any], index: int, limit: int = 3) -> tuple[str, ...]:
+    """Whom "it said" / "the company said" may mean: the sentences before this one in its
+    paragraph, nearest first (up to ``limit``); for a paragraph's opening sentence, the
+    last sentence of the paragraph before ("The Tennessee Valley Authority ... said" /
+    new paragraph: "The utility said it had approved ...")."""
+    if index == 0:
+        return ()
+    paragraph = sents[index].paragraph
+    same = [s.text for s in sents[max(0, index - limit) : index] if s.paragraph == paragraph]
+    if same:
+        return tuple(reversed(same))
+    return (sents[index - 1].text,)
+
+
 def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> PreparedStory:
     """Sentences, citations and fact mentions of one story (no embedding)."""
     ordered = sorted(articles, key=_order_key)
@@ -185,9 +199,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 previous_day=previous,
                 story_text=story_text,
                 partner=heads[a.id][1],
-                before=sents[s.index - 1].text
-                if s.index and sents[s.index - 1].paragraph == s.paragraph
-                else "",
+                before=_before(sents, s.index),
                 orgs=orgs,
             )
             if not cites and last is not None and _SAME_REPORT.search(s.text):

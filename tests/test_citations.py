@@ -808,3 +808,37 @@ def test_the_date_after_a_speakers_description(finder: CitationFinder) -> None:
         "its second Arizona fab will make 2nm chips."
     )
     assert cites(finder, s) == [("TSMC", FRIDAY, False)]
+
+
+def test_it_said_looks_back_through_the_paragraph(finder: CitationFinder) -> None:
+    orgs = finder.story_orgs("Lightmatter said the L200 ships. Oracle said demand is strong.")
+    said = "It did say the L200 comes in 32 Tbps and 64 Tbps versions."
+    # the nearest earlier sentence naming an organisation, not only the one just before
+    before = ("The company did not name the customer.", "Lightmatter said on Monday it ships.")
+    got = finder.find(said, MONDAY, "Silicon Ledger", before=before, orgs=orgs)
+    assert [c.cited_outlet for c in got] == ["Lightmatter"]
+    before = ("Oracle did not comment.", "Lightmatter said on Monday it ships.")
+    got = finder.find(said, MONDAY, "Silicon Ledger", before=before, orgs=orgs)
+    assert [c.cited_outlet for c in got] == ["Oracle"]
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "According to the company, an L200 package moves data at several times the bandwidth.",
+        "Its cloud unit made roughly $18bn last year, based on the company's own reporting.",
+        "Per the firm, the package uses a fraction of the energy per bit.",
+    ],
+)
+def test_according_to_the_company_is_the_organisation_just_named(
+    finder: CitationFinder, sentence: str
+) -> None:
+    orgs = finder.story_orgs("Lightmatter said the L200 ships.")
+    before = ("Lightmatter's claim is that Passage beats pluggables.",)
+    got = finder.find(sentence, MONDAY, "Silicon Ledger", before=before, orgs=orgs)
+    assert [c.cited_outlet for c in got] == ["Lightmatter"]
+    # nobody named: not a credit to anyone
+    assert finder.find(sentence, MONDAY, "Silicon Ledger", orgs=orgs) == []
+    # "the company's shares" is not a credit
+    s = "Based on the company's shares, the deal is worth $2bn."
+    assert finder.find(s, MONDAY, "Silicon Ledger", before=before, orgs=orgs) == []

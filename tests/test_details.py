@@ -1016,3 +1016,26 @@ def test_a_period_label_reads_as_written() -> None:
     ]
     assert m.value is not None and m.value.text == "2026-H2"  # the key values compare on
     assert detail_text(Detail([m]), m) == "the second half of 2026"
+
+
+def test_the_utility_said_opening_a_paragraph_credits_the_one_just_named() -> None:
+    from pipeline.timeline import prepare_story
+
+    a = article(
+        1,
+        "Pacific Wire",
+        8,
+        "Colossus 2 is late",
+        [
+            "The Tennessee Valley Authority said on Monday that the substation serving the "
+            "site would be finished by August.",
+            "The utility said it had approved 300 megawatts of supply for the first phase.",
+            "Other paragraphs follow. Nobody else spoke. It said nothing more.",
+        ],
+    )
+    found = prepare_story([a], make_finder({o: [] for o in OUTLETS})).found
+    credited = {fc.citation.sentence[:11]: fc.citation.cited_outlet for fc in found}
+    assert credited["The utility"] == "Tennessee Valley Authority"
+    # three sentences back within its paragraph is as far as "it" reaches: beyond that
+    # (and across into the paragraph before, except for a paragraph's opening) nobody
+    assert "It said not" not in credited
