@@ -620,8 +620,16 @@ def _prospective(m: Mention) -> bool:
     assert m.value is not None
     body = _DATELINE.sub("", m.sentence)
     before = re.split(r"[,;:]", body[max(0, m.value.start - 45) : m.value.start])[-1]
-    # the value's own text may open with the ceiling ("up to one million")
-    return bool(_PROSPECTIVE.search(before + " " + m.value.text))
+    # the value's own text may open with the ceiling ("up to one million"); "At $11.9
+    # billion, Cerebras would trade at ..." is a condition, whatever comes before it
+    after = body[m.value.end : m.value.end + 40]
+    return bool(
+        _PROSPECTIVE.search(before + " " + m.value.text)
+        or _CONDITION_AFTER.match(after)
+    )
+
+
+_CONDITION_AFTER = re.compile(r",\s+(?:[\w'’\-]+\s+){1,3}(?:would|could|might)\b")
 
 
 def _same_date_subject(a: Mention, b: Mention) -> bool:
@@ -1036,6 +1044,13 @@ def group_details(
 
     # conflicts: a later value cluster that fills an earlier one's slot with another value
     parent: dict[int, int] = {}
+    # one value is one fact: when any retelling gives it as the point of comparison ("up
+    # from 132 on Cobalt 200"), it is that in the others too ("the Cobalt 200, which
+    # itself had 132 cores"), and never a rival figure for the new chip's count
+    baseline = [
+        g.mentions[0].kind == "quantity" and any(_baseline(m) for m in g.mentions)
+        for g in groups
+    ]
     for gi, g in enumerate(groups):
         if g.mentions[0].kind == "statement":
             continue
@@ -1043,7 +1058,7 @@ def group_details(
         for hi in range(gi):
             if hi in parent or groups[hi].mentions[0].kind != g.mentions[0].kind:
                 continue
-            if groups[hi].articles() & g.articles():
+            if groups[hi].articles() & g.articles() or baseline[hi] != baseline[gi]:
                 continue
             # claim cosine plus shared rare words, as for grouping
             raw, local = raw_of[g.mentions[0].kind]

@@ -787,6 +787,14 @@ def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> 
             ["The Cobalt 300 processor core count is up from 132 Arm cores on Cobalt 200."],
         ),
         article(3, "Tech Ledger", 5, title, ["The Cobalt 300 processor has 192 Arm cores."]),
+        # the old count again, without "up from": still the point of comparison
+        article(
+            4,
+            "The Compute Report",
+            6,
+            title,
+            ["The Cobalt 300 processor replaces the Cobalt 200, which itself had 132 Arm cores."],
+        ),
     ]
     doc = timeline(arts, embed)
     shown = {
@@ -1039,3 +1047,30 @@ def test_the_utility_said_opening_a_paragraph_credits_the_one_just_named() -> No
     # three sentences back within its paragraph is as far as "it" reaches: beyond that
     # (and across into the paragraph before, except for a paragraph's opening) nobody
     assert "It said not" not in credited
+
+
+def test_a_value_under_a_condition_is_not_an_outcome() -> None:
+    from pipeline.details import _prospective
+
+    def mention(sentence: str, value: str) -> Any:
+        [m] = [
+            m
+            for m in mentions_of(
+                "a1", sentences(sentence), date(2026, 9, 30), {sentence}, TextIndex()
+            )
+            if m.kind == "quantity" and m.value_text() == value
+        ]
+        return m
+
+    assert _prospective(
+        mention("At $11.9 billion, Cerebras would trade at a steep multiple.", "$11.9 billion")
+    )
+    assert _prospective(
+        mention("At $11.9 billion, the company could be worth more.", "$11.9 billion")
+    )
+    assert not _prospective(
+        mention("At $13.1 billion, Cerebras is worth more than AMD paid.", "$13.1 billion")
+    )
+    assert not _prospective(
+        mention("The pricing values Cerebras at $13.1 billion, the filing said.", "$13.1 billion")
+    )
