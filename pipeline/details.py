@@ -623,10 +623,7 @@ def _prospective(m: Mention) -> bool:
     # the value's own text may open with the ceiling ("up to one million"); "At $11.9
     # billion, Cerebras would trade at ..." is a condition, whatever comes before it
     after = body[m.value.end : m.value.end + 40]
-    return bool(
-        _PROSPECTIVE.search(before + " " + m.value.text)
-        or _CONDITION_AFTER.match(after)
-    )
+    return bool(_PROSPECTIVE.search(before + " " + m.value.text) or _CONDITION_AFTER.match(after))
 
 
 _CONDITION_AFTER = re.compile(r",\s+(?:[\w'’\-]+\s+){1,3}(?:would|could|might)\b")
@@ -1048,8 +1045,7 @@ def group_details(
     # from 132 on Cobalt 200"), it is that in the others too ("the Cobalt 200, which
     # itself had 132 cores"), and never a rival figure for the new chip's count
     baseline = [
-        g.mentions[0].kind == "quantity" and any(_baseline(m) for m in g.mentions)
-        for g in groups
+        g.mentions[0].kind == "quantity" and any(_baseline(m) for m in g.mentions) for g in groups
     ]
     for gi, g in enumerate(groups):
         if g.mentions[0].kind == "statement":

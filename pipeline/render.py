@@ -29,8 +29,9 @@ def cited_by_counts(doc: dict[str, Any]) -> Counter[str]:
 
 
 def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
-    """Chronological entries: cited origins that predate the first article (marked as
-    cited), then every article with the details it was first to report."""
+    """Chronological entries: every article with the details it was first to report, and
+    the cited origins (marked as cited) of details they predate, each on its own day (a
+    cited origin before the articles of its day: it predates the detail's first report)."""
     details = {d["id"]: d for d in doc["details"]}
     cited = cited_by_counts(doc)
     entries: list[dict[str, Any]] = []
@@ -77,7 +78,6 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
                     "title": None,
                 }
             )
-    entries.sort(key=lambda e: e["date"])
     for a in doc["articles"]:
         entries.append(
             {
@@ -99,6 +99,8 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "title": a["title"],
             }
         )
+    # stable: the articles keep their order (publication time) within a day
+    entries.sort(key=lambda e: (e["date"], not e["cited"]))
     return entries
 
 

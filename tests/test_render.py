@@ -71,3 +71,38 @@ def test_an_articles_firsts_lead_with_what_most_outlets_repeated() -> None:
 def test_one_citing_outlet_is_singular() -> None:
     text = render_text(_doc())
     assert "The Compute Report (cited by 1 outlet)  first: Cobalt 300 has 192 cores." in text
+
+
+def test_a_cited_origin_sits_on_its_own_day_among_the_articles() -> None:
+    doc = _doc()
+    doc["articles"].append(
+        {
+            "outlet": "Foundry Notes",
+            "published_at": "2026-02-12T10:00:00Z",
+            "url": "https://fn.example/1",
+            "title": "N2 is on plan",
+            "new_details": ["d4"],
+        }
+    )
+    doc["details"].append(
+        _detail(4, "N2 is ramping on plan.", 1)
+        | {
+            "cited_origin": {
+                "outlet": "TSMC",
+                "date": "2026-02-11",
+                "predates_first_report": True,
+                "evidence": "TSMC said yesterday that N2 is ramping on plan.",
+                "citing_outlet": "Foundry Notes",
+            }
+        }
+    )
+    entries = timeline_entries(doc)
+    assert [(e["date"], e["outlet"], e["cited"]) for e in entries] == [
+        ("2026-02-09", "The Compute Report", False),
+        ("2026-02-10", "Pacific Wire", False),
+        ("2026-02-11", "TSMC", True),
+        ("2026-02-12", "Foundry Notes", False),
+    ]
+    # on the day of an article, the cited report comes first
+    doc["details"][-1]["cited_origin"]["date"] = "2026-02-10"
+    assert [e["outlet"] for e in timeline_entries(doc)][1:3] == ["TSMC", "Pacific Wire"]
