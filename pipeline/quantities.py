@@ -620,6 +620,9 @@ def quantity_keys(text: str) -> set[str]:
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
 
 
+_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
 def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
     """ "$36 to $40", "$36-$40", "between 20% and 25%": one value (a range), not two facts.
     A range compares equal only to the same range (its upper end is part of the unit)."""
@@ -632,6 +635,14 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
             gap = body[q.end : r.start]
             joined = _RANGE_JOIN.fullmatch(gap)
             is_and = joined is not None and "and" in gap
+            if joined and not q.unit and r.unit and _BARE_NUMBER.fullmatch(q.text):
+                # "120 to 140 kilowatts", "20 to 25 percent", "between 70,000 and 80,000
+                # racks": the lower end takes the upper end's unit (and scale)
+                lead = _BARE_NUMBER.search(r.text)
+                if lead and float(lead.group(0).replace(",", "")):
+                    low = q.value * r.value / float(lead.group(0).replace(",", ""))
+                    if r.value / 10 <= low:  # not "from 5 to 7,000 chips"
+                        q = Quantity(low, r.unit, q.text, q.approx, q.start, q.end)
             if (
                 joined
                 and q.unit

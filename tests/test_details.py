@@ -427,6 +427,28 @@ def test_a_price_range_is_one_value() -> None:
     assert compatible(qa, qb) and not compatible(qa, qc)
 
 
+def test_a_range_whose_lower_end_has_no_unit_is_one_value() -> None:
+    from pipeline.quantities import compatible, find_quantities, merge_ranges
+
+    def merged(text: str) -> list[tuple[str, float, str]]:
+        return [(q.text, q.value, q.unit) for q in merge_ranges(find_quantities(text), text)]
+
+    assert merged("Racks draw 120 to 140 kilowatts each.") == [
+        ("120 to 140 kilowatts", 120_000.0, "W..140000")
+    ]
+    assert merged("That is between 70,000 and 80,000 racks.") == [
+        ("70,000 and 80,000", 70_000.0, "rack..80000")
+    ]
+    assert merged("It could raise 1.2 to $1.5 billion.")[0][1:] == (1.2e9, "usd..1.5e+09")
+    # "20 to 25 percent" and "20% to 25%" are the same range
+    a, b = "margins of 20 to 25 percent", "margins of 20% to 25%"
+    [qa] = merge_ranges(find_quantities(a), a)
+    [qb] = merge_ranges(find_quantities(b), b)
+    assert compatible(qa, qb)
+    # not a range: two numbers that are not the two ends of one
+    assert [t for t, _, _ in merged("It went from 5 to 7,000 chips.")] == ["5", "7,000"]
+
+
 @pytest.mark.parametrize(
     ("text", "label"),
     [
