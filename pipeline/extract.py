@@ -223,6 +223,20 @@ def _ld_author(ld: list[dict[str, object]]) -> str | None:
     return None
 
 
+def _without_headline(text: str | None, titles: tuple[str | None, ...]) -> str | None:
+    """The body without its headline: trafilatura keeps a page's h1 as the first line on
+    many templates, and the title is stored apart. Read as body text, a headline became a
+    sentence of its own ("Broadcom Adds $150 Billion in a Day on OpenAI Chip Pact.") and a
+    detail in title case."""
+    if not text:
+        return text
+    first, _, rest = text.partition("\n")
+    norm = " ".join(first.split()).casefold()
+    if rest.strip() and any(t and " ".join(t.split()).casefold() == norm for t in titles):
+        return rest.strip()
+    return text
+
+
 def text_hash(text: str) -> str:
     return hashlib.sha256(" ".join(text.split()).encode("utf-8")).hexdigest()[:32]
 
@@ -292,6 +306,7 @@ def extract_article(
     if raw_title is None and doc is not None:
         raw_title = data.get("title")
     title = clean_title(raw_title, tuple(n for n in (site_name, *source_names) if n))
+    text = _without_headline(text, (title, raw_title))
     return Extracted(
         title=title,
         author=author.strip() if isinstance(author, str) and author.strip() else None,

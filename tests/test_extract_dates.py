@@ -501,3 +501,18 @@ def test_feed_and_page_within_two_days_agree(delta: timedelta) -> None:
         feed_date=FEED, page_date=FEED + delta, url_date=None, first_seen=FIRST_SEEN, now=NOW
     )
     assert (r.source, r.suspect, r.note) == ("feed", False, None)
+
+
+def test_the_headline_is_not_part_of_the_body_text() -> None:
+    title = "Broadcom Adds $150 Billion in a Day on OpenAI Chip Pact"
+    extracted = extract_article(
+        page(title=f"{title} | Market Signal", body=f"<h1>{escape(title)}</h1>"),
+        URL,
+        source_names=("Market Signal",),
+    )
+    assert extracted.title == title
+    assert extracted.text is not None and extracted.text.startswith("Engineers at the company")
+    assert title not in extracted.text
+    # a first line that only resembles the headline stays
+    extracted = extract_article(page(title=title, body="<h2>Broadcom adds $150 billion</h2>"), URL)
+    assert extracted.text is not None and extracted.text.startswith("Broadcom adds $150 billion")
