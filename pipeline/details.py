@@ -1081,6 +1081,15 @@ def group_details(
     return out
 
 
+_DANGLING = {
+    "a", "an", "the", "of", "in", "on", "at", "to", "for", "with", "by", "from", "and",
+    "or", "but", "so", "as", "that", "which", "who", "their", "its", "his", "her", "our",
+    "this", "these", "those", "into", "than", "while", "after", "before", "over", "under",
+    "about", "is", "are", "was", "were", "be", "has", "have", "had", "would", "will",
+    "can", "could", "it", "they", "if", "when", "per", "",
+}  # fmt: skip
+
+
 def detail_text(detail: Detail, first: Mention) -> str:
     """A short label for the detail: the value with the words that say what it counts,
     "X reported on <date>" for a cited report's date, or the sentence for statements."""
@@ -1103,7 +1112,12 @@ def detail_text(detail: Detail, first: Mention) -> str:
     # a period reads as written ("in April", "the second half of 2026"), not as its key
     value = body[q.start : q.end] if q.unit.startswith("period:") else q.text
     phrase = (value + (tail_words.group(0) if tail_words else "")).strip()
-    words = phrase.split()[:8]
+    words = phrase.split()
+    # the clause when it is short, else its first eight words; never ending on a word
+    # that leads into the cut ("$589 billion of market value in a")
+    words = words if len(words) <= 11 else words[:8]
+    while len(words) > 1 and words[-1].lower().strip("\"“”'") in _DANGLING:
+        words = words[:-1]
     if len(words) < 3:
         # "0.4%," says nothing alone: take the words before it in its clause ("Meta
         # shares slipped 0.4%")

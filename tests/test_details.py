@@ -1035,6 +1035,28 @@ def test_a_bare_value_label_takes_the_words_before_it() -> None:
     assert labels[1].startswith("1.2% in early trading")
 
 
+def test_a_value_label_does_not_end_on_a_dangling_word() -> None:
+    from pipeline.details import Detail, detail_text
+
+    def label(sentence: str, value: str) -> str:
+        ss = sentences(sentence)
+        [m] = [
+            m
+            for m in mentions_of("a1", ss, date(2026, 4, 6), {ss[0].text}, TextIndex())
+            if m.kind == "quantity" and m.value is not None and m.value.text == value
+        ]
+        return detail_text(Detail([m]), m)
+
+    long = (
+        "The sell-off wiped roughly $589 billion of market value in a single session "
+        "that traders will remember for years."
+    )
+    assert label(long, "roughly $589 billion") == "roughly $589 billion of market value"
+    # a short clause is kept whole rather than cut after eight words
+    short = "Buyers have ordered hundreds of thousands of Huawei's Ascend 950PR artificial intelligence chips."
+    assert label(short, "hundreds of thousands").endswith("artificial intelligence chips")
+
+
 def test_a_period_label_reads_as_written() -> None:
     from pipeline.details import Detail, detail_text
 
