@@ -992,6 +992,12 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         sentence[pos:],
     )
     if trailing and "," in between and re.search(r"[A-Za-z]", sentence[: max(0, date_at - 4)]):
+        # ... unless what it reports happened on that day: "Cerebras priced its offering on
+        # Wednesday ..., the company said" / "priced its IPO last night, Pacific Wire
+        # reported" (a past event is announced the day it happens)
+        lead_in = sentence[max(0, date_at - 60) : date_at]
+        if found[1] <= article_day and not _FUTURE.search(lead_in):
+            return found[1]
         return None
     return found[1]
 

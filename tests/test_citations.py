@@ -842,3 +842,19 @@ def test_according_to_the_company_is_the_organisation_just_named(
     # "the company's shares" is not a credit
     s = "Based on the company's shares, the deal is worth $2bn."
     assert finder.find(s, MONDAY, "Silicon Ledger", before=before, orgs=orgs) == []
+
+
+def test_a_trailing_credit_takes_the_day_of_the_past_event_it_reports(
+    finder: CitationFinder,
+) -> None:
+    s = (
+        "The chipmaker priced its offering at $44 a share on Friday, comfortably above "
+        "the range it had marketed, Pacific Wire reported."
+    )
+    assert cites(finder, s) == [("Pacific Wire", FRIDAY, True)]
+    # what the source says will happen is not when it said it
+    s = (
+        "The chipmaker will price its offering on Friday, with trading to begin the "
+        "following week, Pacific Wire reported."
+    )
+    assert cites(finder, s, day=date(2026, 4, 1)) == [("Pacific Wire", None, True)]
