@@ -903,7 +903,7 @@ def _credit_scope(scope: str) -> str:
 
 
 _SAME_OR_NEXT = re.compile(
-    r"\b(?:the following day|the next day|a day later|the day after|"
+    r"\b(?:the (?:following|next) (?:day|morning|afternoon|evening)|a day later|the day after|"
     r"(?:that|the) same (?:day|morning|"
     r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
     r"hours later)\b",
@@ -974,6 +974,11 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         earlier = last_date(sentence[:pos], article_day)
         if earlier:
             return earlier + timedelta(days=_shift(relative.group(0)))
+    trailing = re.match(
+        r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
+        r"reported|confirmed|stated|wrote)\W*$",
+        sentence[pos:],
+    )
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it
     # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")
@@ -986,11 +991,6 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # "..., with trading to begin on Wednesday, the filing indicated": a date in an earlier
     # clause is what the source said, not when; "On April 3, Reuters reported" is its own
     date_at = len(sentence[:pos]) - len(before) + found[0]
-    trailing = re.match(
-        r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
-        r"reported|confirmed|stated|wrote)\W*$",
-        sentence[pos:],
-    )
     if trailing and "," in between and re.search(r"[A-Za-z]", sentence[: max(0, date_at - 4)]):
         # ... unless what it reports happened on that day: "Cerebras priced its offering on
         # Wednesday ..., the company said" / "priced its IPO last night, Pacific Wire

@@ -858,3 +858,14 @@ def test_a_trailing_credit_takes_the_day_of_the_past_event_it_reports(
         "following week, Pacific Wire reported."
     )
     assert cites(finder, s, day=date(2026, 4, 1)) == [("Pacific Wire", None, True)]
+
+
+def test_the_following_morning_counts_a_day_on(finder: CitationFinder) -> None:
+    s = (
+        "Pacific Wire first reported on Friday that the two had agreed terms; Google "
+        "confirmed it the following morning."
+    )
+    assert cites(finder, s) == [
+        ("Pacific Wire", FRIDAY, True),
+        ("Google", date(2026, 4, 4), False),
+    ]
