@@ -83,6 +83,8 @@ ATTRIBUTION_VERBS = (
     r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
+    r"first named|first identified|"
+    r"(?:had|has|got) (?:a|its own|its|two|several) sources? (?:confirm|say|tell)|"
     r"(?:carried|carries|ran) (?:the|a|an|its) (?:[\w\-]+ ){0,2}(?:story|report|news|scoop|item|"
     r"details)"
 )
@@ -554,7 +556,7 @@ class CitationFinder:
         # "per X", and sentence adverbs: "Then Microsoft made it official"
         text = re.sub(
             r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Then|Later|Also|Now|Meanwhile|Separately|"
-            r"Earlier|Instead|Still|So|And|But|Yet)\s+",
+            r"Earlier|Instead|Still|So|And|But|Yet|At|In|On|For|From|With|By|Under)\s+",
             "",
             text,
         )

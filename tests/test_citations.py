@@ -869,3 +869,29 @@ def test_the_following_morning_counts_a_day_on(finder: CitationFinder) -> None:
         ("Pacific Wire", FRIDAY, True),
         ("Google", date(2026, 4, 4), False),
     ]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "At Micron's quoted pin rate of 11 Gb/s, a stack moves about 2.8 TB/s.",
+            [("Micron", None, False)],
+        ),
+        (
+            "Meta confirmed it is buying Rivos, the designer Bloomberg first named as a "
+            "target on Friday.",
+            [("Meta", None, False), ("Bloomberg", FRIDAY, False)],
+        ),
+        (
+            "The Compute Report reported the delay on Friday, and Pacific Wire had a source "
+            "confirm it a few hours later.",
+            [("The Compute Report", FRIDAY, True), ("Pacific Wire", FRIDAY, True)],
+        ),
+    ],
+)
+def test_more_credit_phrasings(
+    finder: CitationFinder, sentence: str, expected: list[tuple[str, date | None, bool]]
+) -> None:
+    got = cites(finder, sentence)
+    assert sorted(got, key=str) == sorted(expected, key=str)
