@@ -209,7 +209,11 @@ _NOT_A_CREDIT = re.compile(
     # "DeepSeek broke with industry habit", "Amazon has put $8 billion into", "Meta writes
     # its models in PyTorch": the verb's other senses
     r"|(?<=\bbroke)\s+(?:with|into|ground|even|down|away|records?)\b"
-    r"|(?<=\bput)\s+[^.;,]{0,40}?\b(?:into|on hold|in place|forward)\b"
+    r"|(?<=\bput)\s+[^.;]{0,60}?\b(?:into|on hold|in place|forward)\b"
+    # "Three days after Nvidia wrote China out of its guidance", "Huawei showed off its
+    # latest version": what the name did, not what it said
+    r"|(?<=\bwrote)\s+[^.;,]{0,30}?\bout of\b"
+    r"|(?:(?<=\bshowed)|(?<=\bshows))\s+(?:off\b|(?:its|a|an|the)\s+(?:latest|new|first|next)\b)"
     r"|(?:(?<=\bwrites)|(?<=\bwrote))\s+(?:its |their |the )?(?:own )?(?:models?|code|software|"
     r"kernels?|down)\b"
 )

@@ -895,3 +895,16 @@ def test_more_credit_phrasings(
 ) -> None:
     got = cites(finder, sentence)
     assert sorted(got, key=str) == sorted(expected, key=str)
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "Three days after Nvidia wrote China out of its guidance, suppliers are busy.",
+        "Huawei showed off its latest version on Friday.",
+        "Huawei showed its latest version on Friday, and the reaction was muted.",
+        "Google put N4A VMs, running on its Arm-based Axion CPUs, into preview the same day.",
+    ],
+)
+def test_what_a_company_did_is_not_what_it_said(finder: CitationFinder, sentence: str) -> None:
+    assert cites(finder, sentence) == []
