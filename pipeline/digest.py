@@ -180,8 +180,20 @@ def _pick_details(
         enumerate(details),
         key=lambda p: (-bool(p[1].get("conflicts")), -len(p[1].get("reported_by", [])), p[0]),
     )
-    keep = sorted(i for i, _ in ranked[:limit])
-    return [details[i] for i in keep]
+    # one entry per sentence: a sentence that states a value is both a value detail ("the
+    # last two weeks of April") and a statement detail (the sentence itself)
+    keep: list[int] = []
+    seen: set[str] = set()
+    for i, d in ranked:
+        sentence = d.get("first_reported", {}).get("sentence")
+        if sentence and sentence in seen:
+            continue
+        if sentence:
+            seen.add(sentence)
+        keep.append(i)
+        if len(keep) == limit:
+            break
+    return [details[i] for i in sorted(keep)]
 
 
 def sentence_boost(details: list[dict[str, Any]], saturate: int = 8) -> dict[str, float]:

@@ -28,6 +28,21 @@ def cited_by_counts(doc: dict[str, Any]) -> Counter[str]:
     return Counter(cited for cited, _ in pairs)
 
 
+def _firsts(details: list[dict[str, Any]]) -> list[str]:
+    """Detail labels, one per first-report sentence: a sentence that gives a value is
+    both a value detail and a statement detail, and the list should not say it twice."""
+    out: list[str] = []
+    seen: set[str] = set()
+    for d in details:
+        sentence = (d.get("first_reported") or {}).get("sentence")
+        if sentence and sentence in seen:
+            continue
+        if sentence:
+            seen.add(sentence)
+        out.append(d["text"])
+    return out
+
+
 def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
     """Chronological entries: every article with the details it was first to report, and
     the cited origins (marked as cited) of details they predate, each on its own day (a
@@ -88,13 +103,15 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "cited_by": cited.get(a["outlet"], 0),
                 # the details most outlets went on to repeat first: the scoop's news
                 # before its background
-                "first": [
-                    details[i]["text"]
-                    for i in sorted(
-                        (i for i in a.get("new_details", []) if i in details),
-                        key=lambda i: -len(details[i].get("reported_by", [])),
-                    )
-                ],
+                "first": _firsts(
+                    [
+                        details[i]
+                        for i in sorted(
+                            (i for i in a.get("new_details", []) if i in details),
+                            key=lambda i: -len(details[i].get("reported_by", [])),
+                        )
+                    ]
+                ),
                 "url": a["url"],
                 "title": a["title"],
             }

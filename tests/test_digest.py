@@ -550,3 +550,28 @@ def test_export_writes_four_files_duckdb_can_read(db: Path, tmp_path: Path, fmt:
         [str(written["articles"][0])],
     ).fetchall()
     assert ("a1", "Wire One", "s-acme") in arts
+
+
+def test_new_details_list_each_sentence_once() -> None:
+    from pipeline.digest import _pick_details
+
+    def detail(text: str, sentence: str, outlets: int) -> dict:
+        return {
+            "text": text,
+            "conflicts": [],
+            "first_reported": {"sentence": sentence},
+            "reported_by": [{"outlet": f"O{k}", "sentence": sentence} for k in range(outlets)],
+            "mentions": [{"sentence": sentence}],
+        }
+
+    release = "DeepSeek aims to release V4 in the last two weeks of April."
+    details = [
+        detail("the last two weeks of April", release, 5),
+        detail(release, release, 4),
+        detail("about one trillion parameters", "V4 has about one trillion parameters.", 3),
+    ]
+    shown = _pick_details(details, 2)
+    assert [d["text"] for d in shown] == [
+        "the last two weeks of April",
+        "about one trillion parameters",
+    ]

@@ -106,3 +106,14 @@ def test_a_cited_origin_sits_on_its_own_day_among_the_articles() -> None:
     # on the day of an article, the cited report comes first
     doc["details"][-1]["cited_origin"]["date"] = "2026-02-10"
     assert [e["outlet"] for e in timeline_entries(doc)][1:3] == ["TSMC", "Pacific Wire"]
+
+
+def test_an_articles_firsts_name_each_sentence_once() -> None:
+    doc = _doc()
+    sentence = "Cobalt 300 has 192 cores, Microsoft said."
+    doc["details"][1]["first_reported"] = {"sentence": sentence}
+    doc["details"][2]["first_reported"] = {"sentence": "It is made on TSMC's 3nm process."}
+    doc["details"][0] |= {"text": sentence, "first_reported": {"sentence": sentence}}
+    [scoop, _] = timeline_entries(doc)
+    # the value detail (more outlets) stands for the sentence; its statement twin is left out
+    assert scoop["first"] == ["Cobalt 300 has 192 cores.", "It is made on TSMC's 3nm process."]
