@@ -1107,11 +1107,14 @@ def detail_text(detail: Detail, first: Mention) -> str:
         return first.sentence
     q = first.value
     body = _DATELINE.sub("", first.sentence)
-    tail = body[q.end : q.end + 60]
-    tail_words = re.match(r"[^.;,:()]*", tail)
+    tail = body[q.end : q.end + 120]
+    clause = re.match(r"[^.;,:()]*", tail)
+    tail_text = clause.group(0) if clause else ""
+    if len(tail_text) == len(tail) and q.end + 120 < len(body):
+        tail_text = tail_text.rsplit(" ", 1)[0]  # cut by the window: not half a word
     # a period reads as written ("in April", "the second half of 2026"), not as its key
     value = body[q.start : q.end] if q.unit.startswith("period:") else q.text
-    phrase = (value + (tail_words.group(0) if tail_words else "")).strip()
+    phrase = (value + tail_text).strip()
     words = phrase.split()
     # the clause when it is short, else its first eight words; never ending on a word
     # that leads into the cut ("$589 billion of market value in a")

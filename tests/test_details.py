@@ -1055,6 +1055,13 @@ def test_a_value_label_does_not_end_on_a_dangling_word() -> None:
     # a short clause is kept whole rather than cut after eight words
     short = "Buyers have ordered hundreds of thousands of Huawei's Ascend 950PR artificial intelligence chips."
     assert label(short, "hundreds of thousands").endswith("artificial intelligence chips")
+    # a long clause is cut between words, never inside one
+    cut = (
+        "Shares rose 4% after semiconductor manufacturers communicated extraordinarily "
+        "optimistic expectations about datacentre accelerator shipments for next year."
+    )
+    words = label(cut, "4%").split()
+    assert all(w in cut.split() for w in words)
 
 
 def test_a_period_label_reads_as_written() -> None:
