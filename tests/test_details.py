@@ -1125,3 +1125,34 @@ def test_a_value_under_a_condition_is_not_an_outcome() -> None:
     assert not _prospective(
         mention("The pricing values Cerebras at $13.1 billion, the filing said.", "$13.1 billion")
     )
+
+
+def test_two_expected_dates_of_one_milestone_conflict(embed: Embed) -> None:
+    title = "Qualcomm to buy d-Matrix for $2.6 billion"
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            16,
+            title,
+            [
+                "Qualcomm agreed to buy d-Matrix for $2.6 billion. Qualcomm said it expects "
+                "the acquisition to close in the fourth quarter of 2026, subject to "
+                "regulatory approvals."
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            17,
+            title,
+            [
+                "Qualcomm will pay $2.6 billion for d-Matrix. The deal is expected to close "
+                "in the first quarter of 2027, the people said."
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [d] = [d for d in doc["details"] if d["value"] == "2026-Q4"]
+    # "expects the acquisition to close" is as much a plan as "is expected to close"
+    assert {c["value"] for c in d["conflicts"]} == {"2026-Q4", "2027-Q1"}
