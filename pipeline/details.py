@@ -244,7 +244,8 @@ _PERIOD = re.compile(
     rf"|(?<!fiscal\s)\b(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?![\s-]+(?:results|"
     rf"revenue|sales|profit|earnings|margin|guidance|outlook|report))"
     rf"(?:\s+of\s+(?P<qwy>(?:this|next)\s+year|(?:19|20)\d\d))?"
-    rf"|\b(?:in|by|from|until|starting(?:\s+in)?|as\s+of)\s+(?P<mon>{MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)"
+    rf"|\b(?:in|by|from|until|before|starting(?:\s+in)?|as\s+of|"
+    rf"(?:by\s+)?the\s+(?:end|start|beginning)\s+of)\s+(?P<mon>{MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)"
     rf"(?:\s+(?P<mony>(?:19|20)\d\d))?",
     re.I,
 )

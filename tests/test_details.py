@@ -455,6 +455,8 @@ def test_a_range_whose_lower_end_has_no_unit_is_one_value() -> None:
         ("The first racks are due in the second half of 2026.", "2026-H2"),
         ("Deployments start in the back half of this year.", "2026-H2"),
         ("Shipments begin in H2 2026.", "2026-H2"),
+        ("The substation would be finished by the end of August.", "2026-08"),
+        ("It is not expected to be finished before September.", "2026-09"),
         ("Revenue in Q3 2026 rose.", "2026-Q3"),
         ("The first half of next year is the target.", "2027-H1"),
         ("V4 is expected in the last two weeks of April.", "2026-04-H2"),
