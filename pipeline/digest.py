@@ -24,6 +24,7 @@ story's last activity, so a feed reader updates the entry when the story grows).
 
 from __future__ import annotations
 
+import itertools
 import json
 import math
 import re
@@ -38,6 +39,7 @@ from urllib.parse import quote, urlsplit
 
 import numpy as np
 
+from pipeline.render import one_per_sentence
 from pipeline.store import Store, StoreError, now_utc
 from pipeline.summarize import SummaryArticle, SummaryParams, summarize
 from pipeline.timeutil import iso, parse_since
@@ -180,20 +182,9 @@ def _pick_details(
         enumerate(details),
         key=lambda p: (-bool(p[1].get("conflicts")), -len(p[1].get("reported_by", [])), p[0]),
     )
-    # one entry per sentence: a sentence that states a value is both a value detail ("the
-    # last two weeks of April") and a statement detail (the sentence itself)
-    keep: list[int] = []
-    seen: set[str] = set()
-    for i, d in ranked:
-        sentence = d.get("first_reported", {}).get("sentence")
-        if sentence and sentence in seen:
-            continue
-        if sentence:
-            seen.add(sentence)
-        keep.append(i)
-        if len(keep) == limit:
-            break
-    return [details[i] for i in sorted(keep)]
+    index = {id(d): i for i, d in enumerate(details)}
+    kept = itertools.islice(one_per_sentence(d for _, d in ranked), limit)
+    return [details[i] for i in sorted(index[id(d)] for d in kept)]
 
 
 def sentence_boost(details: list[dict[str, Any]], saturate: int = 8) -> dict[str, float]:

@@ -8,6 +8,7 @@ The text form reads like a newsroom timeline:
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, select_autoescape
@@ -28,10 +29,10 @@ def cited_by_counts(doc: dict[str, Any]) -> Counter[str]:
     return Counter(cited for cited, _ in pairs)
 
 
-def _firsts(details: list[dict[str, Any]]) -> list[str]:
-    """Detail labels, one per first-report sentence: a sentence that gives a value is
-    both a value detail and a statement detail, and the list should not say it twice."""
-    out: list[str] = []
+def one_per_sentence(details: Iterable[dict[str, Any]]) -> Iterator[dict[str, Any]]:
+    """The details, keeping the first of those first reported in the same sentence: a
+    sentence that gives a value is both a value detail ("the last two weeks of April")
+    and a statement detail (the sentence), and a list of news should not say it twice."""
     seen: set[str] = set()
     for d in details:
         sentence = (d.get("first_reported") or {}).get("sentence")
@@ -39,8 +40,7 @@ def _firsts(details: list[dict[str, Any]]) -> list[str]:
             continue
         if sentence:
             seen.add(sentence)
-        out.append(d["text"])
-    return out
+        yield d
 
 
 def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -103,15 +103,16 @@ def timeline_entries(doc: dict[str, Any]) -> list[dict[str, Any]]:
                 "cited_by": cited.get(a["outlet"], 0),
                 # the details most outlets went on to repeat first: the scoop's news
                 # before its background
-                "first": _firsts(
-                    [
+                "first": [
+                    d["text"]
+                    for d in one_per_sentence(
                         details[i]
                         for i in sorted(
                             (i for i in a.get("new_details", []) if i in details),
                             key=lambda i: -len(details[i].get("reported_by", [])),
                         )
-                    ]
-                ),
+                    )
+                ],
                 "url": a["url"],
                 "title": a["title"],
             }
