@@ -620,7 +620,7 @@ def quantity_keys(text: str) -> set[str]:
 _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
 
 
-_BARE_NUMBER = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+_BARE_NUMBER = re.compile(NUM)
 
 
 def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
@@ -639,8 +639,9 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
                 # "120 to 140 kilowatts", "20 to 25 percent", "between 70,000 and 80,000
                 # racks": the lower end takes the upper end's unit (and scale)
                 lead = _BARE_NUMBER.search(r.text)
-                if lead and float(lead.group(0).replace(",", "")):
-                    low = q.value * r.value / float(lead.group(0).replace(",", ""))
+                written = float(lead.group(0).replace(",", "")) if lead else 0.0
+                if written:
+                    low = q.value * r.value / written
                     if r.value / 10 <= low:  # not "from 5 to 7,000 chips"
                         q = Quantity(low, r.unit, q.text, q.approx, q.start, q.end)
             if (
