@@ -1109,7 +1109,9 @@ def detail_text(detail: Detail, first: Mention) -> str:
     q = first.value
     body = _DATELINE.sub("", first.sentence)
     tail = body[q.end : q.end + 120]
-    clause = re.match(r"[^.;,:()]*", tail)
+    # a clause ends at punctuation, but not at the point or comma inside a number ("7.4TB/s",
+    # "9,216 chips")
+    clause = re.match(r"(?:[^.;,:()]|[.,](?=\d))*", tail)
     tail_text = clause.group(0) if clause else ""
     if len(tail_text) == len(tail) and q.end + 120 < len(body):
         tail_text = tail_text.rsplit(" ", 1)[0]  # cut by the window: not half a word

@@ -1064,6 +1064,11 @@ def test_a_value_label_does_not_end_on_a_dangling_word() -> None:
     )
     words = label(cut, "4%").split()
     assert all(w in cut.split() for w in words)
+    # a number's own point or comma does not end the clause
+    specs = "Each chip carries 192GB of HBM3E with roughly 7.4TB/s of bandwidth."
+    assert label(specs, "192GB") == "192GB of HBM3E with roughly 7.4TB/s of bandwidth"
+    pods = "Pods scale to 9,216 chips over the inter-chip interconnect."
+    assert label(pods, "9,216") == "9,216 chips over the inter-chip interconnect"
 
 
 def test_a_period_label_reads_as_written() -> None:
