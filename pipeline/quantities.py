@@ -403,6 +403,12 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             continue  # a clock time: "10:30 a.m."
         word_number = not re.match(r"\d", raw_num)
+        if (
+            word_number
+            and text[m.end("num") : m.end("num") + 1].isalpha()
+            and not text[m.end("num") :].lower().startswith("fold")
+        ):
+            continue  # a word runs on: "ATB" (an outlet's initials) is not "a TB"
         scale = (m.group("scale") or "").lower()
         scale2 = (m.group("scale2") or "").lower()
         cur = (m.group("cur") or "").strip().lower()

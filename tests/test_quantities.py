@@ -461,3 +461,19 @@ def test_a_number_in_a_product_name_is_not_a_quantity(text: str) -> None:
 )
 def test_numbers_after_capitalised_words_that_are_values(text: str, value: float) -> None:
     assert [q.value for q in find_quantities(text)] == [value]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The memory maker ships, per the ATB report, an eight-high stack.",  # initials
+        "Power is planned at gigawatt scale.",  # "at" is not "a t(rillion)"
+    ],
+)
+def test_a_word_number_does_not_run_into_the_next_word(text: str) -> None:
+    assert find_quantities(text) == []
+
+
+def test_a_word_number_keeps_its_fold() -> None:
+    [q] = find_quantities("Demand for the chips rose roughly sevenfold in a year.")
+    assert (q.value, q.unit) == (7.0, "x")
