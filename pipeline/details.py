@@ -546,6 +546,8 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     if _baseline(a) != _baseline(b):
         return False  # "up from 132 cores" is the old chip's count, not a rival figure
+    if ua == "year" and (_founding(a) != _founding(b) or abs(a.value.value - b.value.value) > 3):
+        return False  # "founded in 2016" is no rival to "by 2026"; 2016 and 2026 are no slot
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     return lo > 0 and hi / lo <= p.conflict_max_ratio
 
@@ -614,6 +616,13 @@ def _baseline(m: Mention) -> bool:
     assert m.value is not None
     body = _DATELINE.sub("", m.sentence)
     return bool(_BASELINE.search(body[max(0, m.value.start - 40) : m.value.start]))
+
+
+def _founding(m: Mention) -> bool:
+    """Is the value the year something was founded ("founded in 2016")?"""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    return bool(_FOUNDING_YEAR.search(body[max(0, m.value.start - 24) : m.value.start]))
 
 
 def _prospective(m: Mention) -> bool:

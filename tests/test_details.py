@@ -726,6 +726,27 @@ def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
     assert not _same_slot_other_value(h1, h2_2028, DetailParams())
 
 
+def test_a_founding_year_is_no_rival_to_a_target_year() -> None:
+    from pipeline.details import _same_slot_other_value
+
+    def mention(text: str) -> Any:
+        ss = sentences(text)
+        [m] = [
+            m
+            for m in mentions_of("a", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
+            if m.kind == "quantity"
+        ]
+        return m
+
+    founded = mention("The memory maker, founded in 2024, is China's largest DRAM supplier.")
+    target = mention("The memory maker aims to be China's largest DRAM supplier by 2027.")
+    other_founding = mention("The memory maker, founded in 2023, is China's biggest DRAM supplier.")
+    decade = mention("The memory maker, founded in 2013, is China's biggest DRAM supplier.")
+    assert not _same_slot_other_value(founded, target, DetailParams())
+    assert _same_slot_other_value(founded, other_founding, DetailParams())
+    assert not _same_slot_other_value(founded, decade, DetailParams())
+
+
 def test_a_day_later_counts_from_the_date_before(embed: Embed) -> None:
     arts = [
         article(
