@@ -104,6 +104,14 @@ _MONTH_OR_WEEKDAY = re.compile(rf"(?:{MONTH_NAMES}|[A-Z][a-z]+day)")
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
+# a time between the speaker and the verb: "CCTV on Tuesday evening aired", "Samsung last
+# week said"
+_WHEN = (
+    r"(?:on (?:[A-Z][a-z]+day|(?:" + MONTH_NAMES + r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.) "
+    r"\d{1,2})(?: (?:morning|afternoon|evening|"
+    r"night))?|last (?:week|month|night|[A-Z][a-z]+day)|earlier (?:this|on|in) \w+|"
+    r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day)"
+)
 _SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|the|an?|its) [^.;“”\"]{{3,160}}?), "
     rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
@@ -133,9 +141,9 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
-        rf"(?P<name>{_NAME})(?:'s|’s)? (?:(?:has |had |first |also |later |then |"
-        rf"separately |earlier |subsequently |previously |originally )?)"
-        rf"(?:{ATTRIBUTION_VERBS})\b"
+        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |had |first |also |"
+        rf"later |then |separately |earlier |subsequently |previously |originally )?)"
+        rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
     re.compile(
         rf"(?P<name>{_NAME}), (?:an? |the )?[\w\s\-']{{3,60}}, (?:has |had |first |also |"
@@ -564,6 +572,12 @@ class CitationFinder:
             "",
             text,
         )
+        titled = re.fullmatch(
+            rf"(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{_PERSON}", text
+        )
+        if titled:
+            # "Tesla Chief Executive Elon Musk said": the company speaks
+            return self._match_name(titled.group("org"))
         words = text.split()
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in _GENERIC or not words:
@@ -721,7 +735,8 @@ _PLACES = {
 _OFFICER = (
     r"(?:chief executive(?: officer)?|CEO|chief financial officer|CFO|chief technology officer|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
-    r"spokeswoman)"
+    r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
+    r"Officer)"
 )
 _ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 _PERSON = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"

@@ -402,6 +402,32 @@ def test_an_executive_speaks_for_the_company(finder: CitationFinder) -> None:
     assert got == [("Nvidia", date(2026, 4, 1)), ("Nvidia", None)]
 
 
+def test_a_capitalised_title_names_the_company(finder: CitationFinder) -> None:
+    # "Chief Executive" as some outlets write it, and the surname later in the story
+    text = (
+        "The chip deal runs to 2033, Tesla Chief Executive Elon Musk said on Monday. "
+        "Musk wrote that the fab would be dedicated to the new chip. "
+        "Kepler CEO Dana Ruiz said the order was the largest yet"
+    )
+    got = [
+        (c.cited_outlet, c.cited_date)
+        for s in text.split(". ")
+        for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
+    ]
+    assert got == [("Tesla", MONDAY), ("Tesla", None), ("Kepler", None)]
+
+
+def test_a_time_between_the_speaker_and_the_verb(finder: CitationFinder) -> None:
+    # MONDAY is 2026-04-06
+    s = "China's state broadcaster CCTV on Friday evening aired a segment showing the chip."
+    assert cites(finder, s) == [("CCTV", date(2026, 4, 3), False)]
+    s = "Kepler on April 2 said it would build the chips in Texas."
+    assert cites(finder, s) == [("Kepler", date(2026, 4, 2), False)]
+    # a name does not start inside a word: "8-K" holds no "K"
+    s = "Nvidia's 8-K on Wednesday put the cost at $5.5 billion."
+    assert [c[0] for c in cites(finder, s)] == ["Nvidia"]
+
+
 def test_the_following_day_counts_from_the_date_before_it() -> None:
     from pipeline.citations import all_dates
 
