@@ -769,14 +769,23 @@ def _employer(name: str, article_text: str) -> str | None:
         return None
     last = name.split()[-1]
     person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
-    for rx in (
-        rf"\b(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{person}",
-        rf"\b{person},\s+(?P<org>{_ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{_OFFICER}\b",
-        rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{_OFFICER}\s+(?:of|at)\s+(?P<org>{_ORG_NAME})",
+    for k, rx in enumerate(
+        (
+            rf"\b(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{person}",
+            rf"\b{person},\s+(?P<org>{_ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{_OFFICER}\b",
+            rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{_OFFICER}\s+(?:of|at)\s+"
+            rf"(?P<org>{_ORG_NAME})",
+        )
     ):
         m = re.search(rx, article_text)
         if m:
-            org = re.split(r"\.(?:\s|$)", m.group("org"))[0]  # not into the next sentence
+            # never across a sentence end: "... in OpenAI. Nvidia chief executive Jensen
+            # Huang" is Nvidia's (the part next to the title), "Lisa Su, chief executive of
+            # AMD. The company ..." is AMD's
+            parts = re.split(r"\.(?:\s|$)", m.group("org"))
+            org = parts[-1] if k == 0 else parts[0]
+            if not org:
+                continue
             if org.split()[0].lower() in ("the", "its", "a", "an"):
                 continue
             return org

@@ -70,6 +70,13 @@ _STATEMENT = re.compile(
     re.I,
 )
 
+# "Huang has said that a gigawatt costs ...", "Alibaba has pledged ...": a standing claim
+# made at some earlier time, not the statement the story dates
+_STANDING = re.compile(
+    r"(?:\b[A-Z][\w&\-]*|\b(?:it|he|she|they|company|firm|chipmaker|group))\s+(?:has|have)\s+(?:long\s+|previously\s+|already\s+|repeatedly\s+|also\s+)?"
+    r"(?:said|says|claimed|stated|argued|estimated|maintained|put)\b",
+)
+
 
 @dataclass(frozen=True)
 class ArticleInput:
@@ -462,7 +469,8 @@ def _cited_origin(
     citing_url = next(
         (a.url for a in by_id.values() if a.outlet == citing and best.sentence in a.text), None
     )
-    if when is None and outlet_dates.get(outlet):
+    standing = all(_STANDING.search(c.sentence) for c, _ in cites)
+    if when is None and outlet_dates.get(outlet) and not standing:
         when = outlet_dates[outlet]
     return {
         "outlet": outlet,

@@ -417,6 +417,23 @@ def test_a_capitalised_title_names_the_company(finder: CitationFinder) -> None:
     assert got == [("Tesla", MONDAY), ("Tesla", None), ("Kepler", None)]
 
 
+def test_the_employer_is_named_in_the_same_sentence_as_the_title(
+    finder: CitationFinder,
+) -> None:
+    # the sentence before ends with another company's name
+    text = (
+        "Nvidia will invest up to $100 billion in OpenAI. Nvidia chief executive Jensen "
+        "Huang called it the biggest project in history. Lisa Su, chief executive of AMD. "
+        "Huang said the first systems ship next year. Su told analysts demand was strong."
+    )
+    got = [
+        c.cited_outlet
+        for s in text.split(". ")
+        for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
+    ]
+    assert got == ["Nvidia", "AMD"]
+
+
 def test_a_time_between_the_speaker_and_the_verb(finder: CitationFinder) -> None:
     # MONDAY is 2026-04-06
     s = "China's state broadcaster CCTV on Friday evening aired a segment showing the chip."

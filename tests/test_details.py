@@ -1184,3 +1184,38 @@ def test_two_expected_dates_of_one_milestone_conflict(embed: Embed) -> None:
     [d] = [d for d in doc["details"] if d["value"] == "2026-Q4"]
     # "expects the acquisition to close" is as much a plan as "is expected to close"
     assert {c["value"] for c in d["conflicts"]} == {"2026-Q4", "2027-Q1"}
+
+
+def test_a_standing_claim_takes_no_date_from_the_days_statement(embed: Embed) -> None:
+    """ "Huang has said a gigawatt costs ..." repeats an earlier, undated claim: its credit
+    to Nvidia takes no date from the statement the story dates ("Nvidia said on Monday")."""
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            20,
+            "Nvidia to invest in OpenAI",
+            [
+                "Nvidia said on Monday it would invest up to $100 billion in OpenAI.",
+                "Nvidia chief executive Jensen Huang has said each gigawatt of capacity costs "
+                "about $50 billion to build.",
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            21,
+            "Nvidia bets on OpenAI",
+            [
+                "Nvidia said on Monday that it plans to invest up to $100 billion in OpenAI.",
+                "Huang has said a gigawatt of capacity costs about $50 billion to build.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [invest] = quantity_details(doc, "invest up to", "$100 billion")
+    assert invest["cited_origin"]["outlet"] == "Nvidia"
+    assert invest["cited_origin"]["date"] == "2026-04-20"
+    [cost] = quantity_details(doc, "each gigawatt", "$50 billion")
+    assert cost["cited_origin"]["outlet"] == "Nvidia"
+    assert cost["cited_origin"]["date"] is None
