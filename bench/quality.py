@@ -42,7 +42,8 @@ SAMPLE = ROOT / "data" / "sample"
 # heldout3 and heldout4 then served as validation splits (aggregate scores only, used to
 # choose between changes) and heldout5, written last by a helper, is the untouched test
 # split of session 3; heldout6, written by a helper in session 4, is the test split from
-# then on (heldout5 has been scored at the end of two sessions)
+# then on (heldout5 has been scored at the end of two sessions); dev3 and dev4, written by
+# helpers in session 6, are development splits (read while developing) with fresh phrasing
 SPLIT_ORDER = {
     "tune": 0,
     "heldout": 1,
@@ -52,6 +53,8 @@ SPLIT_ORDER = {
     "heldout4": 5,
     "heldout5": 6,
     "heldout6": 7,
+    "dev3": 8,
+    "dev4": 9,
 }
 
 

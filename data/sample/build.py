@@ -45,6 +45,8 @@ SPLITS = (
     "heldout4",
     "heldout5",
     "heldout6",
+    "dev3",
+    "dev4",
 )
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 FEED_MIME = {
