@@ -496,6 +496,7 @@ class DetailParams:
     join_max: float = 0.8  # two groups of one value join when one pair states it this alike
     join_mean: float = 0.3  # ... and all pairs across agree on average at this
     quote_keep: float = 1.0  # a non-quoting member of a quotation's group matches it this well
+    first_keep: float = 0.8  # a statement group's earliest member matches the rest this well
 
 
 def _same_value(a: Mention, b: Mention) -> bool:
@@ -868,6 +869,24 @@ def _average_linkage(
     return [sorted(members[i]) for i in range(n) if alive[i]]
 
 
+def _weak_first(clusters: list[list[int]], score: np.ndarray, keep: float) -> list[list[int]]:
+    """The earliest member of a statement group decides who reported it first, so it must
+    state the fact as well as the group agrees on it: while its mean pair score with the
+    others is under ``keep`` it stands alone (a scoop's loosely related sentence otherwise
+    becomes the first report of every later fact on its topic)."""
+    out: list[list[int]] = []
+    for c in clusters:
+        c = sorted(c)
+        while len(c) > 1:
+            row = score[c[0], c[1:]]
+            if np.all(np.isfinite(row)) and row.mean() >= keep:
+                break
+            out.append([c[0]])
+            c = c[1:]
+        out.append(c)
+    return out
+
+
 def _second_facts(
     clusters: list[list[int]], score: np.ndarray, threshold: float
 ) -> list[list[int]]:
@@ -1037,6 +1056,8 @@ def group_details(
         score, raw = _pair_scores(sub, vectors, p, weights)
         raw_of[kind] = (raw, {id(m): k for k, m in enumerate(sub)})
         local = _average_linkage(score, sub, np.full(len(sub), thr), kind == "statement")
+        if kind == "statement" and p.first_keep > -10:
+            local = _weak_first(local, score, p.first_keep)
         if kind == "statement" and p.second_fact_threshold < 10:
             local = _second_facts(local, score, p.second_fact_threshold)
         if p.attach_mean < 10:

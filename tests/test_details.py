@@ -1219,3 +1219,24 @@ def test_a_standing_claim_takes_no_date_from_the_days_statement(embed: Embed) ->
     [cost] = quantity_details(doc, "each gigawatt", "$50 billion")
     assert cost["cited_origin"]["outlet"] == "Nvidia"
     assert cost["cited_origin"]["date"] is None
+
+
+def test_a_loosely_tied_earliest_statement_does_not_lead_the_group() -> None:
+    from pipeline.details import _weak_first
+
+    # 0 is the earliest mention (a scoop's sentence on the topic); 1-3 state the fact
+    score = np.array(
+        [
+            [-np.inf, 0.6, 0.7, 0.5],
+            [0.6, -np.inf, 1.2, 1.1],
+            [0.7, 1.2, -np.inf, 1.0],
+            [0.5, 1.1, 1.0, -np.inf],
+        ]
+    )
+    assert _weak_first([[0, 1, 2, 3]], score, 0.8) == [[0], [1, 2, 3]]
+    # tied as well as the rest: it stays, and leads
+    score[0, 1:] = score[1:, 0] = 1.0
+    assert _weak_first([[0, 1, 2, 3]], score, 0.8) == [[0, 1, 2, 3]]
+    # a pair that cannot be one detail (same article) never keeps a member
+    score[0, 1] = score[1, 0] = -np.inf
+    assert _weak_first([[0, 1, 2, 3]], score, 0.8) == [[0], [1, 2, 3]]
