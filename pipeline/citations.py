@@ -83,7 +83,8 @@ ATTRIBUTION_VERBS = (
     r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
-    r"first named|first identified|"
+    r"first named|first identified|got (?:there|it|the story|the news) first|quotes|"
+    r"called it|calls it|"
     r"(?:had|has|got) (?:a|its own|its|two|several) sources? (?:confirm|say|tell)|"
     r"(?:carried|carries|ran) (?:the|a|an|its) (?:[\w\-]+ ){0,2}(?:story|report|news|scoop|item|"
     r"details)"
@@ -122,7 +123,11 @@ _PATTERNS = [
         rf"(?P<name>{_NAME}), which (?:has |had |also )?(?:said|says|reported|announced|"
         rf"confirmed|disclosed)\b"
     ),
-    re.compile(rf"\b(?:filings?|records|documents) (?:with|filed with|from) (?P<name>{_NAME})"),
+    # "records from the Commerce Department"; a filing with the SEC is the filer's word
+    re.compile(
+        rf"\b(?:filings?|records|documents) (?:with|filed with|from) "
+        rf"(?!(?:the )?(?:SEC|Securities and Exchange Commission)\b)(?P<name>{_NAME})"
+    ),
     re.compile(
         rf"\b[Aa]ccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
@@ -151,11 +156,12 @@ _PATTERNS = [
     ),
     re.compile(
         rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
-        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:{_ORG_NOUNS})\b(?!-)"
+        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts) (?:[A-Z][\w\-]+ ){0,2}(?:company|firm|two companies|companies|"
-        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry)"
+        r"\b(?:[Tt]he|[Ii]ts) (?:(?:[A-Z][\w\-]+|chip|memory|server|cloud|software|"
+        r"semiconductor|networking|hardware) ){0,2}(?:company|firm|two companies|companies|"
+        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
         r"management))? (?:has |had |also )?"
         r"(?:[^,.;“”\"]{0,80}? and )?"
@@ -174,8 +180,8 @@ _PATTERNS = [
     ),
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
-        r"(?P<name>said|filing|statement|announcement|press release|disclosure|"
-        r"regulatory filing|8-K|10-Q|prospectus)\b"
+        r"(?P<name>said|filings?|statement|announcement|press release|disclosure|"
+        r"regulatory filings?|8-K|10-Q|prospectus)\b"
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
         r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
@@ -188,14 +194,14 @@ _PATTERNS = [
         r"stated|states)\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME}) (?:has|had) (?:the|more|a|an) (?:[\w\-]+ ){{0,2}}"
+        rf"(?P<name>{_NAME}) (?:has|had) (?:the|more|a|an) (?:[\w\-]+ ){{0,3}}"
         rf"(?:story|details|numbers|scoop|rundown|explainer|breakdown|read|deep dive|piece|"
         rf"write-up|writeup|coverage|report)\b"
     ),
     # "Tenstorrent employs about 1,300 people, and said it plans to add more": the
     # sentence's subject, speaking in its second clause
     re.compile(
-        rf"^(?P<name>{_NAME}) (?!said|says)[^.;“”\"]{{5,120}}?,? and (?:also )?"
+        rf"^(?P<name>{_NAME}) (?!said|says)[^.;“”\"]{{5,120}}?,? and (?:also |has |had )?"
         rf"(?:said|says|added|told)\b"
     ),
     # "Micron did not confirm the customer, but said it would ramp volume production"
@@ -218,6 +224,9 @@ _NOT_A_CREDIT = re.compile(
     # its models in PyTorch": the verb's other senses
     r"|(?<=\bbroke)\s+(?:with|into|ground|even|down|away|records?)\b"
     r"|(?<=\bput)\s+[^.;]{0,60}?\b(?:into|on hold|in place|forward)\b"
+    # "puts SoftBank in an awkward position": "put" credits only a figure put at a value
+    r"|(?:(?<=\bput)|(?<=\bputs))(?![^.;]{0,60}?\b(?:at|as)\b)"
+    r"|(?:(?<=\bwrote)|(?<=\bwrites))\s+(?:a|an)\s+[^.;]{0,30}?\b(?:cheque|check)\b"
     # "Three days after Nvidia wrote China out of its guidance", "Huawei showed off its
     # latest version": what the name did, not what it said
     r"|(?<=\bwrote)\s+[^.;,]{0,30}?\bout of\b"
@@ -470,11 +479,13 @@ class CitationFinder:
                     "reaffirmed",
                     "told",
                     "filing",
+                    "filings",
                     "statement",
                     "announcement",
                     "press release",
                     "disclosure",
                     "regulatory filing",
+                    "regulatory filings",
                     "8-k",
                     "10-q",
                     "prospectus",

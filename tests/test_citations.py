@@ -431,7 +431,7 @@ def test_the_employer_is_named_in_the_same_sentence_as_the_title(
         for s in text.split(". ")
         for c in finder.find(s, MONDAY, "Byteframe", article_text=text)
     ]
-    assert got == ["Nvidia", "AMD"]
+    assert got == ["Nvidia", "Nvidia", "AMD"]
 
 
 def test_a_time_between_the_speaker_and_the_verb(finder: CitationFinder) -> None:
@@ -952,3 +952,55 @@ def test_more_credit_phrasings(
 )
 def test_what_a_company_did_is_not_what_it_said(finder: CitationFinder, sentence: str) -> None:
     assert cites(finder, sentence) == []
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # MONDAY is 2026-04-06
+        (
+            "Keplerwire got there first, reporting on Friday that the deal was close.",
+            [("Keplerwire", date(2026, 4, 3), False)],
+        ),
+        (
+            "Keplerwire's after-the-bell piece has the full scorecard.",
+            [("Keplerwire", None, False)],
+        ),
+        ("Keplerwire had the first full wire story.", [("Keplerwire", None, False)]),
+        (
+            "Keplerwire called it a hiring deal with a customer list.",
+            [("Keplerwire", None, False)],
+        ),
+        (
+            "Keplerwire quotes one analyst putting the deal at $2 billion.",
+            [("Keplerwire", None, False)],
+        ),
+        (
+            "Vantor is building campuses in Riyadh, and has said it wants more inference work.",
+            [("Vantor", None, False)],
+        ),
+    ],
+)
+def test_more_credit_phrasings_of_session_six(
+    finder: CitationFinder, sentence: str, expected: list[tuple[str, date | None, bool]]
+) -> None:
+    assert cites(finder, sentence) == expected
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the SEC is where the filing went, not who speaks
+        "The purchase needs approval, according to a filing with the Securities and Exchange "
+        "Commission.",
+        "Washington took a tenth of the company, and Kepler wrote a $2 billion cheque.",
+        "Owning both Vantor and Kepler puts the group in the awkward position of competing.",
+    ],
+)
+def test_not_credits_of_session_six(finder: CitationFinder, sentence: str) -> None:
+    assert cites(finder, sentence) == []
+
+
+def test_a_described_company_said(finder: CitationFinder) -> None:
+    s = "The US chip designer said on Friday that each card carries 768GB of memory."
+    assert cites(finder, s, subject="Kepler") == [("Kepler", date(2026, 4, 3), False)]
