@@ -83,8 +83,8 @@ ATTRIBUTION_VERBS = (
     r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
-    r"first named|first identified|got (?:there|it|the story|the news) first|quotes|"
-    r"called it|calls it|"
+    r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
+    r"got (?:there|it|the story|the news) first|"
     r"(?:had|has|got) (?:a|its own|its|two|several) sources? (?:confirm|say|tell)|"
     r"(?:carried|carries|ran) (?:the|a|an|its) (?:[\w\-]+ ){0,2}(?:story|report|news|scoop|item|"
     r"details)"
@@ -138,7 +138,7 @@ _PATTERNS = [
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
-        rf"cited|quoted|named|described|identified|flagged) by "
+        rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast) by "
         rf"(?P<name>{_NAME})"
     ),
     re.compile(

@@ -976,6 +976,14 @@ def test_what_a_company_did_is_not_what_it_said(finder: CitationFinder, sentence
             [("Keplerwire", None, False)],
         ),
         (
+            "That works out to about 4% of the company, as Keplerwire calculated.",
+            [("Keplerwire", None, False)],
+        ),
+        (
+            "In a comparison table shown by Keplerwire, the chip has 96 GB of memory.",
+            [("Keplerwire", None, False)],
+        ),
+        (
             "Vantor is building campuses in Riyadh, and has said it wants more inference work.",
             [("Vantor", None, False)],
         ),
