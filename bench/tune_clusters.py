@@ -107,11 +107,14 @@ def main() -> None:
         for split in sorted({r["split"] for r in rows}, key=lambda s: (s != "tune", s)):
             sub = [r for r in rows if r["split"] == split]
             truth = {r["id"]: r["story"] for r in sub}
-            p, rc, f = bcubed({i: pred[i] for i in truth}, truth)
+            everything = {r["id"]: r["story"] for r in rows}
+            p, rc, f = bcubed(pred, everything, over=truth)
             print(f"{split}: P={p:.3f} R={rc:.3f} F1={f:.3f} articles={len(sub)}")
             groups: dict[str, set[str]] = {}
-            for r in sub:
-                groups.setdefault(pred[r["id"]], set()).add(r["story"])
+            mine = {pred[r["id"]] for r in sub}
+            for r in rows:
+                if pred[r["id"]] in mine:
+                    groups.setdefault(pred[r["id"]], set()).add(r["story"])
             for sid, stories in groups.items():
                 if len(stories) > 1:
                     print("  merged:", sid, sorted(stories))
@@ -137,7 +140,7 @@ def main() -> None:
     for values in itertools.product(*grid.values()):
         setting = dict(zip(grid, values, strict=True))
         _, pred = run(rows, vectors, keys, replace(base, **setting))
-        p, rc, f = bcubed({i: pred[i] for i in tune}, tune)
+        p, rc, f = bcubed(pred, {r["id"]: r["story"] for r in rows}, over=tune)
         results.append((round(f, 4), round(p, 3), round(rc, 3), setting))
     results.sort(key=lambda r: (r[0], r[1]), reverse=True)
     for f, p, rc, setting in results[:12]:

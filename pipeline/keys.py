@@ -28,8 +28,14 @@ STOP = {
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Today Yesterday Tomorrow Q1 Q2 Q3 Q4 H1 H2 AI US U.S UK EU
-    CEO CFO CTO""".split()
+    CEO CFO CTO AM PM EDT EST EDT CDT CST MDT MST PDT PST GMT UTC BST CET CEST JST KST HKT SGT
+    IST""".split()
 }
+# a wire dateline names the outlet itself ("SAN FRANCISCO, Sept 21 (Pacific Wire) - "): that
+# says who wrote the article, not which event it is about
+_DATELINE = re.compile(
+    r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*", re.M
+)
 
 
 def entity_keys(text: str) -> set[str]:
@@ -58,5 +64,5 @@ def lead(title: str | None, text: str | None, chars: int = 700) -> str:
 
 
 def event_keys(title: str | None, text: str | None, chars: int = 700) -> set[str]:
-    snippet = lead(title, text, chars)
+    snippet = lead(title, _DATELINE.sub("", text or ""), chars)
     return entity_keys(snippet) | {"q:" + k for k in quantity_keys(snippet)}

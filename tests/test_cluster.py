@@ -280,3 +280,28 @@ def test_representative_title_avoids_very_short_headlines_on_near_ties() -> None
     vectors = {"short": toward(0.9, 0, 1), "good": toward(0.89, 0, 2)}
     titles = {"short": "H20 ban", "good": "US bans Nvidia H20 sales to China, costing $5.5 billion"}
     assert representative_title(titles, vectors, axis(0)) == titles["good"]
+
+
+def test_a_dateline_outlet_and_a_timestamp_are_not_event_keys() -> None:
+    from pipeline.keys import event_keys
+
+    keys = event_keys(
+        "Nvidia to invest in OpenAI",
+        "SAN FRANCISCO, Sept 21 (Pacific Wire) - Nvidia will invest up to $100 billion in "
+        "OpenAI, the chipmaker said on Monday.",
+    )
+    assert keys == {"e:nvidia", "e:openai", "q:usd:1e+11"}
+    stamped = event_keys("Intel soars", "September 19, 2026 10:00 AM EDT\nIntel shares rose 23%.")
+    assert not stamped & {"e:am", "e:pm", "e:edt"}
+    assert "e:intel" in stamped
+
+
+def test_bcubed_over_a_split_counts_merges_with_other_splits() -> None:
+    # a1, a2 (split A, story x) share a predicted story with b1 (split B, story y)
+    predicted = {"a1": "s1", "a2": "s1", "b1": "s1", "b2": "s2"}
+    truth = {"a1": "x", "a2": "x", "b1": "y", "b2": "y"}
+    # scored on split A alone, the merge is invisible
+    assert bcubed({k: predicted[k] for k in ("a1", "a2")}, {"a1": "x", "a2": "x"})[0] == 1.0
+    p, r, _ = bcubed(predicted, truth, over=["a1", "a2"])
+    assert p == pytest.approx(2 / 3)
+    assert r == 1.0
