@@ -947,7 +947,8 @@ _SAME_OR_NEXT = re.compile(
     r"\b(?:the (?:following|next) (?:day|morning|afternoon|evening)|a day later|the day after|"
     r"(?:that|the) same (?:day|morning|"
     r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
-    r"hours later)\b",
+    r"(?:(?:a few|several|two|three|some) )?hours (?:later|earlier)|within (?:the )?hours|"
+    r"minutes (?:later|earlier)|earlier that (?:day|morning|afternoon|evening))\b",
     re.I,
 )
 

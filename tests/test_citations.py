@@ -755,6 +755,13 @@ def test_later_that_day_at_the_end_counts_from_the_previous_date(
     ]
     # without an earlier date to count from there is no date
     assert cites(finder, s) == [("Pacific Wire", None, True)]
+    # hours and minutes count as the same day
+    for s in (
+        "Keplerwire confirmed within hours that the customer was Tesla.",
+        "Keplerwire had disclosed the order in a filing hours earlier.",
+        "Keplerwire confirmed it minutes later.",
+    ):
+        assert cites(finder, s, previous_day=FRIDAY) == [("Keplerwire", FRIDAY, False)]  # type: ignore[arg-type]
 
 
 def test_a_which_clause_dates_the_credit(finder: CitationFinder) -> None:
