@@ -84,6 +84,7 @@ ATTRIBUTION_VERBS = (
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
+    r"filled in|fills in|"
     r"got (?:there|it|the story|the news) first|"
     r"(?:had|has|got) (?:a|its own|its|two|several) sources? (?:confirm|say|tell)|"
     r"(?:carried|carries|ran) (?:the|a|an|its) (?:[\w\-]+ ){0,2}(?:story|report|news|scoop|item|"
@@ -97,7 +98,7 @@ _ORG_NOUNS = (
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
-    r"public response|sources|reporters"
+    r"public response|sources|reporters|write-up|writeup|segment"
 )
 _MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
 # "Nvidia's April filing", "Monday": a month or weekday, never a name
@@ -166,7 +167,7 @@ _PATTERNS = [
         r"management))? (?:has |had |also )?"
         r"(?:[^,.;“”\"]{0,80}? and )?"
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
-        r"reiterated|reported|guided|denied)\b"
+        r"reiterated|reported|guided|denied|disclosed)\b"
         r"|\b[Aa] company (?:executive|spokes\w+|official) (?P<name4>said|told)\b"
         r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
         r"guided|expects|forecast)\b"
@@ -251,6 +252,7 @@ _ANALYST_BEFORE = re.compile(
 _GENERIC = {
     "ai",
     "management",
+    "consensus",
     "one",
     "its",
     "to",
@@ -469,6 +471,7 @@ class CitationFinder:
                     "reiterated",
                     "reported",
                     "denied",
+                    "disclosed",
                     "put",
                     "guided",
                     "expects",

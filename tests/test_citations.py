@@ -987,6 +987,14 @@ def test_what_a_company_did_is_not_what_it_said(finder: CitationFinder, sentence
             [("Keplerwire", None, False)],
         ),
         (
+            "Keplerwire's Friday write-up had the stock closing 3.9% higher.",
+            [("Keplerwire", date(2026, 4, 3), False)],
+        ),
+        (
+            "Keplerwire filled in the details on Friday: the first $10B arrives at signing.",
+            [("Keplerwire", date(2026, 4, 3), False)],
+        ),
+        (
             "In a comparison table shown by Keplerwire, the chip has 96 GB of memory.",
             [("Keplerwire", None, False)],
         ),
@@ -1014,6 +1022,16 @@ def test_more_credit_phrasings_of_session_six(
 )
 def test_not_credits_of_session_six(finder: CitationFinder, sentence: str) -> None:
     assert cites(finder, sentence) == []
+
+
+def test_the_company_disclosed(finder: CitationFinder) -> None:
+    s = "Kepler shares soared 6.8% on Friday after the company disclosed a $16.5bn order."
+    assert cites(finder, s, subject="Kepler") == [("Kepler", date(2026, 4, 3), False)]
+
+
+def test_consensus_estimates_are_not_an_organisation(finder: CitationFinder) -> None:
+    s = "Consensus estimates for the company's profit barely moved on Friday."
+    assert cites(finder, s) == []
 
 
 def test_a_described_company_said(finder: CitationFinder) -> None:
