@@ -1117,7 +1117,9 @@ _DANGLING = {
     "or", "but", "so", "as", "that", "which", "who", "their", "its", "his", "her", "our",
     "this", "these", "those", "into", "than", "while", "after", "before", "over", "under",
     "about", "is", "are", "was", "were", "be", "has", "have", "had", "would", "will",
-    "can", "could", "it", "they", "if", "when", "per", "",
+    "can", "could", "it", "they", "if", "when", "per", "ahead", "including", "amid",
+    "despite", "because", "since", "until", "through", "across", "via", "against", "said",
+    "says", "",
 }  # fmt: skip
 
 
@@ -1151,7 +1153,13 @@ def detail_text(detail: Detail, first: Mention) -> str:
     words = phrase.split()
     # the clause when it is short, else its first eight words; never ending on a word
     # that leads into the cut ("$589 billion of market value in a")
-    words = words if len(words) <= 11 else words[:8]
+    if len(words) > 11:
+        # eight words, then on to the end of the noun phrase they are in ("... of Google's
+        # tensor processing units", not "... tensor processing"), three more at most
+        cut = 8
+        while cut < 11 and words[cut].lower().strip("\"“”'") not in _DANGLING:
+            cut += 1
+        words = words[:cut]
     while len(words) > 1 and words[-1].lower().strip("\"“”'") in _DANGLING:
         words = words[:-1]
     if len(words) < 3:

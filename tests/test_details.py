@@ -1074,7 +1074,18 @@ def test_a_value_label_does_not_end_on_a_dangling_word() -> None:
         "The sell-off wiped roughly $589 billion of market value in a single session "
         "that traders will remember for years."
     )
-    assert label(long, "roughly $589 billion") == "roughly $589 billion of market value"
+    assert (
+        label(long, "roughly $589 billion")
+        == "roughly $589 billion of market value in a single session"
+    )
+    # a long clause is cut at the end of the noun phrase its eighth word is in
+    tpu = (
+        "Anthropic will rent up to one million of Google's tensor processing units in a deal "
+        "worth tens of billions of dollars."
+    )
+    assert (
+        label(tpu, "up to one million") == "up to one million of Google's tensor processing units"
+    )
     # a short clause is kept whole rather than cut after eight words
     short = "Buyers have ordered hundreds of thousands of Huawei's Ascend 950PR artificial intelligence chips."
     assert label(short, "hundreds of thousands").endswith("artificial intelligence chips")
