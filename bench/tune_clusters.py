@@ -104,10 +104,10 @@ def main() -> None:
         # every article in one replay, as `firstwire ingest` sees them (the other splits'
         # stories are active too, and the key IDF counts every article), scored per split
         _, pred = run(rows, vectors, keys, ClusterParams())
+        everything = {r["id"]: r["story"] for r in rows}
         for split in sorted({r["split"] for r in rows}, key=lambda s: (s != "tune", s)):
             sub = [r for r in rows if r["split"] == split]
             truth = {r["id"]: r["story"] for r in sub}
-            everything = {r["id"]: r["story"] for r in rows}
             p, rc, f = bcubed(pred, everything, over=truth)
             print(f"{split}: P={p:.3f} R={rc:.3f} F1={f:.3f} articles={len(sub)}")
             groups: dict[str, set[str]] = {}
@@ -128,6 +128,7 @@ def main() -> None:
     # the grid replays every article (the other splits' stories are the distractors a
     # real feed has) and is scored on the tune split's labels only
     tune = {r["id"]: r["story"] for r in rows if r["split"] == "tune"}
+    everything = {r["id"]: r["story"] for r in rows}
     base = ClusterParams()
     grid = {
         "threshold": [0.5, 0.55, 0.6, 0.65],
@@ -140,7 +141,7 @@ def main() -> None:
     for values in itertools.product(*grid.values()):
         setting = dict(zip(grid, values, strict=True))
         _, pred = run(rows, vectors, keys, replace(base, **setting))
-        p, rc, f = bcubed(pred, {r["id"]: r["story"] for r in rows}, over=tune)
+        p, rc, f = bcubed(pred, everything, over=tune)
         results.append((round(f, 4), round(p, 3), round(rc, 3), setting))
     results.sort(key=lambda r: (r[0], r[1]), reverse=True)
     for f, p, rc, setting in results[:12]:

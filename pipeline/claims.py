@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
+# a wire dateline: "SAN FRANCISCO, Sept 21 (Pacific Wire) - "
+DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
 # Where one clause ends and another begins. ", and" only splits when a clause (not a
 # list item) follows: "..., and that officials told ..." / "..., and the price rose".
 _SPLIT = re.compile(
@@ -136,7 +137,7 @@ def asides(sentence: str) -> list[Claim]:
     analyst at Halyard, said")."""
     out: list[Claim] = []
     start = 0
-    m = _DATELINE.match(sentence)
+    m = DATELINE.match(sentence)
     if m:
         start = m.end()
     quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
@@ -170,7 +171,7 @@ def claims(sentence: str, min_words: int = 5) -> list[Claim]:
     """The sentence's clauses, attribution removed. A clause shorter than ``min_words``
     stays attached to its neighbour (it is a fragment, not a claim)."""
     offset = 0
-    m = _DATELINE.match(sentence)
+    m = DATELINE.match(sentence)
     if m:
         offset = m.end()
     body = sentence[offset:]

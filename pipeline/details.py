@@ -23,6 +23,7 @@ from datetime import date
 import numpy as np
 
 from pipeline.citations import MONTH_NAMES, MONTHS, all_dates
+from pipeline.claims import DATELINE as _DATELINE
 from pipeline.claims import Claim, asides, claims
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities, merge_ranges
@@ -110,7 +111,6 @@ _FUNCTION_WORDS = {
     "november",
     "december",
 }
-_DATELINE = re.compile(r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*")
 _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$",

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from pipeline.claims import DATELINE
 from pipeline.quantities import quantity_keys
 
 _CAP_TOKEN = re.compile(r"\b[A-Z][A-Za-z0-9&\-]*[A-Za-z0-9]|\b[A-Z]\b")
@@ -28,14 +29,12 @@ STOP = {
     January February March April May June July August September October November December
     Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Monday Tuesday Wednesday Thursday Friday
     Saturday Sunday Today Yesterday Tomorrow Q1 Q2 Q3 Q4 H1 H2 AI US U.S UK EU
-    CEO CFO CTO AM PM EDT EST EDT CDT CST MDT MST PDT PST GMT UTC BST CET CEST JST KST HKT SGT
+    CEO CFO CTO AM PM EDT EST CDT CST MDT MST PDT PST GMT UTC BST CET CEST JST KST HKT SGT
     IST""".split()
 }
 # a wire dateline names the outlet itself ("SAN FRANCISCO, Sept 21 (Pacific Wire) - "): that
 # says who wrote the article, not which event it is about
-_DATELINE = re.compile(
-    r"^[A-Z][A-Z .,'\-]+,\s+[A-Z][a-z]+\.?\s+\d{1,2}\s*\([^)]*\)\s*[-–—]\s*", re.M
-)
+_DATELINE = re.compile(DATELINE.pattern, re.M)
 
 
 def entity_keys(text: str) -> set[str]:

@@ -73,7 +73,8 @@ _STATEMENT = re.compile(
 # "Huang has said that a gigawatt costs ...", "Alibaba has pledged ...": a standing claim
 # made at some earlier time, not the statement the story dates
 _STANDING = re.compile(
-    r"(?:\b[A-Z][\w&\-]*|\b(?:it|he|she|they|company|firm|chipmaker|group))\s+(?:has|have)\s+(?:long\s+|previously\s+|already\s+|repeatedly\s+|also\s+)?"
+    r"(?:\b[A-Z][\w&\-]*|\b(?:it|he|she|they|company|firm|chipmaker|group))\s+(?:has|have)\s+"
+    r"(?:long\s+|previously\s+|already\s+|repeatedly\s+|also\s+)?"
     r"(?:said|says|claimed|stated|argued|estimated|maintained|put)\b",
 )
 

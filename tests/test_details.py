@@ -62,6 +62,13 @@ def details_stating(doc: dict[str, Any], fragment: str) -> list[dict[str, Any]]:
     ]
 
 
+def quantity_mention(text: str, day: date = date(2026, 2, 11)) -> Any:
+    """The one quantity mention of a one-sentence text."""
+    ss = sentences(text)
+    [m] = [m for m in mentions_of("a", ss, day, {ss[0].text}, TextIndex()) if m.kind == "quantity"]
+    return m
+
+
 def quantity_details(
     doc: dict[str, Any], fragment: str, value: str | None = None
 ) -> list[dict[str, Any]]:
@@ -667,18 +674,11 @@ def test_months_are_values_and_can_conflict() -> None:
     ]
     assert find_periods("It launched on April 3.", date(2026, 2, 11)) == []
 
-    def mention(text: str) -> Any:
-        ss = sentences(text)
-        [m] = [
-            m
-            for m in mentions_of("a", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
-            if m.kind == "quantity"
-        ]
-        return m
-
-    april = mention("Cobalt virtual machines enter preview in April on Azure.")
-    may = mention("Cobalt virtual machines enter preview in May on Azure.")
-    half = mention("Cobalt virtual machines become available in the second half of the year.")
+    april = quantity_mention("Cobalt virtual machines enter preview in April on Azure.")
+    may = quantity_mention("Cobalt virtual machines enter preview in May on Azure.")
+    half = quantity_mention(
+        "Cobalt virtual machines become available in the second half of the year."
+    )
     assert _same_slot_other_value(april, may, DetailParams())  # April vs May: a conflict
     assert not _same_slot_other_value(april, half, DetailParams())  # a month vs a half-year
 
@@ -712,36 +712,24 @@ def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
         find_periods("Bloomberg reported in August that yields improved.", date(2026, 10, 9)) == []
     )
 
-    def mention(text: str) -> Any:
-        ss = sentences(text)
-        [m] = [
-            m
-            for m in mentions_of("a", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
-            if m.kind == "quantity"
-        ]
-        return m
-
-    h1 = mention("Huawei plans to ship the new chip in the first half of 2026.")
-    h2_2028 = mention("Huawei plans to ship the new chip in the second half of 2028.")
+    h1 = quantity_mention("Huawei plans to ship the new chip in the first half of 2026.")
+    h2_2028 = quantity_mention("Huawei plans to ship the new chip in the second half of 2028.")
     assert not _same_slot_other_value(h1, h2_2028, DetailParams())
 
 
 def test_a_founding_year_is_no_rival_to_a_target_year() -> None:
     from pipeline.details import _same_slot_other_value
 
-    def mention(text: str) -> Any:
-        ss = sentences(text)
-        [m] = [
-            m
-            for m in mentions_of("a", ss, date(2026, 2, 11), {ss[0].text}, TextIndex())
-            if m.kind == "quantity"
-        ]
-        return m
-
-    founded = mention("The memory maker, founded in 2024, is China's largest DRAM supplier.")
-    target = mention("The memory maker aims to be China's largest DRAM supplier by 2027.")
-    other_founding = mention("The memory maker, founded in 2023, is China's biggest DRAM supplier.")
-    decade = mention("The memory maker, founded in 2013, is China's biggest DRAM supplier.")
+    founded = quantity_mention(
+        "The memory maker, founded in 2024, is China's largest DRAM supplier."
+    )
+    target = quantity_mention("The memory maker aims to be China's largest DRAM supplier by 2027.")
+    other_founding = quantity_mention(
+        "The memory maker, founded in 2023, is China's biggest DRAM supplier."
+    )
+    decade = quantity_mention(
+        "The memory maker, founded in 2013, is China's biggest DRAM supplier."
+    )
     assert not _same_slot_other_value(founded, target, DetailParams())
     assert _same_slot_other_value(founded, other_founding, DetailParams())
     assert not _same_slot_other_value(founded, decade, DetailParams())
