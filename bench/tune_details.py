@@ -36,6 +36,7 @@ from pipeline.evaluate import (  # noqa: E402
     score_details,
     summarise,
 )
+from pipeline.sources import DEFAULT_MODEL  # noqa: E402
 from pipeline.timeline import ArticleInput, compute_timeline, make_finder  # noqa: E402
 
 
@@ -49,9 +50,14 @@ def main() -> None:
         help="parameters to search, e.g. 'statement_threshold=0.6,0.7;lexical_weight=1,1.5' "
         "(default: the thresholds)",
     )
+    ap.add_argument(
+        "--model",
+        default=DEFAULT_MODEL,
+        help="sentence-transformers model name or directory (default: the bundled MiniLM)",
+    )
     args = ap.parse_args()
     splits = set(args.split.split(","))
-    emb = get_embedder()
+    emb = get_embedder(args.model)
     cache: dict[str, np.ndarray] = {}
 
     def embed(texts: list[str]) -> np.ndarray:
