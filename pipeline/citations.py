@@ -499,7 +499,8 @@ class CitationFinder:
                     local = (
                         None
                         if _BOTH.search(sentence)
-                        else _first_org(original[: m.start()], orgs, before)
+                        else self._possessor(original, m.start(), m.start(group), article_text)
+                        or _first_org(original[: m.start()], orgs, before)
                     )
                     if local or subject:
                         by_subject.append((local or subject or "", m.start(group)))
@@ -618,6 +619,25 @@ class CitationFinder:
             return None, False
         return name, False
 
+    def _possessor(self, sentence: str, start: int, end: int, article_text: str) -> str | None:
+        """Whose "its" a document is: "Oracle owns about 32% of Ampere, according to its
+        filings" cites Oracle, the sentence's subject, not the name just before "its"
+        (which the story's organisations need not even include: Oracle never speaks)."""
+        if not re.search(r"\bits\b", sentence[start:end]):
+            return None
+        m = _SUBJECT.match(sentence)
+        if not m:
+            return None
+        words = m.group(1).split()
+        while words and words[0] in _SENTENCE_STARTS:
+            words = words[1:]
+        if not words:
+            return None
+        name, known = self._match_name(" ".join(words))
+        if not name or known or _looks_like_person(name, article_text):
+            return None
+        return name
+
     def story_orgs(self, story_text: str) -> frozenset[tuple[str, str]]:
         """The organisations a story speaks of, as (name as written, canonical name):
         names that speak somewhere in it ("Oracle said", "Broadcom confirmed") and the
@@ -646,6 +666,8 @@ _OWNER = re.compile(
     r"\b([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
     r"told|announced|confirmed|disclosed|reported|unveiled)\b"
 )
+# a sentence's subject: its leading name, followed by a lower-case verb
+_SUBJECT = re.compile(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})(?:'s|’s)?\s+(?=[a-z])")
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 

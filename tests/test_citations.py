@@ -1037,3 +1037,39 @@ def test_consensus_estimates_are_not_an_organisation(finder: CitationFinder) -> 
 def test_a_described_company_said(finder: CitationFinder) -> None:
     s = "The US chip designer said on Friday that each card carries 768GB of memory."
     assert cites(finder, s, subject="Kepler") == [("Kepler", date(2026, 4, 3), False)]
+
+
+def test_its_filings_are_the_subjects(finder: CitationFinder) -> None:
+    # "its" is the sentence's subject, not the name just before it, even when the subject
+    # never speaks elsewhere in the story (so is not among the story's organisations)
+    orgs = finder.story_orgs("Ampere said on Tuesday it would join SoftBank.")
+    sentence = "Halvorsen owns about 32% of Ampere, according to its filings."
+    story = sentence + " Ampere said on Tuesday it would join SoftBank."
+    found = [
+        (c.cited_outlet, c.cited_date)
+        for c in finder.find(
+            sentence,
+            MONDAY,
+            "Silicon Ledger",
+            subject="Ampere",
+            article_text=story,
+            story_text=story,
+            orgs=orgs,
+        )
+    ]  # type: ignore[arg-type]
+    assert found == [("Halvorsen", None)]
+    # without "its", the filing is still the company's that was just named
+    plain = "Halvorsen owns about 32% of Ampere, according to the filings."
+    found = [
+        (c.cited_outlet, c.cited_date)
+        for c in finder.find(
+            plain,
+            MONDAY,
+            "Silicon Ledger",
+            subject="Ampere",
+            article_text=story,
+            story_text=story,
+            orgs=orgs,
+        )
+    ]  # type: ignore[arg-type]
+    assert found == [("Ampere", None)]
