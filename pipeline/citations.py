@@ -234,6 +234,11 @@ _NOT_A_CREDIT = re.compile(
     r"|(?:(?<=\bshowed)|(?<=\bshows))\s+(?:off\b|(?:its|a|an|the)\s+(?:latest|new|first|next)\b)"
     r"|(?:(?<=\bwrites)|(?<=\bwrote))\s+(?:its |their |the )?(?:own )?(?:models?|code|software|"
     r"kernels?|down)\b"
+    # "Nvidia has claimed more than 60% of the total": a share taken, not a statement;
+    # "Performance claims: 4x ...": a spec sheet's heading
+    r"|(?:(?<=\bclaimed)|(?<=\bclaims)|(?<=\bclaim))\s+(?:(?:more than|about|roughly|nearly|"
+    r"almost|over|at least|up to)\s+)?(?:\d[\d.,]*\s*(?:%|percent)|a\s+(?:[\w\-]+\s+)?share\b)"
+    r"|(?<=\bclaims):"
 )
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"

@@ -1073,3 +1073,17 @@ def test_its_filings_are_the_subjects(finder: CitationFinder) -> None:
         )
     ]  # type: ignore[arg-type]
     assert found == [("Ampere", None)]
+
+
+def test_claiming_a_share_is_not_a_credit(finder: CitationFinder) -> None:
+    # "claimed 60% of the total" takes a share; "claims:" heads a spec list
+    assert cites(
+        finder, "Halvorsen has claimed more than 60% of the 2026 total, Reuters reported."
+    ) == [("Reuters", None, True)]
+    assert cites(finder, "Halvorsen claimed a bigger share of the market, Reuters reported.") == [
+        ("Reuters", None, True)
+    ]
+    got = cites(finder, "Performance claims: more than 4x per chip, the FT reported.")
+    assert got == [("Financial Times", None, True)]
+    # claiming something is still a credit
+    assert [c[0] for c in cites(finder, "Halvorsen claims the chip is 4x faster.")] == ["Halvorsen"]
