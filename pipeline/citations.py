@@ -886,6 +886,22 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
         ):
             if m.group(1).lower() not in STOP and m.group(1) not in _NOT_FIRST_NAMES:
                 return True
+        # "Liang has told the team" after "chief executive Liang Wenfeng" (family name
+        # first), "Son has said" after "Masayoshi Son" with a role
+        for m in re.finditer(
+            rf"\b(?:([A-Z][a-z]+) {re.escape(name)}|{re.escape(name)} ([A-Z][a-z]+))\b",
+            article_text,
+        ):
+            other = m.group(1) or m.group(2)
+            if other.lower() in STOP or other in _NOT_FIRST_NAMES:
+                continue
+            if re.search(
+                rf"\b(?:{_ROLE})\w*\s+{re.escape(m.group(0))}\b", article_text
+            ) or re.search(
+                rf"\b{re.escape(m.group(0))},\s+(?:a|an|the|its|who)?\s*[\w\s\-]{{0,40}}?\b(?:{_ROLE})",
+                article_text,
+            ):
+                return True
     return False
 
 

@@ -1087,3 +1087,16 @@ def test_claiming_a_share_is_not_a_credit(finder: CitationFinder) -> None:
     assert got == [("Financial Times", None, True)]
     # claiming something is still a credit
     assert [c[0] for c in cites(finder, "Halvorsen claims the chip is 4x faster.")] == ["Halvorsen"]
+
+
+def test_family_name_first_is_a_person(finder: CitationFinder) -> None:
+    # "Liang has told the team" after "chief executive Liang Wenfeng": a person, whose
+    # family name comes first, not an organisation called Liang
+    story = (
+        "DeepSeek delayed R2 after founder and chief executive Liang Wenfeng told staff he "
+        "was unhappy. Liang Wenfeng, who founded DeepSeek and runs it as chief executive, "
+        "pushed engineers. Liang has told the team he wants a better model, one person said."
+    )
+    sentence = "Liang has told the team he wants a better model, one person said."
+    got = finder.find(sentence, MONDAY, "Silicon Ledger", article_text=story, story_text=story)
+    assert "Liang" not in [c.cited_outlet for c in got]
