@@ -29,56 +29,15 @@ import yaml
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.evaluate import _covers, score_citations, score_details, summarise  # noqa: E402
+from pipeline.evaluate import (  # noqa: E402
+    _covers,
+    labels_as_timeline,
+    score_citations,
+    score_details,
+    summarise,
+)
 
 SECOND = ROOT / "data/sample/second_labels"
-
-
-def as_timeline(label: dict[str, Any], articles: list[dict[str, Any]]) -> dict[str, Any]:
-    """A label set in the shape of a computed timeline, so the scorer can read it as a
-    prediction. Article ids serve as URLs."""
-    outlet = {a["id"]: a["outlet"] for a in articles}
-    details = []
-    for d in label.get("details") or []:
-        conflicts = [
-            {"value": c.get("value"), "outlets": sorted({outlet[a] for a in c["articles"]})}
-            for c in d.get("conflicts") or []
-        ]
-        if conflicts:
-            # the scorer looks for the conflicting outlets among a flagged detail's sides
-            others = sorted({outlet[a] for a in d["stated_in"]} - set(conflicts[0]["outlets"]))
-            conflicts.append({"value": None, "outlets": others})
-        details.append(
-            {
-                "id": d["id"],
-                "mentions": [{"article_id": a, "sentence": s} for a, s in d["stated_in"].items()],
-                "first_reported": {"url": d["first_reporter"]},
-                "cited_origin": (
-                    {
-                        "outlet": d["cited_origin"]["outlet"],
-                        "date": str(d["cited_origin"]["date"])
-                        if d["cited_origin"].get("date")
-                        else None,
-                    }
-                    if d.get("cited_origin")
-                    else None
-                ),
-                "conflicts": conflicts,
-            }
-        )
-    citations = [
-        {
-            "citing_url": c["article"],
-            "cited_outlet": c["cited_outlet"],
-            "cited_date": str(c["cited_date"]) if c.get("cited_date") else None,
-        }
-        for c in label.get("citations") or []
-    ]
-    return {
-        "articles": [{"id": a["id"], "url": a["id"], "outlet": a["outlet"]} for a in articles],
-        "details": details,
-        "citations": citations,
-    }
 
 
 def origin_disagreements(
@@ -178,8 +137,8 @@ def main() -> None:
         arts = first["articles"]
         ids = {a["id"]: a["id"] for a in arts}
         docs = {
-            "first labels": as_timeline(first, arts),
-            "second labels": as_timeline(second, arts),
+            "first labels": labels_as_timeline(first, arts),
+            "second labels": labels_as_timeline(second, arts),
         }
         if not args.no_pipeline:
             inputs = [

@@ -132,6 +132,54 @@ def score_citations(
     return len(gold & pred), len(pred - gold), len(gold - pred)
 
 
+def labels_as_timeline(label: dict[str, Any], articles: list[dict[str, Any]]) -> dict[str, Any]:
+    """A story's labels in the shape of a computed timeline, so the scorer can read one
+    labeller's set as the prediction and another's as the truth (bench/label_agreement.py).
+    Article ids serve as URLs."""
+    outlet = {a["id"]: a["outlet"] for a in articles}
+    details = []
+    for d in label.get("details") or []:
+        conflicts = [
+            {"value": c.get("value"), "outlets": sorted({outlet[a] for a in c["articles"]})}
+            for c in d.get("conflicts") or []
+        ]
+        if conflicts:
+            # the scorer looks for the conflicting outlets among a flagged detail's sides
+            others = sorted({outlet[a] for a in d["stated_in"]} - set(conflicts[0]["outlets"]))
+            conflicts.append({"value": None, "outlets": others})
+        details.append(
+            {
+                "id": d["id"],
+                "mentions": [{"article_id": a, "sentence": s} for a, s in d["stated_in"].items()],
+                "first_reported": {"url": d["first_reporter"]},
+                "cited_origin": (
+                    {
+                        "outlet": d["cited_origin"]["outlet"],
+                        "date": str(d["cited_origin"]["date"])
+                        if d["cited_origin"].get("date")
+                        else None,
+                    }
+                    if d.get("cited_origin")
+                    else None
+                ),
+                "conflicts": conflicts,
+            }
+        )
+    citations = [
+        {
+            "citing_url": c["article"],
+            "cited_outlet": c["cited_outlet"],
+            "cited_date": str(c["cited_date"]) if c.get("cited_date") else None,
+        }
+        for c in label.get("citations") or []
+    ]
+    return {
+        "articles": [{"id": a["id"], "url": a["id"], "outlet": a["outlet"]} for a in articles],
+        "details": details,
+        "citations": citations,
+    }
+
+
 def summarise(results: Iterable[dict[str, Any]]) -> dict[str, float]:
     rows = [r for res in results for r in res["rows"]]
     if not rows:
