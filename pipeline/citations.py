@@ -615,7 +615,7 @@ class CitationFinder:
         name = ORG_ALIASES.get(name.casefold(), name)
         # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
         # company, under the short name the coverage uses
-        short = _CORPORATE_SUFFIX.sub("", name)
+        short = re.sub(r"(?<=[a-z])\.com$", "", _CORPORATE_SUFFIX.sub("", name))  # Amazon.com
         if short != name and " " not in short and short.lower() not in _GENERIC:
             name = ORG_ALIASES.get(short.casefold(), short)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:

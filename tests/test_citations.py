@@ -1100,3 +1100,10 @@ def test_family_name_first_is_a_person(finder: CitationFinder) -> None:
     sentence = "Liang has told the team he wants a better model, one person said."
     got = finder.find(sentence, MONDAY, "Silicon Ledger", article_text=story, story_text=story)
     assert "Liang" not in [c.cited_outlet for c in got]
+
+
+def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
+    # "Amazon.com said" and "Amazon said" are one organisation
+    assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
+        "Amazon"
+    ]
