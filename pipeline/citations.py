@@ -887,7 +887,8 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
             if m.group(1).lower() not in STOP and m.group(1) not in _NOT_FIRST_NAMES:
                 return True
         # "Liang has told the team" after "chief executive Liang Wenfeng" (family name
-        # first), "Son has said" after "Masayoshi Son" with a role
+        # first) or "Liang Wenfeng, who runs it as chief executive": the full name with a
+        # role, in either order
         for m in re.finditer(
             rf"\b(?:([A-Z][a-z]+) {re.escape(name)}|{re.escape(name)} ([A-Z][a-z]+))\b",
             article_text,
