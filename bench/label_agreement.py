@@ -1,7 +1,9 @@
 """How well do two labellers agree? The ceiling the detail targets sit against.
 
 Stories in ``data/sample/second_labels/`` were labelled a second time, from the article
-text alone, by a labeller who never saw the first labels (``data/sample/stories/``). This
+text alone, by a labeller who never saw the first labels (``data/sample/stories/``),
+following the guide of their batch (``GUIDE-batch1.md``, ``GUIDE-batch2.md``: the second
+batch's schema comment on the cited origin's date no longer says "null if none given"). This
 script scores each label set against the other with the very measures ``bench/quality.py``
 applies to firstwire (pipeline.evaluate: one detail, first reporter, cited origin,
 conflicts, citation precision/recall), and firstwire against both, on the same stories.
@@ -108,9 +110,13 @@ def add(a: tuple[int, int, int], b: tuple[int, int, int]) -> tuple[int, int, int
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--no-pipeline", action="store_true", help="labellers only (no model)")
+    ap.add_argument("--stories", help="comma-separated story ids (default: every second label)")
     args = ap.parse_args()
+    wanted = set(args.stories.split(",")) if args.stories else None
     pairs = []
     for path in sorted(SECOND.glob("*.yaml")):
+        if wanted is not None and path.stem not in wanted:
+            continue
         second = yaml.safe_load(path.read_text(encoding="utf-8"))
         first = yaml.safe_load(
             (ROOT / "data/sample/stories" / f"{second['story']}.yaml").read_text(encoding="utf-8")
