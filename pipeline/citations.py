@@ -673,6 +673,7 @@ _OWNER = re.compile(
 )
 # a sentence's subject: its leading name, followed by a lower-case verb
 _SUBJECT = re.compile(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})(?:'s|’s)?\s+(?=[a-z])")
+_POSSESSIVE_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s)")
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 
@@ -1053,6 +1054,9 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     scope = after[:stop]
     clause = scope
     scope = _credit_scope(scope)
+    # "as Market Signal noted, Nvidia stock finished Monday's session 3.9% higher": a
+    # possessive day is the event's, not when the source spoke
+    scope = _POSSESSIVE_DAY.sub(lambda k: " " * len(k.group(0)), scope)
     found = _first_date(scope, article_day)
     if found:
         return found[1]

@@ -1107,3 +1107,12 @@ def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
         "Amazon"
     ]
+
+
+def test_a_possessive_day_is_the_events_not_the_credits(finder: CitationFinder) -> None:
+    # "Monday's session" dates the trading, not when Pacific Wire wrote about it
+    sentence = "As Pacific Wire noted, Halvorsen stock finished Monday's session 3.9% higher."
+    assert cites(finder, sentence, day=date(2026, 4, 7)) == [("Pacific Wire", None, True)]
+    # a plain day in the credit's clause still dates it
+    dated = "As Pacific Wire noted on Monday, Halvorsen stock finished 3.9% higher."
+    assert cites(finder, dated, day=date(2026, 4, 7)) == [("Pacific Wire", MONDAY, True)]
