@@ -673,7 +673,14 @@ _OWNER = re.compile(
 )
 # a sentence's subject: its leading name, followed by a lower-case verb
 _SUBJECT = re.compile(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})(?:'s|’s)?\s+(?=[a-z])")
-_POSSESSIVE_DAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s)")
+# "Monday's session" (masked) but not "Thursday's press call" or "Monday's statement",
+# which date the source itself
+_POSSESSIVE_DAY = re.compile(
+    r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s)"
+    r"(?!\s+(?:[\w\-]+\s+)?(?:statement|call|report|filing|announcement|briefing|interview|"
+    r"post|segment|note|release|broadcast|presentation|blog|story|article|piece|remarks|"
+    r"comments|event|keynote|conference|letter|update)s?\b)"
+)
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 

@@ -1116,3 +1116,9 @@ def test_a_possessive_day_is_the_events_not_the_credits(finder: CitationFinder) 
     # a plain day in the credit's clause still dates it
     dated = "As Pacific Wire noted on Monday, Halvorsen stock finished 3.9% higher."
     assert cites(finder, dated, day=date(2026, 4, 7)) == [("Pacific Wire", MONDAY, True)]
+
+
+def test_a_possessive_day_of_the_source_dates_the_credit(finder: CitationFinder) -> None:
+    # "Monday's press call" is when the source spoke, unlike "Monday's session"
+    per = "Per Reuters on Monday's press call, the two have worked together for a year."
+    assert cites(finder, per, day=date(2026, 4, 7)) == [("Reuters", MONDAY, True)]
