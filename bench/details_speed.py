@@ -55,7 +55,7 @@ import tempfile
 import time
 from collections import Counter
 from collections.abc import Callable
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +66,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+from pipeline.evaluate import label_inputs  # noqa: E402
 from pipeline.timeline import ArticleInput, sentence_hash  # noqa: E402
 
 STORIES = ROOT / "data" / "sample" / "stories"
@@ -77,19 +78,7 @@ def load_stories() -> list[tuple[str, list[ArticleInput]]]:
     out = []
     for path in sorted(STORIES.glob("*.yaml")):
         data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        arts = [
-            ArticleInput(
-                a["id"],
-                a["id"],
-                a["outlet"],
-                a["title"],
-                "\n".join(p for p in a["paragraphs"] if not p.startswith("## ")),
-                datetime.fromisoformat(a["published"].replace("Z", "+00:00")),
-                None,
-                "feed",
-            )
-            for a in data["articles"]
-        ]
+        arts = label_inputs(data["articles"])
         out.append((data["story"], arts))
     return out
 

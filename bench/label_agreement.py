@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import sys
-from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -32,7 +31,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.evaluate import (  # noqa: E402
-    _covers,
+    best_detail,
+    label_inputs,
     labels_as_timeline,
     score_citations,
     score_details,
@@ -49,12 +49,7 @@ def origin_disagreements(
     The predicted detail is chosen as the scorer chooses it (most labelled sentences)."""
     preds = [(d, {(m["article_id"], m["sentence"]) for m in d["mentions"]}) for d in doc["details"]]
     for L in truth.get("details") or []:
-        best, best_cov, best_share = None, 0, 0.0
-        for d, pairs in preds:
-            cov = sum(1 for a, s in L["stated_in"].items() if _covers(pairs, a, s))
-            share = cov / max(1, len(pairs))
-            if cov > best_cov or (cov and cov == best_cov and share > best_share):
-                best, best_cov, best_share = d, cov, share
+        best, _ = best_detail(L["stated_in"].items(), preds)
         if best is None:
             continue
         want, got = L.get("cited_origin"), best.get("cited_origin")
@@ -129,7 +124,7 @@ def main() -> None:
     if not args.no_pipeline:
         from pipeline.details import DetailParams
         from pipeline.embed import get_embedder
-        from pipeline.timeline import ArticleInput, compute_timeline, make_finder
+        from pipeline.timeline import compute_timeline, make_finder
 
         emb = get_embedder()
         outlets = yaml.safe_load((ROOT / "data/sample/outlets.yaml").read_text())["outlets"]
@@ -147,20 +142,7 @@ def main() -> None:
             "second labels": labels_as_timeline(second, arts),
         }
         if not args.no_pipeline:
-            inputs = [
-                ArticleInput(
-                    a["id"],
-                    a["id"],
-                    a["outlet"],
-                    a["title"],
-                    "\n".join(p for p in a["paragraphs"] if not p.startswith("## ")),
-                    datetime.fromisoformat(a["published"].replace("Z", "+00:00")),
-                    None,
-                    "feed",
-                )
-                for a in arts
-            ]
-            docs["firstwire"] = compute_timeline(inputs, embed, finder, DetailParams())
+            docs["firstwire"] = compute_timeline(label_inputs(arts), embed, finder, DetailParams())
         labels = {"first labels": first, "second labels": {**second, "story": first["story"]}}
         for truth_name, truth in labels.items():
             for pred_name, doc in docs.items():

@@ -18,7 +18,6 @@ import argparse
 import itertools
 import sys
 from dataclasses import replace
-from datetime import datetime
 from pathlib import Path
 
 import numpy as np
@@ -31,13 +30,14 @@ from pipeline.details import DetailParams  # noqa: E402
 from pipeline.embed import get_embedder  # noqa: E402
 from pipeline.evaluate import (  # noqa: E402
     _covers,
+    label_inputs,
     load_labels,
     score_citations,
     score_details,
     summarise,
 )
 from pipeline.sources import DEFAULT_MODEL  # noqa: E402
-from pipeline.timeline import ArticleInput, compute_timeline, make_finder  # noqa: E402
+from pipeline.timeline import compute_timeline, make_finder  # noqa: E402
 
 
 def main() -> None:
@@ -73,19 +73,7 @@ def main() -> None:
     for label in load_labels(ROOT / "data/sample/stories"):
         if label["split"] not in splits or not label.get("details"):
             continue
-        arts = [
-            ArticleInput(
-                a["id"],
-                a["id"],
-                a["outlet"],
-                a["title"],
-                "\n".join(p for p in a["paragraphs"] if not p.startswith("## ")),
-                datetime.fromisoformat(a["published"].replace("Z", "+00:00")),
-                None,
-                "feed",
-            )
-            for a in label["articles"]
-        ]
+        arts = label_inputs(label["articles"])
         stories.append((label, arts))
 
     def score(params: DetailParams) -> dict[str, float]:

@@ -631,11 +631,7 @@ class CitationFinder:
         if not re.search(r"\bits\b", sentence[start:end]):
             return None
         m = _SUBJECT.match(sentence)
-        if not m:
-            return None
-        words = m.group(1).split()
-        while words and words[0] in _SENTENCE_STARTS:
-            words = words[1:]
+        words = _drop_starts(m.group(1)) if m else []
         if not words:
             return None
         name, known = self._match_name(" ".join(words))
@@ -652,9 +648,7 @@ class CitationFinder:
         out: set[tuple[str, str]] = set()
         text = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), story_text)
         for m in _OWNER.finditer(text):
-            words = m.group(1).split()
-            while words and words[0] in _SENTENCE_STARTS:
-                words = words[1:]
+            words = _drop_starts(m.group(1))
             if not words:
                 continue
             name, known = self._match_name(" ".join(words))
@@ -682,6 +676,14 @@ _POSSESSIVE_DAY = re.compile(
     r"comments|event|keynote|conference|letter|update)s?\b)"
 )
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
+
+
+def _drop_starts(name: str) -> list[str]:
+    """A capitalised run's words without the sentence-opening ones ("The", "But", ...)."""
+    words = name.split()
+    while words and words[0] in _SENTENCE_STARTS:
+        words = words[1:]
+    return words
 
 
 def _first_org(

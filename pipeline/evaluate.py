@@ -10,10 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
 import yaml
+
+from pipeline.timeline import ArticleInput
 
 
 def _norm(text: str) -> str:
@@ -37,6 +40,40 @@ def _covers(pairs: set[tuple[str, str]], article_id: str, sentence: str) -> bool
     return False
 
 
+def best_detail(
+    stated: Iterable[tuple[str, str]], predicted: list[tuple[dict[str, Any], set[tuple[str, str]]]]
+) -> tuple[dict[str, Any] | None, int]:
+    """The predicted detail that shows a labelled one, and how many of its ``stated``
+    (article, sentence) pairs it holds: the most labelled sentences, then (when a sentence
+    states two facts and so sits in two details) the fewest others."""
+    stated = list(stated)
+    best, best_cov, best_share = None, 0, 0.0
+    for d, pairs in predicted:
+        cov = sum(1 for a, s in stated if _covers(pairs, a, s))
+        share = cov / max(1, len(pairs))
+        if cov > best_cov or (cov and cov == best_cov and share > best_share):
+            best, best_cov, best_share = d, cov, share
+    return best, best_cov
+
+
+def label_inputs(articles: list[dict[str, Any]]) -> list[ArticleInput]:
+    """A story file's articles as timeline inputs: the YAML text (subheadings dropped, as
+    the extracted page has them), the feed's time, article ids as URLs."""
+    return [
+        ArticleInput(
+            a["id"],
+            a["id"],
+            a["outlet"],
+            a["title"],
+            "\n".join(p for p in a["paragraphs"] if not p.startswith("## ")),
+            datetime.fromisoformat(a["published"].replace("Z", "+00:00")),
+            None,
+            "feed",
+        )
+        for a in articles
+    ]
+
+
 def score_details(
     label: dict[str, Any], timeline: dict[str, Any], url_of: dict[str, str]
 ) -> dict[str, Any]:
@@ -51,14 +88,7 @@ def score_details(
     outlet_of = {a["id"]: a["outlet"] for a in timeline["articles"]}
     for L in label.get("details") or []:
         stated = [(url_of[a], s) for a, s in L["stated_in"].items()]
-        # the predicted detail that shows this one: the most labelled sentences, then
-        # (when a sentence states two facts and so sits in two details) the fewest others
-        best, best_cov, best_share = None, 0, 0.0
-        for d, pairs in predicted:
-            cov = sum(1 for a, s in stated if _covers(pairs, a, s))
-            share = cov / max(1, len(pairs))
-            if cov > best_cov or (cov and cov == best_cov and share > best_share):
-                best, best_cov, best_share = d, cov, share
+        best, best_cov = best_detail(stated, predicted)
         one = best is not None and best_cov == len(stated)
         first_ok = False
         origin_ok = False
