@@ -27,7 +27,7 @@ from pipeline.claims import DATELINE as _DATELINE
 from pipeline.claims import Claim, asides, claims
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import Quantity, compatible, find_quantities, merge_ranges
-from pipeline.sentences import Sentence, is_boilerplate
+from pipeline.sentences import SPEC_LINE, Sentence, is_boilerplate
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 _FUNCTION_WORDS = {
@@ -117,8 +117,13 @@ _TARGET_YEAR = re.compile(
     re.I,
 )
 # the year a company or product began is a fact of its own, whatever the article's year
+# "founded in 2016", and with the founded company between ("who founded Ampere in 2017",
+# "started the company in 2021")
 _FOUNDING_YEAR = re.compile(
     r"\b(?:founded|established|incorporated|set\s+up|formed|started|spun\s+out)"
+    r"(?:\s+(?:back|originally))?"
+    r"(?:\s+(?:(?:the|its|their)\s+(?:company|start-?up|firm|business|chipmaker)|it|"
+    r"(?-i:[A-Z][\w&.\-]*)(?:\s+(?-i:[A-Z][\w&.\-]*)){0,2}))?"
     r"(?:\s+(?:back|originally))?\s+in\s+$",
     re.I,
 )
@@ -222,7 +227,7 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     if len(words) > 90:
         return False
     if len(words) < 6 and not (
-        len(words) >= 4
+        (len(words) >= 4 or SPEC_LINE.match(sentence))
         and (
             re.search(r"\d|\b[A-Z]{2,}\b|\b[A-Z][a-z]+[A-Z0-9]", sentence)
             or _UNDISCLOSED.search(sentence)
@@ -418,7 +423,7 @@ def mentions_of(
                 continue
             if not q.unit.startswith("period") and any(a <= q.start < b for a, b in period_spans):
                 continue  # the "2026" of "the second half of 2026" is part of the period
-            before = body[max(0, q.start - 24) : q.start]
+            before = body[max(0, q.start - 48) : q.start]
             if (
                 q.unit == "year"
                 and not _FOUNDING_YEAR.search(before)
@@ -623,7 +628,7 @@ def _founding(m: Mention) -> bool:
     """Is the value the year something was founded ("founded in 2016")?"""
     assert m.value is not None
     body = _DATELINE.sub("", m.sentence)
-    return bool(_FOUNDING_YEAR.search(body[max(0, m.value.start - 24) : m.value.start]))
+    return bool(_FOUNDING_YEAR.search(body[max(0, m.value.start - 48) : m.value.start]))
 
 
 def _prospective(m: Mention) -> bool:

@@ -124,9 +124,16 @@ def sentences(text: str) -> list[Sentence]:
     return out
 
 
+# a spec-list line ("Power: 400W each.", "Memory: 96GB"): short, but a fact
+SPEC_LINE = re.compile(
+    r"^(?!(?:Updated|Published|Posted|Share|Shares|Comments?|Photo|Image|Credit|Read|Views?)\b)"
+    r"[A-Z][\w\- ]{1,30}:\s+(?:\$\d|\S*?\d[\d.,]*\s*[A-Za-z%])(?!.*\d:\d\d)"
+)
+
+
 def is_boilerplate(sentence: str) -> bool:
     """Newsletter prompts, share buttons, comment forms and the like."""
     if BOILERPLATE.search(sentence):
         return True
     words = sentence.split()
-    return len(words) < 4
+    return len(words) < 4 and not (len(words) >= 2 and SPEC_LINE.match(sentence))

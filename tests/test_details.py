@@ -353,6 +353,11 @@ def test_boilerplate_and_candidates() -> None:
     # short but specific (a ticker, a number) is a candidate; short and vague is not
     assert is_candidate("Ticker: CBRS, on the Nasdaq.")
     assert not is_candidate("It was a big day.")
+    # a spec-list line is three words and a fact; a timestamp or a share count is not
+    assert is_candidate("Power: 400W each.")
+    assert is_candidate("Memory: 96GB")
+    assert not is_candidate("Updated: 10:00 AM")
+    assert not is_candidate("Shares: 12")
 
 
 def test_mentions_and_grouping_directly(embed: Embed) -> None:
@@ -944,6 +949,9 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         ("Rivos, based in Santa Clara, was founded in 2021.", [2021]),
         ("The start-up, founded in 2021, counts Intel Capital among its investors.", [2021]),
         ("It was established back in 2019 by former Apple engineers.", [2019]),
+        # the founded company between the verb and the year
+        ("Renee James, who founded Ampere in 2017, will stay on as chief executive.", [2017]),
+        ("Its founder, the former Intel president who started the company in 2017, stays.", [2017]),
         # a past year with no founding verb is background, not a fact
         ("Rivos raised money in 2021 and again in 2023.", []),
     ],
