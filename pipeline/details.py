@@ -555,7 +555,12 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     if ua == "year" and (_founding(a) != _founding(b) or abs(a.value.value - b.value.value) > 3):
         return False  # "founded in 2016" is no rival to "by 2026"; 2016 and 2026 are no slot
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
-    return lo > 0 and hi / lo <= p.conflict_max_ratio
+    limit = p.conflict_max_ratio
+    if ua == "pct" and _moment(a) == _moment(b) == "close" and _subject(a) & _subject(b):
+        # one name's close on one day has one value: "closed up 11%" and "finished up
+        # 19%" disagree, further apart than other figures may be
+        limit = 2.0
+    return lo > 0 and hi / lo <= limit
 
 
 def _period_gap(a: str, b: str) -> int:
@@ -640,6 +645,120 @@ def _prospective(m: Mention) -> bool:
     # billion, Cerebras would trade at ..." is a condition, whatever comes before it
     after = body[m.value.end : m.value.end + 40]
     return bool(_PROSPECTIVE.search(before + " " + m.value.text) or _CONDITION_AFTER.match(after))
+
+
+# when in a trading day a market move was measured: a close, a snapshot during the session
+# or before it, or the session's peak
+_MOMENTS = (
+    (
+        "peak",
+        re.compile(
+            r"\b(?:as much as|as high as|at one point|at (?:its|their) (?:peak|high)|"
+            r"intraday high)\b",
+            re.I,
+        ),
+    ),
+    (
+        "premarket",
+        re.compile(
+            r"\b(?:pre-?market|before the (?:bell|open)|after[- ]hours|"
+            r"extended trading)\b",
+            re.I,
+        ),
+    ),
+    (
+        "session",
+        re.compile(
+            r"\b(?:midday|mid-?morning|late[- ]morning|early trading|"
+            r"(?:morning|afternoon|intraday|early|midday) trad(?:e|ing)|by (?:noon|lunchtime)|"
+            r"in early (?:deals|trade))\b",
+            re.I,
+        ),
+    ),
+    ("close", re.compile(r"\b(?:clos(?:ed|ing)|finish(?:ed|ing)|ended|settled)\b", re.I)),
+)
+
+
+def _moment(m: Mention) -> str | None:
+    """The moment of the trading day a percentage move was taken at, when the clause says."""
+    assert m.value is not None
+    if m.value.unit != "pct":
+        return None
+    body = _DATELINE.sub("", m.sentence)
+    before = re.split(
+        r"[;:]|,\s+(?:while|and|but|as)\b", body[max(0, m.value.start - 70) : m.value.start]
+    )[-1]
+    after = re.split(r"[,;:]", body[m.value.end : m.value.end + 50])[0]
+    for name, pattern in _MOMENTS:
+        if pattern.search(before + " " + m.value.text + " " + after):
+            return name
+    return None
+
+
+def _different_moves(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
+    """Two groups of percentages that describe different market moves: taken at different
+    moments ("up 19% by midday" against "closed up 11%"; a group's members may leave the
+    moment out) or moves of different names ("SK Hynix rose 2.3%" against "the PHLX
+    index rose 1.9%"). Such values are two facts, not a conflict."""
+    if not (a and b and a[0].value and b[0].value and a[0].value.unit == "pct"):
+        return False
+    for facet in (_moment, _weekday):
+        seen_a = {x for m in a if (x := facet(m))}
+        seen_b = {x for m in b if (x := facet(m))}
+        if seen_a and seen_b and not seen_a & seen_b:
+            return True
+    names_a = frozenset().union(*(_subject(m) for m in a))
+    names_b = frozenset().union(*(_subject(m) for m in b))
+    return bool(names_a and names_b and not names_a & names_b)
+
+
+_WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
+
+
+def _weekday(m: Mention) -> str | None:
+    """The weekday a percentage move is given for, when its clause names one ("closed
+    3.8% higher on Thursday")."""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    before = re.split(
+        r"[;:]|,\s+(?:while|and|but|as)\b", body[max(0, m.value.start - 60) : m.value.start]
+    )[-1]
+    after = re.split(
+        r"[;:]|,\s+(?:while|and|but|as|after)\b", body[m.value.end : m.value.end + 50]
+    )[0]
+    found = _WEEKDAY.search(before + " " + after)
+    return found.group(1) if found else None
+
+
+_SUBJECT_SKIP = {
+    "the", "a", "an", "in", "on", "at", "by", "for", "its", "their", "his", "her", "shares",
+    "share", "stock", "rival", "and", "but", "while", "after", "as", "of", "us", "u.s.",
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december", "new", "york", "seoul", "taipei", "tokyo", "shanghai",
+    "shenzhen", "hong", "kong", "london",
+}  # fmt: skip
+
+
+def _subject(m: Mention) -> frozenset[str]:
+    """The names in the clause that leads to a percentage ("SK Hynix rose 2.3%"): what the
+    figure is about. Empty when the clause names nothing ("The stock had risen 20%")."""
+    assert m.value is not None
+    if m.value.unit != "pct":
+        return frozenset()
+    body = _DATELINE.sub("", m.sentence)
+    parts = re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body[: m.value.start])
+
+    def names(text: str) -> frozenset[str]:
+        found = re.findall(r"\b[A-Z][\w&\-]*", text)
+        return frozenset(w.casefold() for w in found if w.casefold() not in _SUBJECT_SKIP)
+
+    # the clause's own names, else, after an appositive ("Hanmi Semiconductor, which
+    # supplies SK hynix, fell 3.2%"), the names the sentence opens with
+    if names(parts[-1]) or len(parts) < 3:
+        return names(parts[-1])
+    appositive = re.match(r"\s*(?:which|who|whose|a|an|the|one of)\b", parts[1])
+    return names(parts[0]) if appositive else frozenset()
 
 
 _CONDITION_AFTER = re.compile(r",\s+(?:[\w'’\-]+\s+){1,3}(?:would|could|might)\b")
@@ -786,6 +905,13 @@ def _pair_scores(
                         same_value[i, j] = same_value[j, i] = True
         is_q = kinds == kind_ids["quantity"]
         allowed &= ~(is_q[:, None] & is_q[None, :]) | same_value
+        # one percentage at two moments of a trading day is two facts ("up 19% in
+        # late-morning trading", "finished up 19%")
+        moments = {i: x for i in units.get("pct", []) if (x := _moment(mentions[i]))}
+        for i, x in moments.items():
+            for j, y in moments.items():
+                if x != y:
+                    allowed[i, j] = False
     # statements with values: "1 trillion" and "1.2 trillion parameters" are not one claim
     valued = [i for i, m in enumerate(mentions) if m.kind == "statement" and m.values]
     for x, i in enumerate(valued):
@@ -1091,6 +1217,8 @@ def group_details(
             if hi in parent or groups[hi].mentions[0].kind != g.mentions[0].kind:
                 continue
             if groups[hi].articles() & g.articles() or baseline[hi] != baseline[gi]:
+                continue
+            if _different_moves(g.mentions, groups[hi].mentions):
                 continue
             # claim cosine plus shared rare words, as for grouping
             raw, local = raw_of[g.mentions[0].kind]

@@ -1247,3 +1247,68 @@ def test_a_loosely_tied_earliest_statement_does_not_lead_the_group() -> None:
     # a pair that cannot be one detail (same article) never keeps a member
     score[0, 1] = score[1, 0] = -np.inf
     assert _weak_first([[0, 1, 2, 3]], score, 0.8) == [[0], [1, 2, 3]]
+
+
+def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None:
+    from pipeline.details import _different_moves, _same_slot_other_value
+
+    def pct(text: str) -> Any:
+        ss = sentences(text)
+        [m] = [
+            m
+            for m in mentions_of("a", ss, date(2026, 10, 27), {ss[0].text}, TextIndex())
+            if m.kind == "quantity" and m.value and m.value.unit == "pct"
+        ]
+        return m
+
+    midday = pct("Qualcomm shares were up 19% in late-morning trading in New York.")
+    peak = pct("The stock had risen as much as 20% earlier in the session.")
+    close = pct("Qualcomm shares closed up 11.1% at $187.70 on Monday.")
+    other_close = pct("Qualcomm finished Monday up 19%, its best day in years.")
+    # a snapshot, the session's peak and the close are three facts, not rival figures
+    assert _different_moves([midday], [peak])
+    assert _different_moves([midday], [close])
+    assert not _different_moves([close], [other_close])
+    # one name's close on one day has one value, even 1.7 times apart
+    assert _same_slot_other_value(close, other_close, DetailParams())
+    # different names moving on one day
+    index = pct("The PHLX Semiconductor index rose 1.9%.")
+    hynix = pct("In Seoul on Tuesday, SK Hynix rose 2.3%.")
+    hanmi = pct("Hanmi Semiconductor, which supplies SK hynix, fell 3.2%.")
+    rival = pct("Rival SK hynix fell 2.9%, as investors priced in more competition.")
+    assert _different_moves([index], [hynix])
+    assert _different_moves([hanmi], [rival])
+    # the same name, no moment given: still one slot
+    intel_close = pct("Intel shares closed up 22.8% at $30.57 on Thursday.")
+    intel_day = pct("Intel rose 26% on Thursday, which tells you how low expectations sank.")
+    assert not _different_moves([intel_close], [intel_day])
+    # other days
+    thursday = pct("Nvidia shares closed 3.8% higher on Thursday.")
+    friday = pct("On Friday Nvidia shares finished 1.3% higher.")
+    assert _different_moves([thursday], [friday])
+
+
+def test_one_percentage_at_two_moments_is_never_one_detail(embed: Embed) -> None:
+    arts = [
+        article(
+            1,
+            "Pacific Wire",
+            6,
+            "Qualcomm shares jump on AI chips",
+            ["Qualcomm shares were up 19% in late-morning trading in New York on Monday."],
+        ),
+        article(
+            2,
+            "ChipBrief",
+            7,
+            "Qualcomm's big day",
+            ["Qualcomm shares finished Monday up 19% in New York, its best day in years."],
+        ),
+    ]
+    doc = compute_timeline(arts, embed, make_finder({}))
+    homes = [
+        {m["article_id"] for m in d["mentions"]}
+        for d in doc["details"]
+        if d["kind"] == "quantity" and "19" in d["value"]
+    ]
+    assert homes and all(len(h) == 1 for h in homes)
