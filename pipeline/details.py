@@ -26,7 +26,15 @@ from pipeline.citations import MONTH_NAMES, MONTHS, all_dates
 from pipeline.claims import DATELINE as _DATELINE
 from pipeline.claims import Claim, asides, claims
 from pipeline.keys import STOP, entity_keys
-from pipeline.quantities import Quantity, compatible, find_quantities, merge_ranges
+from pipeline.quantities import (
+    _MEASURES,
+    CURRENCY_SYMBOLS,
+    CURRENCY_WORDS,
+    Quantity,
+    compatible,
+    find_quantities,
+    merge_ranges,
+)
 from pipeline.sentences import SPEC_LINE, Sentence, is_boilerplate
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
@@ -119,6 +127,14 @@ _TARGET_YEAR = re.compile(
 # the year a company or product began is a fact of its own, whatever the article's year
 # "founded in 2016", and with the founded company between ("who founded Ampere in 2017",
 # "started the company in 2021")
+# a few days that count from another event ("two days after Nvidia said", "three weeks
+# ago"): when the article ran, not a fact ("four months later than planned" and "six
+# months after the listing" are)
+_OFFSET_AFTER = re.compile(
+    r"\s*(?:(?:business\s+|calendar\s+)?(?:days?|weeks?|hours?)\s+)?"
+    r"(?:after|before|ago|earlier)\b(?!\s+than)",
+    re.I,
+)
 _FOUNDING_YEAR = re.compile(
     r"\b(?:founded|established|incorporated|set\s+up|formed|started|spun\s+out)"
     r"(?:\s+(?:back|originally))?"
@@ -432,6 +448,8 @@ def mentions_of(
                 continue  # "in early 2025" is background; "by the end of 2029" is a target
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
+            if q.unit == "days" and _OFFSET_AFTER.match(body[q.end : q.end + 30]):
+                continue  # "two days after Nvidia said": when the article ran, not a fact
             out.append(
                 Mention(
                     article_id,
@@ -544,7 +562,8 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     # a bare large count ("as many as 1.2 million") may fill the slot of a counted one
     # ("up to one million TPUs"): one retelling often leaves the unit out
     big = min(abs(a.value.value), abs(b.value.value)) >= 1000
-    plain = {ua, ub} & {""} and not ({ua, ub} - {""}) & {"year", "days", "pct", "x"}
+    # ... but never a measure: "671 billion" (parameters) is no rival to "$589 billion"
+    plain = {ua, ub} & {""} and not ({ua, ub} - {""}) & _NOT_COUNTS
     wildcard = big and plain and not any(u.startswith(("period", "vague")) for u in (ua, ub))
     if (not wildcard and (not ua or ua != ub)) or compatible(a.value, b.value):
         return False
@@ -561,6 +580,9 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         # 19%" disagree, further apart than other figures may be
         limit = 2.0
     return lo > 0 and hi / lo <= limit
+
+
+_NOT_COUNTS = _MEASURES | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
 
 
 def _period_gap(a: str, b: str) -> int:
@@ -675,6 +697,7 @@ _MOMENTS = (
             re.I,
         ),
     ),
+    ("tolerance", re.compile(r"\b(?:plus or minus|give or take)\b|±", re.I)),
     ("close", re.compile(r"\b(?:clos(?:ed|ing)|finish(?:ed|ing)|ended|settled)\b", re.I)),
 )
 
@@ -750,7 +773,7 @@ def _subject(m: Mention) -> frozenset[str]:
     parts = re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body[: m.value.start])
 
     def names(text: str) -> frozenset[str]:
-        found = re.findall(r"\b[A-Z][\w&\-]*", text)
+        found = re.findall(r"\b[a-z]{0,2}[A-Z][\w&\-]*", text)  # "nVent", "eBay" too
         return frozenset(w.casefold() for w in found if w.casefold() not in _SUBJECT_SKIP)
 
     # the clause's own names, else, after an appositive ("Hanmi Semiconductor, which

@@ -1312,3 +1312,36 @@ def test_one_percentage_at_two_moments_is_never_one_detail(embed: Embed) -> None
         if d["kind"] == "quantity" and "19" in d["value"]
     ]
     assert homes and all(len(h) == 1 for h in homes)
+
+
+def test_offsets_tolerances_and_measures_are_no_rival_figures() -> None:
+    from pipeline.details import _different_moves, _same_slot_other_value
+
+    day = date(2026, 5, 30)
+
+    def quantities(text: str) -> list[Any]:
+        ss = sentences(text)
+        return [
+            m for m in mentions_of("a", ss, day, {ss[0].text}, TextIndex()) if m.kind == "quantity"
+        ]
+
+    # "two days after ..." says when the article ran; "six months after the listing" and
+    # "four months later than planned" are facts
+    assert quantities("The report comes two days after Nvidia gave its outlook.") == []
+    assert quantities("Insiders cannot sell until six months after the listing.")
+    assert quantities("The cluster will be powered four months later than planned.")
+    # a forecast's tolerance is no market move
+    [tolerance] = quantities("The forecast of $63 billion, plus or minus 2%, beat estimates.")[1:]
+    [close] = quantities("Nvidia shares finished 1.3% higher on Friday.")
+    assert _different_moves([tolerance], [close])
+    # names that open in lower case are names ("nVent added 4.6%")
+    [nvent] = quantities("Schneider Electric rose 3.1% in Paris and nVent added 4.6%.")[1:]
+    [vertiv] = quantities("Vertiv shares rose 7% on the news.")
+    assert _different_moves([nvent], [vertiv])
+    # a bare large number may be a count without its noun, never a sum of money
+    [money] = quantities("Nvidia lost roughly $589 billion of market value in a session.")
+    [bare] = quantities("For comparison, the previous model, V3, had 671 billion.")
+    assert not _same_slot_other_value(money, bare, DetailParams())
+    [chips] = quantities("Anthropic will use up to one million TPUs.")
+    [count] = quantities("Anthropic will use as many as 1.2 million.")
+    assert _same_slot_other_value(chips, count, DetailParams())
