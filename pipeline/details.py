@@ -516,6 +516,10 @@ class DetailParams:
     second_fact_threshold: float = 0.75  # a statement joins a second group at this mean score
     attach_max: float = 0.8  # a lone mention joins a group one member of which it matches so
     attach_mean: float = 0.5  # ... and the whole group on average
+    # a lone value mention joins the group of its value on far less ("Five billion dollars
+    # is real money" and "Nvidia will invest $5 billion in Intel"): the value agrees already
+    value_attach_max: float = 0.2
+    value_attach_mean: float = 0.1
     join_max: float = 0.8  # two groups of one value join when one pair states it this alike
     join_mean: float = 0.3  # ... and all pairs across agree on average at this
     quote_keep: float = 1.0  # a non-quoting member of a quotation's group matches it this well
@@ -1215,7 +1219,10 @@ def group_details(
         if kind == "statement" and p.second_fact_threshold < 10:
             local = _second_facts(local, score, p.second_fact_threshold)
         if p.attach_mean < 10:
-            local = _attach_singletons(local, score, p.attach_max, p.attach_mean)
+            if kind == "statement":
+                local = _attach_singletons(local, score, p.attach_max, p.attach_mean)
+            else:
+                local = _attach_singletons(local, score, p.value_attach_max, p.value_attach_mean)
         if kind == "statement" and p.quote_keep < 10:
             local = _trim_to_quotes(local, sub, score, p.quote_keep)
         if kind != "statement" and p.join_mean < 10:

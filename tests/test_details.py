@@ -786,8 +786,11 @@ def test_a_value_an_article_repeats_is_one_detail_with_both_mentions(embed: Embe
     assert len(tpus) == 1
     assert sorted(m.article_id for m in tpus[0].mentions) == ["a1", "a2", "a2"]
     assert not any("developers" in m.sentence for m in tpus[0].mentions)
-    # without the repeat rule the second mention would be a detail of its own
-    strict = group_details(mentions, embed(index.texts), DetailParams(repeat_threshold=99))
+    # without the repeat rule (nor a lone value's attachment to its group) the second
+    # mention would be a detail of its own
+    strict = group_details(
+        mentions, embed(index.texts), DetailParams(repeat_threshold=99, value_attach_mean=99)
+    )
     assert len([g for g in strict if any("TPUs" in m.sentence for m in g.mentions)]) == 2
 
 
@@ -1345,3 +1348,28 @@ def test_offsets_tolerances_and_measures_are_no_rival_figures() -> None:
     [chips] = quantities("Anthropic will use up to one million TPUs.")
     [count] = quantities("Anthropic will use as many as 1.2 million.")
     assert _same_slot_other_value(chips, count, DetailParams())
+
+
+def test_a_lone_mention_of_a_value_joins_the_group_of_that_value() -> None:
+    # the lone mention's claim is only loosely like the group's (cosine 0.25): its value
+    # agrees, so it joins; the same claim with another value would be a detail of its own
+    def embed(texts: list[str]) -> np.ndarray:
+        e1, e2 = np.eye(8, dtype=np.float32)[:2]
+        loose = 0.25 * e1 + np.sqrt(1 - 0.25**2) * e2
+        return np.stack([e1 if "invest" in t else loose for t in texts])
+
+    arts = [
+        article(1, "Pacific Wire", 6, "Nvidia to invest in Intel",
+                ["Nvidia will invest $5 billion in Intel, and the two will build chips."]),
+        article(2, "Silicon Ledger", 6, "The Nvidia-Intel deal",
+                ["Nvidia will invest $5 billion in Intel and build chips with it."], hour=12),
+        article(3, "Foundry Notes", 7, "What Nvidia bought",
+                ["Five billion dollars is real money, but it buys a stake of roughly 4%."]),
+    ]  # fmt: skip
+    doc = compute_timeline(arts, embed, make_finder({}))
+    homes = [
+        {m["article_id"] for m in d["mentions"]}
+        for d in doc["details"]
+        if d["kind"] == "quantity" and d["value"] != "roughly 4%"
+    ]
+    assert homes == [{"a1", "a2", "a3"}]
