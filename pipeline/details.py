@@ -702,6 +702,12 @@ _MOMENTS = (
         ),
     ),
     ("tolerance", re.compile(r"\b(?:plus or minus|give or take)\b|±", re.I)),
+    ("limit", re.compile(r"\b(?:daily|trading|price) limit\b", re.I)),
+    (
+        "year",
+        re.compile(r"\b(?:this year|so far this year|year[- ]to[- ]date|since January)\b", re.I),
+    ),
+    ("further", re.compile(r"\b(?:another|a further)\b", re.I)),
     ("close", re.compile(r"\b(?:clos(?:ed|ing)|finish(?:ed|ing)|ended|settled)\b", re.I)),
 )
 

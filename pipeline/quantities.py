@@ -606,6 +606,8 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.005) -> bool:
         return False
     digits = min(sa, sb)
     close = abs(a.value - b.value) / big <= 0.1  # "about 1 trillion" is not 1.4 trillion
+    if "pct" in (a.unit, b.unit):
+        close = close or abs(a.value - b.value) < 0.5  # "about 3%" is 3.4%: half a point
     return (
         close
         and (a.approx or b.approx)

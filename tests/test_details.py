@@ -1373,3 +1373,22 @@ def test_a_lone_mention_of_a_value_joins_the_group_of_that_value() -> None:
         if d["kind"] == "quantity" and d["value"] != "roughly 4%"
     ]
     assert homes == [{"a1", "a2", "a3"}]
+
+
+def test_limits_gains_this_year_and_further_moves_are_other_facts() -> None:
+    from pipeline.details import _different_moves
+
+    def pct(text: str) -> Any:
+        ss = sentences(text)
+        return next(
+            m
+            for m in mentions_of("a", ss, date(2026, 7, 28), {ss[0].text}, TextIndex())
+            if m.kind == "quantity" and m.value and m.value.unit == "pct"
+        )
+
+    limit = pct("Several smaller Samsung suppliers rose by their daily limit of 30%.")
+    this_year = pct("Samsung's shares are up about 40% this year.")
+    morning = pct("Tesla shares were up 1.9% in morning trading in New York.")
+    further = pct("The stock added another 1.4% on Tuesday.")
+    assert _different_moves([limit], [this_year])
+    assert _different_moves([morning], [further])

@@ -477,3 +477,12 @@ def test_a_word_number_does_not_run_into_the_next_word(text: str) -> None:
 def test_a_word_number_keeps_its_fold() -> None:
     [q] = find_quantities("Demand for the chips rose roughly sevenfold in a year.")
     assert (q.value, q.unit) == (7.0, "x")
+
+
+def test_an_approximate_percentage_agrees_within_half_a_point() -> None:
+    # "about 3%" is how a retelling rounds 3.4%; 4.2% is another figure
+    assert agree("Nvidia fell 3.4% on Monday.", "Nvidia fell about 3% on Monday.")
+    assert not agree("Nvidia fell 3.6% on Monday.", "Nvidia fell about 3% on Monday.")
+    assert not agree("Nvidia fell 3.4% on Monday.", "Nvidia fell 3% on Monday.")
+    # and the ten-percent rule for larger values stands
+    assert not agree("about 1 trillion parameters", "1.2 trillion parameters")
