@@ -121,7 +121,9 @@ _FUNCTION_WORDS = {
 }
 _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
-    r"early|late|mid|in fiscal)\s+(?:the\s+)?(?:end\s+of\s+|start\s+of\s+)?$",
+    r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
+    r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production)\s+in)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
 )
 # the year a company or product began is a fact of its own, whatever the article's year
@@ -652,7 +654,18 @@ def _baseline(m: Mention) -> bool:
     roughly 75,000 at the end of last year") rather than the fact reported?"""
     assert m.value is not None
     body = _DATELINE.sub("", m.sentence)
-    return bool(_BASELINE.search(body[max(0, m.value.start - 40) : m.value.start]))
+    if _BASELINE.search(body[max(0, m.value.start - 40) : m.value.start]):
+        return True
+    # the plan that was ("had previously been slated to ..., with production starting in
+    # 2028") against the plan that is
+    return bool(_EARLIER_PLAN.search(body[: m.value.start].split(";")[-1]))
+
+
+_EARLIER_PLAN = re.compile(
+    r"\b(?:previously|originally|initially|earlier)\s+(?:been\s+)?(?:slated|planned|scheduled|"
+    r"expected|set|due|targeted|intended)\b",
+    re.I,
+)
 
 
 def _founding(m: Mention) -> bool:

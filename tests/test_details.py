@@ -1392,3 +1392,33 @@ def test_limits_gains_this_year_and_further_moves_are_other_facts() -> None:
     further = pct("The stock added another 1.4% on Tuesday.")
     assert _different_moves([limit], [this_year])
     assert _different_moves([morning], [further])
+
+
+@pytest.mark.parametrize(
+    ("text", "years"),
+    [
+        # a future year a plan names is a value
+        ("Humain will deploy 200 megawatts of racks starting in 2027.", [2027]),
+        ("The AI200 will be commercially available in 2027.", [2027]),
+        # a future year that merely places the talk is not
+        ("Analysts expect demand to stay strong in 2027.", []),
+    ],
+)
+def test_a_planned_year_is_a_value(text: str, years: list[int]) -> None:
+    ss = sentences(text)
+    ms = mentions_of("a1", ss, date(2026, 10, 27), {ss[0].text}, TextIndex())
+    got = [m.value.value for m in ms if m.kind == "quantity" and m.value and m.value.unit == "year"]
+    assert got == years
+
+
+def test_the_plan_that_was_is_no_rival_to_the_plan_that_is() -> None:
+    from pipeline.details import _same_slot_other_value
+
+    old = quantity_mention(
+        "The plant had previously been slated to make older chips, with production "
+        "starting in 2028."
+    )
+    new = quantity_mention("TSMC will produce its newest wafers at the plant starting in 2027.")
+    other = quantity_mention("TSMC will produce its newest wafers at the plant starting in 2028.")
+    assert not _same_slot_other_value(old, new, DetailParams())
+    assert _same_slot_other_value(new, other, DetailParams())
