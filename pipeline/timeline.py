@@ -64,6 +64,16 @@ _SAME_REPORT = re.compile(
     r"scoop|piece)\s+(?:said|says|added|reported|found)\b",
     re.I,
 )
+# "the table showed", "according to the segment": the document or broadcast the article
+# credited last, whoever published it (a broadcaster, a company, a regulator)
+_SAME_SOURCE = re.compile(
+    r"\b(?:according to|per|citing|as shown in|in)\s+(?:the\s+same|that|this|the)\s+"
+    r"(?:table|segment|broadcast|programme|program|filing|document|presentation|slides?|"
+    r"chart|report)\b|\b(?:the\s+same|that|this|the)\s+(?:table|segment|broadcast|programme|"
+    r"program|filing|document|presentation|slides?|chart|report)\s+(?:said|says|showed|shows|"
+    r"added|reported|found|listed|lists|claimed|claims|stated|states)\b",
+    re.I,
+)
 _STATEMENT = re.compile(
     r"\b(?:announc\w*|statement|said|says|told|confirmed|press release|filing|disclos\w*|"
     r"unveil\w*)\b",
@@ -191,6 +201,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
         day = a.published_at.date()
         subject = heads[a.id][0] or (common[0][0] if common else None)
         last: Citation | None = None  # the article's latest credit to a news outlet
+        last_any: Citation | None = None  # ... to anyone
         for s in sents:
             if is_candidate(s.text, a.title):
                 candidates.add(s.text)
@@ -213,8 +224,12 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
             if not cites and last is not None and _SAME_REPORT.search(s.text):
                 # "According to the same report, ...": the report credited just before
                 cites = [Citation(last.cited_outlet, last.cited_date, s.text, last.known)]
+            if not cites and last_any is not None and _SAME_SOURCE.search(s.text):
+                c = last_any
+                cites = [Citation(c.cited_outlet, c.cited_date, s.text, c.known)]
             for c in cites:
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
+                last_any = c
                 if c.known:
                     last = c
 

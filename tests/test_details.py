@@ -725,6 +725,30 @@ def test_the_same_report_is_the_one_credited_before(embed: Embed) -> None:
     ]
 
 
+def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "State TV shows Alibaba's chip",
+            [
+                "In a comparison table shown by CCTV on Monday, the PPU was listed with 96 GB "
+                "of memory.",
+                "Both chips draw 400 watts, according to the table, and the PPU uses PCIe 5.0.",
+                "Other chips at the site come from MetaX and Biren, the segment showed.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    credits = [(c["cited_outlet"], c["evidence"][:20]) for c in doc["citations"]]
+    assert credits == [
+        ("CCTV", "In a comparison tabl"),
+        ("CCTV", "Both chips draw 400 "),
+        ("CCTV", "Other chips at the s"),
+    ]
+
+
 def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
     from pipeline.details import _same_slot_other_value, find_periods
 
