@@ -241,7 +241,7 @@ _NOT_A_CREDIT = re.compile(
     r"|(?<=\bclaims):"
 )
 _DAYS_AFTER = re.compile(
-    r"\b(\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(days?|weeks?)\s+after\s+$",
     re.I,
 )
@@ -556,18 +556,22 @@ class CitationFinder:
                 sentence[pos:],
             ):
                 continue  # "Broadcom reports fiscal fourth-quarter results in December"
-            when = _date_near(sentence, pos, article_day)
+            # "TSMC fell on Wednesday, a day after Microsoft said": counted back from the
+            # day the sentence gives before it (else the article's own day), not that day
+            back = _DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])
+            if back:
+                n = WORD_NUMBERS.get(back.group(1).lower()) or (
+                    1 if back.group(1).lower() in ("a", "an") else int(back.group(1))
+                )
+                start = max(0, pos - 30) + back.start()
+                base = resolve_date(sentence[:start], article_day) or article_day
+                when = base - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))
+            else:
+                when = _date_near(sentence, pos, article_day)
             if when is None and aside and pos == aside.start("name"):
                 # "TSMC, the company that makes chips for Apple, said on Friday": the date
                 # follows the description
                 when = _date_near(sentence, aside.end("desc"), article_day)
-            if when is None:
-                # "The report comes two days after Nvidia told investors": counted back
-                # from the day of the news the article reports
-                back = _DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])
-                if back:
-                    n = WORD_NUMBERS.get(back.group(1).lower()) or int(back.group(1))
-                    when = article_day - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))
             if when is None and previous_day is not None:
                 # "A day later, AMD said" / "Pacific Wire confirmed it later that day":
                 # counted from the last date the article gave before this sentence

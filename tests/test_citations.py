@@ -852,6 +852,16 @@ def test_days_after_a_credit_count_back_from_the_article(finder: CitationFinder)
     assert cites(finder, s) == [("Nvidia", date(2026, 4, 4), False)]
 
 
+def test_days_after_a_credit_count_back_from_the_day_the_sentence_gives(
+    finder: CitationFinder,
+) -> None:
+    # the day given is the market's reaction; the credit came a day (a week) before it
+    s = "Acme shares fell 1.9% on Friday, a day after Microsoft said it would use Intel."
+    assert cites(finder, s) == [("Microsoft", date(2026, 4, 2), False)]
+    s = "A week after Intel announced the deal, AMD said nothing."
+    assert ("Intel", date(2026, 3, 30), False) in cites(finder, s)
+
+
 def test_the_date_after_a_speakers_description(finder: CitationFinder) -> None:
     s = (
         "TSMC, the company that makes processors for Apple and Nvidia, said on Friday that "
