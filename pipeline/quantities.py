@@ -608,9 +608,12 @@ def compatible(a: Quantity, b: Quantity, tolerance: float = 0.005) -> bool:
     close = abs(a.value - b.value) / big <= 0.1  # "about 1 trillion" is not 1.4 trillion
     if "pct" in (a.unit, b.unit):
         close = close or abs(a.value - b.value) < 0.5  # "about 3%" is 3.4%: half a point
+    # a rounded figure needs "about" when rounding leaves one digit ("$5 billion" is not
+    # "$5.3 billion"); with two or more, reporters round without it ("closed 11% higher"
+    # is "closed up 11.1%")
     return (
         close
-        and (a.approx or b.approx)
+        and (a.approx or b.approx or digits >= 2)
         and _round_sig(a.value, digits) == _round_sig(b.value, digits)
     )
 

@@ -486,3 +486,14 @@ def test_an_approximate_percentage_agrees_within_half_a_point() -> None:
     assert not agree("Nvidia fell 3.4% on Monday.", "Nvidia fell 3% on Monday.")
     # and the ten-percent rule for larger values stands
     assert not agree("about 1 trillion parameters", "1.2 trillion parameters")
+
+
+def test_a_figure_rounded_to_two_digits_agrees_without_about() -> None:
+    # reporters round without saying so once two digits are left
+    assert agree("Qualcomm shares closed up 11.1% on Monday.", "Qualcomm closed 11% higher.")
+    assert agree("capital spending of $17.1 billion", "capital spending of $17 billion")
+    # one digit left needs "about": $5 billion is not $5.3 billion
+    assert not agree("a $5.3 billion charge", "a $5 billion charge")
+    assert agree("a $5.3 billion charge", "a charge of about $5 billion")
+    # equal digits that differ stay apart
+    assert not agree("192 cores", "196 cores")
