@@ -744,18 +744,29 @@ def _moment(m: Mention) -> str | None:
 def _different_moves(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
     """Two groups of percentages that describe different market moves: taken at different
     moments ("up 19% by midday" against "closed up 11%"; a group's members may leave the
-    moment out) or moves of different names ("SK Hynix rose 2.3%" against "the PHLX
-    index rose 1.9%"). Such values are two facts, not a conflict."""
-    if not (a and b and a[0].value and b[0].value and a[0].value.unit == "pct"):
+    moment out), on different days, or moves of different names ("SK Hynix rose 2.3%"
+    against "the PHLX index rose 1.9%"). Such values are two facts, not a conflict."""
+    return _moves_differ(_move_facets(a), _move_facets(b))
+
+
+MoveFacets = tuple[frozenset[str], frozenset[str], frozenset[str]]
+
+
+def _move_facets(ms: Sequence[Mention]) -> MoveFacets | None:
+    """A group of percentages' moments, weekdays and names (None for other values)."""
+    if not (ms and ms[0].value and ms[0].value.unit == "pct"):
+        return None
+    return (
+        frozenset(x for m in ms if (x := _moment(m))),
+        frozenset(x for m in ms if (x := _weekday(m))),
+        frozenset().union(*(_subject(m) for m in ms)),
+    )
+
+
+def _moves_differ(a: MoveFacets | None, b: MoveFacets | None) -> bool:
+    if a is None or b is None:
         return False
-    for facet in (_moment, _weekday):
-        seen_a = {x for m in a if (x := facet(m))}
-        seen_b = {x for m in b if (x := facet(m))}
-        if seen_a and seen_b and not seen_a & seen_b:
-            return True
-    names_a = frozenset().union(*(_subject(m) for m in a))
-    names_b = frozenset().union(*(_subject(m) for m in b))
-    return bool(names_a and names_b and not names_a & names_b)
+    return any(x and y and not x & y for x, y in zip(a, b, strict=True))
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")
@@ -1258,6 +1269,7 @@ def group_details(
     baseline = [
         g.mentions[0].kind == "quantity" and any(_baseline(m) for m in g.mentions) for g in groups
     ]
+    facets = [_move_facets(g.mentions) for g in groups]
     for gi, g in enumerate(groups):
         if g.mentions[0].kind == "statement":
             continue
@@ -1267,7 +1279,7 @@ def group_details(
                 continue
             if groups[hi].articles() & g.articles() or baseline[hi] != baseline[gi]:
                 continue
-            if _different_moves(g.mentions, groups[hi].mentions):
+            if _moves_differ(facets[gi], facets[hi]):
                 continue
             # claim cosine plus shared rare words, as for grouping
             raw, local = raw_of[g.mentions[0].kind]
