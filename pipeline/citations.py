@@ -566,6 +566,13 @@ class CitationFinder:
                 start = max(0, pos - 30) + back.start()
                 base = resolve_date(sentence[:start], article_day) or article_day
                 when = base - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))
+                # unless the credit gives its own day ("three weeks after Meta confirmed on
+                # October 1")
+                own = re.match(
+                    r"[^,;]{0,40}?\b(?:on|in)\s+[A-Z]\w+(?:\s+\d{1,2})?\b", sentence[pos:]
+                )
+                if own:
+                    when = resolve_date(own.group(0), article_day) or when
             else:
                 when = _date_near(sentence, pos, article_day)
             if when is None and aside and pos == aside.start("name"):

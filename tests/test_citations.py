@@ -860,6 +860,9 @@ def test_days_after_a_credit_count_back_from_the_day_the_sentence_gives(
     assert cites(finder, s) == [("Microsoft", date(2026, 4, 2), False)]
     s = "A week after Intel announced the deal, AMD said nothing."
     assert ("Intel", date(2026, 3, 30), False) in cites(finder, s)
+    # the credit's own day wins
+    s = "The milestone comes nearly three weeks after Meta confirmed on March 16 that it won."
+    assert cites(finder, s) == [("Meta", date(2026, 3, 16), False)]
 
 
 def test_the_date_after_a_speakers_description(finder: CitationFinder) -> None:
