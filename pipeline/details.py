@@ -27,9 +27,9 @@ from pipeline.claims import DATELINE as _DATELINE
 from pipeline.claims import Claim, asides, claims
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import (
-    _MEASURES,
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
+    MEASURES,
     Quantity,
     compatible,
     find_quantities,
@@ -588,7 +588,7 @@ def _same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     return lo > 0 and hi / lo <= limit
 
 
-_NOT_COUNTS = _MEASURES | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
+_NOT_COUNTS = MEASURES | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
 
 
 def _period_gap(a: str, b: str) -> int:
@@ -725,18 +725,28 @@ _MOMENTS = (
 )
 
 
+def _around(m: Mention, before: int, after: int) -> tuple[str, str]:
+    """The words of the value's own clause before and after it (up to ``before`` and
+    ``after`` characters): ", while SK Hynix rose 2.3%" reads from "SK Hynix"."""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    head = re.split(
+        r"[;:]|,\s+(?:while|and|but|as)\b", body[max(0, m.value.start - before) : m.value.start]
+    )[-1]
+    tail = re.split(
+        r"[;:]|,\s+(?:while|and|but|as|after)\b|,", body[m.value.end : m.value.end + after]
+    )[0]
+    return head, tail
+
+
 def _moment(m: Mention) -> str | None:
     """The moment of the trading day a percentage move was taken at, when the clause says."""
     assert m.value is not None
     if m.value.unit != "pct":
         return None
-    body = _DATELINE.sub("", m.sentence)
-    before = re.split(
-        r"[;:]|,\s+(?:while|and|but|as)\b", body[max(0, m.value.start - 70) : m.value.start]
-    )[-1]
-    after = re.split(r"[,;:]", body[m.value.end : m.value.end + 50])[0]
+    head, tail = _around(m, 70, 50)
     for name, pattern in _MOMENTS:
-        if pattern.search(before + " " + m.value.text + " " + after):
+        if pattern.search(f"{head} {m.value.text} {tail}"):
             return name
     return None
 
@@ -775,15 +785,8 @@ _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sun
 def _weekday(m: Mention) -> str | None:
     """The weekday a percentage move is given for, when its clause names one ("closed
     3.8% higher on Thursday")."""
-    assert m.value is not None
-    body = _DATELINE.sub("", m.sentence)
-    before = re.split(
-        r"[;:]|,\s+(?:while|and|but|as)\b", body[max(0, m.value.start - 60) : m.value.start]
-    )[-1]
-    after = re.split(
-        r"[;:]|,\s+(?:while|and|but|as|after)\b", body[m.value.end : m.value.end + 50]
-    )[0]
-    found = _WEEKDAY.search(before + " " + after)
+    head, tail = _around(m, 60, 50)
+    found = _WEEKDAY.search(f"{head} {tail}")
     return found.group(1) if found else None
 
 
@@ -965,10 +968,10 @@ def _pair_scores(
         # one percentage at two moments of a trading day is two facts ("up 19% in
         # late-morning trading", "finished up 19%")
         moments = {i: x for i in units.get("pct", []) if (x := _moment(mentions[i]))}
-        for i, x in moments.items():
-            for j, y in moments.items():
-                if x != y:
-                    allowed[i, j] = False
+        if moments:
+            at = np.array(list(moments))
+            moment = np.array(list(moments.values()))
+            allowed[np.ix_(at, at)] &= moment[:, None] == moment[None, :]
     # statements with values: "1 trillion" and "1.2 trillion parameters" are not one claim
     valued = [i for i, m in enumerate(mentions) if m.kind == "statement" and m.values]
     for x, i in enumerate(valued):

@@ -490,7 +490,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if (
             not cur
             and not scale
-            and unit not in _MEASURES
+            and unit not in MEASURES
             and re.fullmatch(r"\d{1,4}", raw_num)  # "9,216 chips" is a count, not a model
             and _product_number(text, m.start("num"))
         ):
@@ -530,7 +530,7 @@ def find_quantities(text: str) -> list[Quantity]:
 
 # units that measure rather than count: a product name is never followed by one of them
 # directly ("TSMC 3nm" is a node, "Cobalt 300 servers" a product)
-_MEASURES = {"usd", "pct", "x", "W", "B", "B/s", "b/s", "nm", "days", "year", "Hz", "FLOPS"}
+MEASURES = {"usd", "pct", "x", "W", "B", "B/s", "b/s", "nm", "days", "year", "Hz", "FLOPS"}
 # capitalised words that can stand before a number without naming a product
 _NOT_PRODUCT = {
     "about", "around", "some", "roughly", "nearly", "almost", "over", "under", "more",
