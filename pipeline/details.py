@@ -762,14 +762,16 @@ def _different_moves(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
 MoveFacets = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
-def _move_facets(ms: Sequence[Mention]) -> MoveFacets | None:
-    """A group of percentages' moments, weekdays and names (None for other values)."""
+def _move_facets(ms: Sequence[Mention], unnamed: frozenset[str] = frozenset()) -> MoveFacets | None:
+    """A group of percentages' moments, weekdays and names (None for other values). A
+    group that names nobody ("Shares of the world's most valuable chipmaker rose 4%") is
+    about ``unnamed``: the story's topic names."""
     if not (ms and ms[0].value and ms[0].value.unit == "pct"):
         return None
     return (
         frozenset(x for m in ms if (x := _moment(m))),
         frozenset(x for m in ms if (x := _weekday(m))),
-        frozenset().union(*(_subject(m) for m in ms)),
+        frozenset().union(*(_subject(m) for m in ms)) or unnamed,
     )
 
 
@@ -1272,7 +1274,8 @@ def group_details(
     baseline = [
         g.mentions[0].kind == "quantity" and any(_baseline(m) for m in g.mentions) for g in groups
     ]
-    facets = [_move_facets(g.mentions) for g in groups]
+    topic_names = frozenset(k[2:] for k in topic if k.startswith("e:"))
+    facets = [_move_facets(g.mentions, topic_names) for g in groups]
     for gi, g in enumerate(groups):
         if g.mentions[0].kind == "statement":
             continue

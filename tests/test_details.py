@@ -1425,3 +1425,17 @@ def test_the_plan_that_was_is_no_rival_to_the_plan_that_is() -> None:
     other = quantity_mention("TSMC will produce its newest wafers at the plant starting in 2028.")
     assert not _same_slot_other_value(old, new, DetailParams())
     assert _same_slot_other_value(new, other, DetailParams())
+
+
+def test_a_move_that_names_nobody_is_the_story_topics() -> None:
+    from pipeline.details import _move_facets, _moves_differ
+
+    unnamed = [pct("Shares of the world's most valuable chipmaker rose about 4% late on.")]
+    hygon = [pct("Shares of Cambricon jumped, and Hygon gained 3.4%.")]
+    nvidia = [pct("Nvidia shares gained 4.6% in New York.")]
+    topic = frozenset({"nvidia", "china"})
+    # in a story about Nvidia, the unnamed chipmaker is Nvidia, not Hygon
+    assert _moves_differ(_move_facets(unnamed, topic), _move_facets(hygon, topic))
+    assert not _moves_differ(_move_facets(unnamed, topic), _move_facets(nvidia, topic))
+    # with no topic to go by, nothing is known about it
+    assert not _moves_differ(_move_facets(unnamed), _move_facets(hygon))
