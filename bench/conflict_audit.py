@@ -21,7 +21,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -60,14 +59,11 @@ def main() -> None:
     outlets = yaml.safe_load((ROOT / "data/sample/outlets.yaml").read_text())["outlets"]
     finder = make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
 
-    def embed(texts: list[str]) -> np.ndarray:
-        return emb.encode(texts)
-
     counts = {"true": 0, "false": 0, "unjudged": 0}
     for label in load_labels(ROOT / "data/sample/stories"):
         if label["split"] not in splits:
             continue
-        doc = compute_timeline(label_inputs(label["articles"]), embed, finder)
+        doc = compute_timeline(label_inputs(label["articles"]), emb.encode, finder)
         for d in doc["details"]:
             if not d["conflicts"]:
                 continue

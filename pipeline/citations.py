@@ -560,9 +560,7 @@ class CitationFinder:
             # day the sentence gives before it (else the article's own day), not that day
             back = _DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])
             if back:
-                n = WORD_NUMBERS.get(back.group(1).lower()) or (
-                    1 if back.group(1).lower() in ("a", "an") else int(back.group(1))
-                )
+                n = WORD_NUMBERS.get(back.group(1).lower()) or int(back.group(1))
                 start = max(0, pos - 30) + back.start()
                 base = resolve_date(sentence[:start], article_day) or article_day
                 when = base - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))

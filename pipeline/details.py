@@ -751,14 +751,6 @@ def _moment(m: Mention) -> str | None:
     return None
 
 
-def _different_moves(a: Sequence[Mention], b: Sequence[Mention]) -> bool:
-    """Two groups of percentages that describe different market moves: taken at different
-    moments ("up 19% by midday" against "closed up 11%"; a group's members may leave the
-    moment out), on different days, or moves of different names ("SK Hynix rose 2.3%"
-    against "the PHLX index rose 1.9%"). Such values are two facts, not a conflict."""
-    return _moves_differ(_move_facets(a), _move_facets(b))
-
-
 MoveFacets = tuple[frozenset[str], frozenset[str], frozenset[str]]
 
 
@@ -776,6 +768,10 @@ def _move_facets(ms: Sequence[Mention], unnamed: frozenset[str] = frozenset()) -
 
 
 def _moves_differ(a: MoveFacets | None, b: MoveFacets | None) -> bool:
+    """Two groups of percentages that describe different market moves: taken at different
+    moments ("up 19% by midday" against "closed up 11%"; a group's members may leave the
+    moment out), on different days, or moves of different names ("SK Hynix rose 2.3%"
+    against "the PHLX index rose 1.9%"). Such values are two facts, not a conflict."""
     if a is None or b is None:
         return False
     return any(x and y and not x & y for x, y in zip(a, b, strict=True))

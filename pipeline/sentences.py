@@ -136,4 +136,4 @@ def is_boilerplate(sentence: str) -> bool:
     if BOILERPLATE.search(sentence):
         return True
     words = sentence.split()
-    return len(words) < 4 and not (len(words) >= 2 and SPEC_LINE.match(sentence))
+    return len(words) < 4 and not SPEC_LINE.match(sentence)

@@ -66,12 +66,14 @@ _SAME_REPORT = re.compile(
 )
 # "the table showed", "according to the segment": the document or broadcast the article
 # credited last, whoever published it (a broadcaster, a company, a regulator)
+_SOURCE_NOUN = (
+    r"(?:the\s+same|that|this|the)\s+(?:table|segment|broadcast|programme|program|filing|"
+    r"document|presentation|slides?|chart|report)"
+)
 _SAME_SOURCE = re.compile(
-    r"\b(?:according to|per|citing|as shown in|in)\s+(?:the\s+same|that|this|the)\s+"
-    r"(?:table|segment|broadcast|programme|program|filing|document|presentation|slides?|"
-    r"chart|report)\b|\b(?:the\s+same|that|this|the)\s+(?:table|segment|broadcast|programme|"
-    r"program|filing|document|presentation|slides?|chart|report)\s+(?:said|says|showed|shows|"
-    r"added|reported|found|listed|lists|claimed|claims|stated|states)\b",
+    rf"\b(?:according to|per|citing|as shown in|in)\s+{_SOURCE_NOUN}\b|\b{_SOURCE_NOUN}\s+"
+    r"(?:said|says|showed|shows|added|reported|found|listed|lists|claimed|claims|stated|"
+    r"states)\b",
     re.I,
 )
 _STATEMENT = re.compile(

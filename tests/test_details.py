@@ -85,6 +85,13 @@ def pct(text: str) -> Any:
     return m
 
 
+def different_moves(a: list[Any], b: list[Any]) -> bool:
+    """Do two groups of percentage mentions describe different market moves?"""
+    from pipeline.details import _move_facets, _moves_differ
+
+    return _moves_differ(_move_facets(a), _move_facets(b))
+
+
 def quantity_details(
     doc: dict[str, Any], fragment: str, value: str | None = None
 ) -> list[dict[str, Any]]:
@@ -1295,16 +1302,16 @@ def test_a_loosely_tied_earliest_statement_does_not_lead_the_group() -> None:
 
 
 def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None:
-    from pipeline.details import _different_moves, _same_slot_other_value
+    from pipeline.details import _same_slot_other_value
 
     midday = pct("Qualcomm shares were up 19% in late-morning trading in New York.")
     peak = pct("The stock had risen as much as 20% earlier in the session.")
     close = pct("Qualcomm shares closed up 11.1% at $187.70 on Monday.")
     other_close = pct("Qualcomm finished Monday up 19%, its best day in years.")
     # a snapshot, the session's peak and the close are three facts, not rival figures
-    assert _different_moves([midday], [peak])
-    assert _different_moves([midday], [close])
-    assert not _different_moves([close], [other_close])
+    assert different_moves([midday], [peak])
+    assert different_moves([midday], [close])
+    assert not different_moves([close], [other_close])
     # one name's close on one day has one value, even 1.7 times apart
     assert _same_slot_other_value(close, other_close, DetailParams())
     # different names moving on one day
@@ -1312,16 +1319,16 @@ def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None
     hynix = pct("In Seoul on Tuesday, SK Hynix rose 2.3%.")
     hanmi = pct("Hanmi Semiconductor, which supplies SK hynix, fell 3.2%.")
     rival = pct("Rival SK hynix fell 2.9%, as investors priced in more competition.")
-    assert _different_moves([index], [hynix])
-    assert _different_moves([hanmi], [rival])
+    assert different_moves([index], [hynix])
+    assert different_moves([hanmi], [rival])
     # the same name, no moment given: still one slot
     intel_close = pct("Intel shares closed up 22.8% at $30.57 on Thursday.")
     intel_day = pct("Intel rose 26% on Thursday, which tells you how low expectations sank.")
-    assert not _different_moves([intel_close], [intel_day])
+    assert not different_moves([intel_close], [intel_day])
     # other days
     thursday = pct("Nvidia shares closed 3.8% higher on Thursday.")
     friday = pct("On Friday Nvidia shares finished 1.3% higher.")
-    assert _different_moves([thursday], [friday])
+    assert different_moves([thursday], [friday])
 
 
 def test_one_percentage_at_two_moments_is_never_one_detail(embed: Embed) -> None:
@@ -1351,7 +1358,7 @@ def test_one_percentage_at_two_moments_is_never_one_detail(embed: Embed) -> None
 
 
 def test_offsets_tolerances_and_measures_are_no_rival_figures() -> None:
-    from pipeline.details import _different_moves, _same_slot_other_value
+    from pipeline.details import _same_slot_other_value
 
     def quantities(text: str) -> list[Any]:
         return quantities_in(text, date(2026, 5, 30))
@@ -1364,11 +1371,11 @@ def test_offsets_tolerances_and_measures_are_no_rival_figures() -> None:
     # a forecast's tolerance is no market move
     [tolerance] = quantities("The forecast of $63 billion, plus or minus 2%, beat estimates.")[1:]
     [close] = quantities("Nvidia shares finished 1.3% higher on Friday.")
-    assert _different_moves([tolerance], [close])
+    assert different_moves([tolerance], [close])
     # names that open in lower case are names ("nVent added 4.6%")
     [nvent] = quantities("Schneider Electric rose 3.1% in Paris and nVent added 4.6%.")[1:]
     [vertiv] = quantities("Vertiv shares rose 7% on the news.")
-    assert _different_moves([nvent], [vertiv])
+    assert different_moves([nvent], [vertiv])
     # a bare large number may be a count without its noun, never a sum of money
     [money] = quantities("Nvidia lost roughly $589 billion of market value in a session.")
     [bare] = quantities("For comparison, the previous model, V3, had 671 billion.")
@@ -1404,14 +1411,12 @@ def test_a_lone_mention_of_a_value_joins_the_group_of_that_value() -> None:
 
 
 def test_limits_gains_this_year_and_further_moves_are_other_facts() -> None:
-    from pipeline.details import _different_moves
-
     limit = pct("Several smaller Samsung suppliers rose by their daily limit of 30%.")
     this_year = pct("Samsung's shares are up about 40% this year.")
     morning = pct("Tesla shares were up 1.9% in morning trading in New York.")
     further = pct("The stock added another 1.4% on Tuesday.")
-    assert _different_moves([limit], [this_year])
-    assert _different_moves([morning], [further])
+    assert different_moves([limit], [this_year])
+    assert different_moves([morning], [further])
 
 
 def test_the_plan_that_was_is_no_rival_to_the_plan_that_is() -> None:
