@@ -73,6 +73,9 @@ UNIT_WORDS = {
     "kw": ("W", 1e3),
     "kilowatt": ("W", 1e3),
     "kilowatts": ("W", 1e3),
+    "w": ("W", 1),
+    "watt": ("W", 1),
+    "watts": ("W", 1),
     # memory and bandwidth
     "tb/s": ("B/s", 1e12),
     "gb/s": ("B/s", 1e9),
@@ -330,7 +333,7 @@ _QTY = re.compile(
     (?<![A-Za-z0-9_.\-])(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
-        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|TB/s|GB/s|Tbps|GB|TB|MB|terabytes?|gigabytes?|
+        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|nm|nanomet(?:er|re)s?|
         dollars?|USD|euros?|yuan|renminbi))?
     """,

@@ -172,6 +172,13 @@ def test_memory_and_process_units(text: str, unit: str, value: float) -> None:
     assert q.value == pytest.approx(value)
 
 
+@pytest.mark.parametrize("text", ["Power: 400W each.", "both draw 400 watts", "a 400-watt card"])
+def test_watts_are_power(text: str) -> None:
+    q = one(text)
+    assert (q.unit, q.value) == ("W", 400.0)
+    assert compatible(q, one("0.4 kW"))
+
+
 def test_hyphenated_units() -> None:
     assert (one("a 10-gigawatt campus").value, one("a 10-gigawatt campus").unit) == (1e10, "W")
     assert one("a 15-percent cut").unit == "pct"
