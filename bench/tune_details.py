@@ -78,10 +78,17 @@ def main() -> None:
 
     def score(params: DetailParams) -> dict[str, float]:
         results = []
+        tp = fp = fn = 0
         for label, arts in stories:
             doc = compute_timeline(arts, embed, finder, params)
-            results.append(score_details(label, doc, {a.id: a.id for a in arts}))
-        return summarise(results)
+            ids = {a.id: a.id for a in arts}
+            results.append(score_details(label, doc, ids))
+            t, p, n = score_citations(label, doc, ids)
+            tp, fp, fn = tp + t, fp + p, fn + n
+        out = summarise(results)
+        out["citation_precision"] = round(tp / max(1, tp + fp), 3)
+        out["citation_recall"] = round(tp / max(1, tp + fn), 3)
+        return out
 
     base = DetailParams()
     print("defaults:", score(base))
@@ -114,7 +121,6 @@ def main() -> None:
             f"origin={s['cited_origin']:.2f} conflicts={s['conflicts_found']:.2f} | "
             + " ".join(f"{k}={v}" for k, v in zip(grid, values, strict=True))
         )
-    _ = score_citations
 
 
 def print_misses(stories, embed, finder, params: DetailParams) -> None:  # type: ignore[no-untyped-def]
