@@ -119,7 +119,8 @@ _APPOSITIVE = re.compile(
 _PARTICIPLE = re.compile(
     r"(?P<head>\b[Tt]he\s+[\w\-]+|" + _NAME + r"),\s+"
     r"(?P<body>(?:founded|based|headquartered|built|designed|valued|backed|owned|launched|"
-    r"announced|unveiled|released)\s+[^,;:“”\"]{3,90}?),"
+    r"announced|unveiled|released|called|named|developed|made|manufactured|produced)"
+    r"\s+[^,;:“”\"]{3,90}?),"
 )
 _COPULA = {
     "founded": "was",
@@ -128,6 +129,10 @@ _COPULA = {
     "announced": "was",
     "unveiled": "was",
     "released": "was",
+    "developed": "was",
+    "made": "was",
+    "manufactured": "was",
+    "produced": "was",
 }
 
 

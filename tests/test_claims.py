@@ -109,6 +109,16 @@ def test_appositives_and_participles_are_claims_of_their_own() -> None:
     assert [
         c.text for c in asides("The start-up, founded in 2021, counts Intel among its backers.")
     ] == ["The start-up was founded in 2021"]
+    # a name given in passing is a fact of its own ("the PPU is designed by T-Head")
+    assert [
+        c.text
+        for c in asides(
+            "The processor, called the PPU and designed by T-Head, runs in a Qinghai data centre."
+        )
+    ] == ["The processor is called the PPU and designed by T-Head"]
+    assert [c.text for c in asides("The chip, made by TSMC on its N3 process, ships in May.")] == [
+        "The chip was made by TSMC on its N3 process"
+    ]
 
 
 def test_a_speakers_description_is_not_an_aside() -> None:
