@@ -59,7 +59,8 @@ _WEEKDAY = re.compile(
 _FUTURE = re.compile(
     r"\b(?:will|would|is|are)\s+(?:\w+\s+)?(?:expected|set|scheduled|due|slated|planned)\b|"
     r"\bwill\b|\bto\s+(?:begin|start|open|list|debut|price|launch)\b|\bnext\b|\bcoming\b|"
-    r"\bexpected\b|\bscheduled\b|\bbegins?\b|\bstarts?\b",
+    r"\bexpected\b|\bscheduled\b|\bbegins?\b|\bstarts?\b|\b(?:re)?opens?\b|\bresumes?\b|"
+    r"\bexpires?\b|\btakes\s+effect\b",
     re.I,
 )
 # a yearless date up to this far ahead is in the article's year ("the quarter ends April

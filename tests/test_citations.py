@@ -375,6 +375,17 @@ def test_future_weekdays_resolve_forward() -> None:
     assert [d for d, _, _ in all_dates("Pricing is expected on Wednesday.", tuesday)] == [
         date(2026, 9, 30)
     ]
+    # a schedule in the present tense is ahead too: markets shut for a holiday "reopen"
+    sunday = date(2026, 4, 5)
+    assert [d for d, _, _ in all_dates("Mainland markets reopen on Tuesday.", sunday)] == [
+        date(2026, 4, 7)
+    ]
+    assert [d for d, _, _ in all_dates("The rule takes effect on Friday.", sunday)] == [
+        date(2026, 4, 10)
+    ]
+    assert [d for d, _, _ in all_dates("Markets reopened on Tuesday.", date(2026, 4, 9))] == [
+        date(2026, 4, 7)
+    ]
     # past tense stays in the past
     assert [d for d, _, _ in all_dates("The company said on Monday it filed.", tuesday)] == [
         date(2026, 9, 28)
