@@ -404,7 +404,7 @@ def mentions_of(
                     "date",
                     None,
                     when,
-                    frozenset({"@" + outlet.casefold()}),
+                    frozenset({"@" + outlet}),
                     keys,
                     rows[0],
                 )

@@ -754,6 +754,10 @@ def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> Non
         ("CCTV", "Both chips draw 400 "),
         ("CCTV", "Other chips at the s"),
     ]
+    # the cited report's date, labelled with the name as the story writes it even where
+    # the sentence only says "the table"
+    labels = {d["text"] for d in doc["details"] if d["kind"] == "date"}
+    assert "CCTV reported on April 6, 2026" in labels
 
 
 def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
