@@ -254,6 +254,12 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
         return False  # "Ticker: CBRS, on the Nasdaq." is short but specific
     if sentence.rstrip().endswith("?"):
         return False
+    if (
+        len(words) <= 10
+        and not re.search(r"[.!\"”'’…)\]]$", sentence.rstrip())
+        and not SPEC_LINE.match(sentence)
+    ):
+        return False  # a subheading the page keeps as a line: "What is not in the deal"
     return True
 
 

@@ -381,6 +381,10 @@ def test_boilerplate_and_candidates() -> None:
     assert is_candidate("Memory: 96GB")
     assert not is_candidate("Updated: 10:00 AM")
     assert not is_candidate("Shares: 12")
+    # a subheading kept as a line of the page carries no fact; the sentence under it may
+    assert not is_candidate("What is not in the deal")
+    assert not is_candidate("The $5 billion question")
+    assert is_candidate("What is not in the deal is any commitment to Intel's foundry.")
 
 
 def test_mentions_and_grouping_directly(embed: Embed) -> None:
