@@ -1325,6 +1325,22 @@ _DANGLING = {
 }  # fmt: skip
 
 
+_CREDIT_VERB = re.compile(
+    r"\b(?:reported|reports|said|says|confirmed|confirms|announced|announces|disclosed|"
+    r"discloses|wrote|writes|published|publishes)\b",
+    re.I,
+)
+_PAST = {
+    "reports": "reported",
+    "says": "said",
+    "confirms": "confirmed",
+    "announces": "announced",
+    "discloses": "disclosed",
+    "writes": "wrote",
+    "publishes": "published",
+}
+
+
 def detail_text(detail: Detail, first: Mention) -> str:
     """A short label for the detail: the value with the words that say what it counts,
     "X reported on <date>" for a cited report's date, or the sentence for statements."""
@@ -1333,7 +1349,13 @@ def detail_text(detail: Detail, first: Mention) -> str:
         if cited:
             m = re.search(re.escape(cited), first.sentence, re.I)
             name = m.group(0) if m else cited
-            return f"{name} reported on {first.day:%B} {first.day.day}, {first.day.year}"
+            # the verb the story uses: "Tesla confirmed on July 27", "Reuters reported on
+            # April 4" (a company does not "report" what it announces)
+            said = _CREDIT_VERB.search(first.sentence, m.end() if m else 0) or (
+                _CREDIT_VERB.search(first.sentence)
+            )
+            verb = _PAST.get(said.group(0).lower(), said.group(0).lower()) if said else "reported"
+            return f"{name} {verb} on {first.day:%B} {first.day.day}, {first.day.year}"
         return first.sentence
     if first.kind == "statement" and first.claim:
         # the claim, not the sentence: one sentence can state two facts

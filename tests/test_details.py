@@ -764,6 +764,24 @@ def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> Non
     assert "CCTV reported on April 6, 2026" in labels
 
 
+def test_a_cited_date_is_labelled_with_the_verb_the_story_uses(embed: Embed) -> None:
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            7,
+            "Samsung wins Tesla order",
+            [
+                "Tesla confirmed on Monday that it is the customer for the Samsung contract.",
+                "Reuters reported on Sunday that the two companies were close to a deal.",
+            ],
+        ),
+    ]
+    labels = {d["text"] for d in timeline(arts, embed)["details"] if d["kind"] == "date"}
+    assert "Tesla confirmed on April 6, 2026" in labels
+    assert "Reuters reported on April 5, 2026" in labels
+
+
 def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
     from pipeline.details import _same_slot_other_value, find_periods
 
