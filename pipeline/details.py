@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 import numpy as np
@@ -161,12 +161,13 @@ class Mention:
     vector_index: int  # row of the sentence vector
     values: tuple[Quantity, ...] = ()  # for statements: the sentence's quantities
     claim: str = ""  # for statements: the clause stated, attribution stripped
+    of: str = ""  # what a value is of, where rival mentions disagree on it ("HBM3")
 
     def value_text(self) -> str:
         if self.kind == "date" and self.day:
             return self.day.isoformat()
         if self.value is not None:
-            return self.value.text
+            return f"{self.value.text} of {self.of}" if self.of else self.value.text
         return ""
 
 
@@ -1306,12 +1307,72 @@ def group_details(
             if hi == gi:
                 g.conflicts.append(groups[ci].mentions)
         out.append(g)
+    for g in out:
+        _split_memory_types(g)
     # a conflict value backed by more articles than the leader's leads instead
     for g in out:
         for i, sub in enumerate(g.conflicts):
             if len({x.article_id for x in sub}) > len(g.articles()):
                 g.mentions, g.conflicts[i] = sub, g.mentions
     return out
+
+
+_MEMORY_TYPE = re.compile(r"\b(HBM\d[Ee]?|LPDDR\d[Xx]?|GDDR\d[Xx]?|DDR\d)\b")
+
+
+def _memory_type(m: Mention) -> str | None:
+    """The memory technology a capacity is given in, as written ("96GB of HBM2e" ->
+    "HBM2e"), when the sentence names just one (a comparison "96GB of HBM2e versus 96GB
+    of HBM3" gives none)."""
+    if m.value is None or m.value.unit != "B":
+        return None
+    if len({t.upper() for t in _MEMORY_TYPE.findall(m.sentence)}) != 1:
+        return None
+    body = _DATELINE.sub("", m.sentence)
+    found = re.match(
+        r"\s*(?:of\s+)?(?:[\w\-]+\s+){0,2}?" + _MEMORY_TYPE.pattern,
+        body[m.value.end : m.value.end + 40],
+    )
+    return found.group(1) if found else None
+
+
+def _holder(m: Mention) -> frozenset[str]:
+    """The names in the clause that leads to a value ("the PPU has 96GB"): what has it."""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    lead = re.split(r"[;:,(]|\s(?:while|and|but|whereas|versus)\s", body[: m.value.start])[-1]
+    found = re.findall(r"\b[a-z]{0,2}[A-Z][\w&\-]*", lead)
+    return frozenset(w.casefold() for w in found if w.casefold() not in _SUBJECT_SKIP)
+
+
+def _split_memory_types(g: Detail) -> None:
+    """One capacity said to be of different memory ("96GB of HBM2e" against "96 gigabytes
+    of HBM3") is a conflict on that detail: the type most articles give leads, and a
+    mention giving another type for the same chip (the clause before the value names one
+    that the leading mentions name) becomes a rival value."""
+    if not g.mentions or g.mentions[0].kind != "quantity":
+        return
+    written = [(m, _memory_type(m)) for m in g.mentions]
+    typed = [(m, w, w.upper() if w else None) for m, w in written]
+    kinds = list(dict.fromkeys(t for _, _, t in typed if t))
+    if len(kinds) < 2:
+        return
+    articles = {t: {m.article_id for m, _, x in typed if x == t} for t in kinds}
+    lead = max(kinds, key=lambda t: len(articles[t]))  # ties: the earliest given
+    holders = frozenset().union(*(_holder(m) for m, _, x in typed if x == lead))
+    rivals: dict[str, list[Mention]] = {}
+    for m, w, t in typed:
+        if t and t != lead and m.article_id not in articles[lead] and _holder(m) & holders:
+            rivals.setdefault(t, []).append(replace(m, of=w or ""))
+    if not rivals:
+        return
+    moved = {(m.article_id, m.sentence) for ms in rivals.values() for m in ms}
+    g.mentions = [
+        replace(m, of=w or "") if t == lead else m
+        for m, w, t in typed
+        if (m.article_id, m.sentence) not in moved
+    ]
+    g.conflicts.extend(rivals.values())
 
 
 _DANGLING = {

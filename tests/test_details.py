@@ -1470,3 +1470,37 @@ def test_a_move_that_names_nobody_is_the_story_topics() -> None:
     assert not _moves_differ(_move_facets(unnamed, topic), _move_facets(nvidia, topic))
     # with no topic to go by, nothing is known about it
     assert not _moves_differ(_move_facets(unnamed), _move_facets(hygon))
+
+
+def test_one_capacity_in_two_memory_types_is_a_conflict() -> None:
+    from dataclasses import replace
+
+    from pipeline.details import Detail, _split_memory_types
+
+    def capacity(article_id: str, text: str) -> Any:
+        [m] = quantities_in(text, unit="B")
+        return replace(m, article_id=article_id)
+
+    def split(*ms: Any) -> Detail:
+        d = Detail(list(ms))
+        _split_memory_types(d)
+        return d
+
+    hbm2e = [
+        capacity("a1", "The PPU was listed with 96 GB of HBM2e memory, CCTV showed."),
+        capacity("a2", "The PPU matches that on paper with 96GB of HBM2e."),
+        capacity("a3", "The segment showed the PPU carrying 96 gigabytes of memory."),
+    ]
+    rival = capacity("a4", "According to CCTV, the PPU has 96 gigabytes of HBM3 memory.")
+    d = split(*hbm2e, rival)
+    assert [m.article_id for m in d.mentions] == ["a1", "a2", "a3"]
+    assert [[m.value_text() for m in c] for c in d.conflicts] == [["96 gigabytes of HBM3"]]
+    assert d.mentions[0].value_text() == "96 GB of HBM2e"
+    # the other chip's memory is another fact, and a comparison names both types
+    other_chip = capacity("a4", "The H20 carries 96GB of HBM3, the same amount.")
+    versus = replace(quantities_in("Memory: 96GB of HBM2e on the PPU versus 96GB of HBM3.")[1],
+                     article_id="a5")  # fmt: skip
+    for extra in (other_chip, versus):
+        d = split(*hbm2e, extra)
+        assert d.conflicts == [] and len(d.mentions) == 4
+        assert all(m.value_text() in ("96 GB", "96GB", "96 gigabytes") for m in d.mentions)
