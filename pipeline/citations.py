@@ -898,6 +898,12 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
                 article_text,
             )
         )
+    if article_text and re.search(
+        rf"\b{re.escape(name)}\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|argued|added|wrote)"
+        r"\s+(?:that\s+)?(?:he|she)\b",
+        article_text,
+    ):
+        return True  # "Son has said he wants ...": a company is "it"
     if len(words) == 1 and article_text:
         # "Feld said" after "Dana Feld, an analyst at ..."
         for m in re.finditer(

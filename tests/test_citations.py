@@ -1113,6 +1113,21 @@ def test_family_name_first_is_a_person(finder: CitationFinder) -> None:
     assert "Liang" not in [c.cited_outlet for c in got]
 
 
+def test_a_name_that_says_he_is_a_person(finder: CitationFinder) -> None:
+    # "Son has said he wants ...": a company would be "it"; no employer is given here
+    story = (
+        "The deal gives Masayoshi Son a team of chip engineers. Son has said he wants "
+        "SoftBank to lead in AI, and has spent heavily to get there."
+    )
+    sentence = "Son has said he wants SoftBank to lead in AI, and has spent heavily to get there."
+    got = finder.find(sentence, MONDAY, "Silicon Ledger", article_text=story, story_text=story)
+    assert "Son" not in [c.cited_outlet for c in got]
+    # ... while a company that "said it" is one
+    sentence = "Halvorsen has said it wants to lead in AI."
+    got = finder.find(sentence, MONDAY, "Silicon Ledger", article_text=sentence)
+    assert [c.cited_outlet for c in got] == ["Halvorsen"]
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
