@@ -685,6 +685,11 @@ _POSSESSIVE_DAY = re.compile(
     r"post|segment|note|release|broadcast|presentation|blog|story|article|piece|remarks|"
     r"comments|event|keynote|conference|letter|update)s?\b)"
 )
+# "the quarter ended April 26": when a reporting period closed, never when anyone spoke
+_PERIOD_END = re.compile(
+    r"\b(?:quarter|period|months|weeks|year|half)\s+(?:ended|ending|that\s+ended|through)\s+"
+    r"(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
+)
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 
@@ -1058,6 +1063,7 @@ def last_date(text: str, article_day: date) -> date | None:
 def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     """The date that belongs to the attribution starting at pos: the first date after the
     name within the same clause, else the nearest one before it."""
+    sentence = _PERIOD_END.sub(lambda k: " " * len(k.group(0)), sentence)
     after = sentence[pos:]
     # the credit's own date comes before what it reports: "X said on Friday that ...
     # on April 9" dates X on Friday; "according to X, ... on April 9" gives no date

@@ -1128,6 +1128,14 @@ def test_a_name_that_says_he_is_a_person(finder: CitationFinder) -> None:
     assert [c.cited_outlet for c in got] == ["Halvorsen"]
 
 
+def test_a_reporting_periods_end_does_not_date_the_credit(finder: CitationFinder) -> None:
+    # "the quarter ended April 26" closed a period; Nvidia said it when the story says
+    sentence = "Revenue for the quarter ended March 29 rose 30% to $57.4 billion, Nvidia said."
+    assert [c[:2] for c in cites(finder, sentence)] == [("Nvidia", None)]
+    sentence = "Nvidia said on Friday that revenue for the quarter ended March 29 rose 30%."
+    assert [c[:2] for c in cites(finder, sentence)] == [("Nvidia", FRIDAY)]
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
