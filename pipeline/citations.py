@@ -157,7 +157,8 @@ _PATTERNS = [
         rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual )?"
+        rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual |technical |"
+        rf"detailed |full |exclusive |overnight |weekend )?"
         rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
     ),
     re.compile(

@@ -1136,6 +1136,14 @@ def test_a_reporting_periods_end_does_not_date_the_credit(finder: CitationFinder
     assert [c[:2] for c in cites(finder, sentence)] == [("Nvidia", FRIDAY)]
 
 
+def test_an_outlets_technical_breakdown_is_a_credit(finder: CitationFinder) -> None:
+    # a recommendation names the source as surely as "according to"
+    sentence = "The Compute Report's technical breakdown is worth your time."
+    assert [c[:2] for c in cites(finder, sentence)] == [("The Compute Report", None)]
+    # "earlier" is no such word: "Qualcomm's earlier data center attempts" credit nobody
+    assert cites(finder, "Qualcomm's earlier data center attempts went nowhere.") == []
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
