@@ -1412,9 +1412,15 @@ def detail_text(detail: Detail, first: Mention) -> str:
             name = m.group(0) if m else cited
             # the verb the story uses: "Tesla confirmed on July 27", "Reuters reported on
             # April 4" (a company does not "report" what it announces)
-            said = _CREDIT_VERB.search(first.sentence, m.end() if m else 0) or (
-                _CREDIT_VERB.search(first.sentence)
-            )
+            said = _CREDIT_VERB.search(first.sentence, m.end() if m else 0)
+            if m and re.search(
+                r"\b(?:report|story|article|piece|scoop)\s+(?:by|from|in)\s+$",
+                first.sentence[: m.start()],
+                re.I,
+            ):
+                said = None  # "confirmed a report by X": X reported
+            elif said is None:
+                said = _CREDIT_VERB.search(first.sentence)
             verb = _PAST.get(said.group(0).lower(), said.group(0).lower()) if said else "reported"
             return f"{name} {verb} on {first.day:%B} {first.day.day}, {first.day.year}"
         return first.sentence

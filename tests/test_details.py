@@ -774,12 +774,14 @@ def test_a_cited_date_is_labelled_with_the_verb_the_story_uses(embed: Embed) -> 
             [
                 "Tesla confirmed on Monday that it is the customer for the Samsung contract.",
                 "Reuters reported on Sunday that the two companies were close to a deal.",
+                "The announcement confirmed a report by The Compute Report on Saturday.",
             ],
         ),
     ]
     labels = {d["text"] for d in timeline(arts, embed)["details"] if d["kind"] == "date"}
     assert "Tesla confirmed on April 6, 2026" in labels
     assert "Reuters reported on April 5, 2026" in labels
+    assert "The Compute Report reported on April 4, 2026" in labels
 
 
 def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
