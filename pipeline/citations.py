@@ -160,6 +160,9 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual |technical |"
         rf"detailed |full |exclusive |overnight |weekend )?"
         rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
+        # "OpenAI's engineers find and fix bugs": people at work, not a source speaking
+        r"(?!\s+(?:find|fix|build|built|design|designed|work|worked|run|ran|spend|spent|join|"
+        r"joined|leave|left|use|used|develop|developed|write|wrote code)\b)"
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts) (?:(?:[A-Z][\w\-]+|chip|memory|server|cloud|software|"

@@ -1144,6 +1144,15 @@ def test_an_outlets_technical_breakdown_is_a_credit(finder: CitationFinder) -> N
     assert cites(finder, "Qualcomm's earlier data center attempts went nowhere.") == []
 
 
+def test_people_at_work_are_no_source(finder: CitationFinder) -> None:
+    # "X's engineers find and fix bugs" says what they do, not what they told anyone
+    sentence = "Every bug Halvorsen's engineers find and fix is one the next customer won't hit."
+    assert cites(finder, sentence) == []
+    assert [c[0] for c in cites(finder, "Halvorsen's engineers said the chip was fast.")] == [
+        "Halvorsen"
+    ]
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
