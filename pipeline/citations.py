@@ -161,7 +161,8 @@ _PATTERNS = [
         rf"detailed |full |exclusive |overnight |weekend )?"
         rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
         # "OpenAI's engineers find and fix bugs": people at work, not a source speaking
-        r"(?!\s+(?:find|fix|build|built|design|designed|work|worked|run|ran|spend|spent|join|"
+        r"(?!\s+(?:have\s+|has\s+|had\s+)?(?:find|fix|build|built|design|designed|work|worked|"
+        r"run|ran|spend|spent|join|"
         r"joined|leave|left|use|used|develop|developed|write|wrote code)\b)"
     ),
     re.compile(

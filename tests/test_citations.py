@@ -1148,6 +1148,7 @@ def test_people_at_work_are_no_source(finder: CitationFinder) -> None:
     # "X's engineers find and fix bugs" says what they do, not what they told anyone
     sentence = "Every bug Halvorsen's engineers find and fix is one the next customer won't hit."
     assert cites(finder, sentence) == []
+    assert cites(finder, "Halvorsen's engineers have run TPU clusters for two years.") == []
     assert [c[0] for c in cites(finder, "Halvorsen's engineers said the chip was fast.")] == [
         "Halvorsen"
     ]
