@@ -446,9 +446,14 @@ class CitationFinder:
         # "TSMC, the company that makes chips for Apple, Nvidia and AMD, said on Friday":
         # the sentence's subject speaks; names inside its description do not
         aside = _SPEAKER_ASIDE.match(sentence)
+        # a speaker's own words credit nobody for the article: "“... can't get past
+        # Nvidia's tests,” said Herzog"
+        quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
                 if aside and aside.end("name") < m.start() < aside.end("desc"):
+                    continue
+                if any(qs < m.start() < qe for qs, qe in quoted):
                     continue
                 if _NOT_A_CREDIT.match(sentence, m.end()) or _HYPOTHETICAL.search(
                     sentence[max(0, m.start() - 12) : m.start()]

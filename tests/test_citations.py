@@ -1154,6 +1154,16 @@ def test_people_at_work_are_no_source(finder: CitationFinder) -> None:
     ]
 
 
+def test_a_speakers_own_words_credit_nobody(finder: CitationFinder) -> None:
+    sentence = "“It ends the story that Samsung can't get past Halvorsen's tests,” he said."
+    assert cites(finder, sentence) == []
+    sentence = '"It ends the story that Samsung cannot pass Halvorsen\'s tests," he said.'
+    assert cites(finder, sentence) == []
+    # ... while the credit outside the quotation stands
+    sentence = "“Demand is strong,” Halvorsen's chief executive said on Friday."
+    assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", FRIDAY)]
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
