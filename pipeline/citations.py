@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
+from pipeline.claims import DATELINE
 from pipeline.keys import STOP
 from pipeline.quantities import WORD_NUMBERS
 
@@ -1110,13 +1111,30 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
             return earlier + timedelta(days=_shift(relative.group(0)))
     trailing = re.match(
         r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
-        r"reported|confirmed|stated|wrote)\W*$",
+        r"reported|confirmed|stated|wrote)"
+        r"(?:\s+in\s+(?:a|an|its)\s+(?:[\w\-]+\s+)?(?:statement|filing|release|post))?\W*$",
         sentence[pos:],
     )
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it
     # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")
     found = _first_date(before, article_day)
+    if not found and trailing:
+        # a credit closing a long sentence: "X priced its offering on Wednesday, above its
+        # range of $36 to $40, raising $1.32 billion, the company said in a statement"
+        # takes the date nearest before it (judged below like one just before it), but
+        # not one that opens the sentence: "On April 14, officials told the company ...,
+        # Nvidia said" dates what happened, and the company told of it later
+        body = DATELINE.sub(lambda k: " " * len(k.group(0)), sentence[:pos])
+        earlier = [
+            (s, d)
+            for d, s, _ in all_dates(body, article_day)
+            if body[:s].strip() and not re.fullmatch(r"\s*(?:On|on|By|by)\s*", body[:s])
+        ]
+        if earlier:
+            start, day = max(earlier)
+            before = sentence[start:pos]
+            found = (0, day)
     if not found:
         return None
     between = before[found[0] :]

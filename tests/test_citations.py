@@ -1164,6 +1164,24 @@ def test_a_speakers_own_words_credit_nobody(finder: CitationFinder) -> None:
     assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", FRIDAY)]
 
 
+def test_a_credit_closing_a_long_sentence_takes_the_events_day(finder: CitationFinder) -> None:
+    # the past event the sentence reports was announced the day it happened, however far
+    # from the credit its date sits ...
+    sentence = (
+        "NEW YORK, April 3 (Pacific Wire) - Halvorsen priced its offering at $44 a share on "
+        "Friday, above its marketed range of $36 to $40, raising $1.32 billion, the chipmaker "
+        "said in a statement."
+    )
+    got = [c[:2] for c in cites(finder, sentence, subject="Halvorsen")]
+    assert got == [("Halvorsen", FRIDAY)]
+    # ... but a date that opens the sentence is when it happened, not when it was told
+    sentence = (
+        "On April 3, officials told the company that the requirement would remain in place "
+        "indefinitely, Halvorsen said."
+    )
+    assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", None)]
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
