@@ -554,11 +554,17 @@ class CitationFinder:
                 if name is not None and name not in candidates:
                     candidates[name] = (pos, known)
         # a known outlet named anywhere in an attribution-shaped sentence counts too
-        if candidates or re.search(rf"\b({ATTRIBUTION_VERBS}|according to)\b", sentence):
-            for pattern, canon in self._known_re:
-                m = pattern.search(sentence)
-                if m and canon not in candidates and _is_attribution_context(sentence, m):
-                    candidates[canon] = (m.start(), True)
+        gate = bool(candidates or re.search(rf"\b({ATTRIBUTION_VERBS}|according to)\b", sentence))
+        for pattern, canon in self._known_re:
+            m = pattern.search(sentence)
+            if not m or canon in candidates:
+                continue
+            # ... and one whose report is named, verb or none ("a thinner DigiTimes item
+            # from Tuesday saying ...", "The DigiTimes item didn't mention a delay")
+            if (gate and _is_attribution_context(sentence, m)) or _REPORT_AFTER.match(
+                sentence, m.end()
+            ):
+                candidates[canon] = (m.start(), True)
         out: list[Citation] = []
         for name, (pos, known) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
             if citing_outlet and name.casefold() == citing_outlet.casefold():
@@ -1006,6 +1012,12 @@ _NOT_FIRST_NAMES = {
     "Beyond",
     "Besides",
 }
+
+
+_REPORT_AFTER = re.compile(
+    r"(?:'s|’s)?\s+(?:[\w\-]+\s+)?(?:item|report|story|scoop|piece|article|write-up|writeup|"
+    r"exclusive|analysis)\b"
+)
 
 
 def _is_attribution_context(sentence: str, m: re.Match[str]) -> bool:

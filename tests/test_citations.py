@@ -1182,6 +1182,17 @@ def test_a_credit_closing_a_long_sentence_takes_the_events_day(finder: CitationF
     assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", None)]
 
 
+def test_a_named_report_of_a_known_outlet_is_a_credit_without_a_verb(
+    finder: CitationFinder,
+) -> None:
+    sentence = "That lines up with a thinner Reuters item from Friday saying samples were resent."
+    assert [c[:2] for c in cites(finder, sentence)] == [("Reuters", FRIDAY)]
+    sentence = "And the Reuters item didn't mention a delay at all."
+    assert [c[:2] for c in cites(finder, sentence)] == [("Reuters", None)]
+    # a known outlet named without its report or a verb is no credit
+    assert cites(finder, "Reuters is a news agency with bureaus in Taipei.") == []
+
+
 def test_dot_com_names_are_the_company(finder: CitationFinder) -> None:
     # "Amazon.com said" and "Amazon said" are one organisation
     assert [c[0] for c in cites(finder, "Amazon.com said on Friday it would buy more chips.")] == [
