@@ -162,6 +162,7 @@ class Mention:
     values: tuple[Quantity, ...] = ()  # for statements: the sentence's quantities
     claim: str = ""  # for statements: the clause stated, attribution stripped
     of: str = ""  # what a value is of, where rival mentions disagree on it ("HBM3")
+    news: bool = False  # a cited report's date, credited to a news outlet (not a company)
 
     def value_text(self) -> str:
         if self.kind == "date" and self.day:
@@ -373,14 +374,14 @@ def mentions_of(
     article_day: date,
     candidates: Container[str],
     index: Callable[[str], int],
-    cited: dict[str, list[tuple[str, date | None]]] | None = None,
+    cited: dict[str, list[tuple[str, date | None, bool]]] | None = None,
 ) -> list[Mention]:
     """Turn an article's sentences into fact mentions. Only ``candidates`` (sentences that
     passed the cheap filter) are read. Each mention points at the vector of the *claim*
     that states it (pipeline.claims: the clause, attribution stripped); ``index``
     registers a claim text and returns its row. ``cited`` maps a sentence to the (outlet,
-    date) pairs it cites, so a date in a citation ("first reported by X on April 3")
-    becomes the fact "X published on April 3"."""
+    date, outlet is a known news source) it cites, so a date in a citation ("first
+    reported by X on April 3") becomes the fact "X published on April 3"."""
     out: list[Mention] = []
     for s in sentences:
         if s.text not in candidates:
@@ -400,7 +401,7 @@ def mentions_of(
 
         keys = frozenset(k for k in entity_keys(body) if k[2:] not in STOP)
         citing = (cited or {}).get(s.text, [])
-        for outlet, when in citing:
+        for outlet, when, known in citing:
             if when is None:
                 continue
             out.append(
@@ -414,9 +415,10 @@ def mentions_of(
                     frozenset({"@" + outlet}),
                     keys,
                     rows[0],
+                    news=known,
                 )
             )
-        cited_days = {w for _, w in citing if w}
+        cited_days = {w for _, w, _ in citing if w}
         date_spans: list[tuple[int, int]] = []
         for d, start, end in all_dates(body, article_day):
             date_spans.append((start, end))
@@ -845,7 +847,18 @@ def _is_conflict(m: Mention, other: Mention, score: float, p: DetailParams) -> b
     if m.kind != other.kind or m.kind == "statement":
         return False
     if m.kind == "date" and any(t.startswith("@") for t in m.context & other.context):
-        # "X reported on April 3" against "X reported on April 4": the same report
+        # "X reported on April 3" against "X reported on April 4": the same report. A
+        # company speaks more often than once a story ("an amended filing on Monday", "said
+        # in a statement on Wednesday", claims alike as both are about its offering): two
+        # of its dates conflict only a day apart, the usual misdating ("made it official
+        # on Wednesday" for Thursday)
+        if (
+            not (m.news and other.news)
+            and m.day is not None
+            and other.day is not None
+            and abs((m.day - other.day).days) > 1
+        ):
+            return False
         return _same_slot_other_value(m, other, p)
     shared_ctx = len(m.context & other.context)
     if m.kind == "date":

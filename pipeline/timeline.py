@@ -236,10 +236,10 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                     last = c
 
     # 2. mentions (a date in a citation becomes "X published on <date>")
-    cited: dict[str, dict[str, list[tuple[str, date | None]]]] = {}
+    cited: dict[str, dict[str, list[tuple[str, date | None, bool]]]] = {}
     for fc in found:
         cited.setdefault(fc.article_id, {}).setdefault(fc.citation.sentence, []).append(
-            (fc.citation.cited_outlet, fc.citation.cited_date)
+            (fc.citation.cited_outlet, fc.citation.cited_date, fc.citation.known)
         )
     index = TextIndex()
     mentions: list[Mention] = []

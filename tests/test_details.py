@@ -1506,3 +1506,25 @@ def test_one_capacity_in_two_memory_types_is_a_conflict() -> None:
         d = split(*hbm2e, extra)
         assert d.conflicts == [] and len(d.mentions) == 4
         assert all(m.value_text() in ("96 GB", "96GB", "96 gigabytes") for m in d.mentions)
+
+
+def test_a_companys_statements_days_apart_are_two_statements() -> None:
+    from pipeline.details import Mention, _is_conflict
+
+    def credit(article: str, day: int, outlet: str, news: bool) -> Mention:
+        return Mention(
+            article, f"{outlet} said on April {day}.", 0, "date", None, date(2026, 4, day),
+            frozenset({"@" + outlet}), frozenset(), 0, news=news,
+        )  # fmt: skip
+
+    p = DetailParams()
+    # "an amended filing on Monday" and "said in a statement on Wednesday": two statements
+    assert not _is_conflict(
+        credit("a1", 6, "Halvorsen", False), credit("a2", 8, "Halvorsen", False), 0.9, p
+    )
+    # one day apart is the usual misdating of one announcement
+    assert _is_conflict(
+        credit("a1", 8, "Halvorsen", False), credit("a2", 9, "Halvorsen", False), 0.2, p
+    )
+    # a news outlet's report dated two days apart is one report misdated
+    assert _is_conflict(credit("a1", 6, "Reuters", True), credit("a2", 8, "Reuters", True), 0.2, p)
