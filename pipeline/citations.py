@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
 
-from pipeline.claims import DATELINE
+from pipeline.claims import DATELINE, QUOTED
 from pipeline.keys import STOP
 from pipeline.quantities import WORD_NUMBERS
 
@@ -449,7 +449,7 @@ class CitationFinder:
         aside = _SPEAKER_ASIDE.match(sentence)
         # a speaker's own words credit nobody for the article: "“... can't get past
         # Nvidia's tests,” said Herzog"
-        quoted = [(q.start(), q.end()) for q in re.finditer(r"“[^”]*”|\"[^\"]*\"", sentence)]
+        quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence)]
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
                 if aside and aside.end("name") < m.start() < aside.end("desc"):

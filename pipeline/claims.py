@@ -75,7 +75,7 @@ _TRAILING = [
 ]
 _MIDDLE = re.compile(r",\s+" + _SPEAKER + r"\s+" + _VERB + _WHEN + r",\s+")
 _WORDS = re.compile(r"\S+")
-_QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")
+QUOTED = re.compile(r"“[^”]*”|\"[^\"]*\"")  # a quotation, curly or straight
 
 
 @dataclass(frozen=True)
@@ -145,7 +145,7 @@ def asides(sentence: str) -> list[Claim]:
     m = DATELINE.match(sentence)
     if m:
         start = m.end()
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(sentence)]
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence)]
     for rx in (_APPOSITIVE, _PARTICIPLE):
         for a in rx.finditer(sentence, start):
             head, body = a.group("head").strip(), a.group("body").strip()
@@ -181,7 +181,7 @@ def claims(sentence: str, min_words: int = 5) -> list[Claim]:
         offset = m.end()
     body = sentence[offset:]
     cuts = [0]
-    quoted = [(q.start(), q.end()) for q in _QUOTED.finditer(body)]
+    quoted = [(q.start(), q.end()) for q in QUOTED.finditer(body)]
     for b in _SPLIT.finditer(body):
         if any(qs < b.start() < qe for qs, qe in quoted):
             continue  # a quotation is one claim, whatever its commas and "and"s

@@ -813,19 +813,26 @@ def _subject(m: Mention) -> frozenset[str]:
     assert m.value is not None
     if m.value.unit != "pct":
         return frozenset()
-    body = _DATELINE.sub("", m.sentence)
-    parts = re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body[: m.value.start])
-
-    def names(text: str) -> frozenset[str]:
-        found = re.findall(r"\b[a-z]{0,2}[A-Z][\w&\-]*", text)  # "nVent", "eBay" too
-        return frozenset(w.casefold() for w in found if w.casefold() not in _SUBJECT_SKIP)
-
+    parts = _clauses_before(m)
     # the clause's own names, else, after an appositive ("Hanmi Semiconductor, which
     # supplies SK hynix, fell 3.2%"), the names the sentence opens with
-    if names(parts[-1]) or len(parts) < 3:
-        return names(parts[-1])
+    if _names(parts[-1]) or len(parts) < 3:
+        return _names(parts[-1])
     appositive = re.match(r"\s*(?:which|who|whose|a|an|the|one of)\b", parts[1])
-    return names(parts[0]) if appositive else frozenset()
+    return _names(parts[0]) if appositive else frozenset()
+
+
+def _clauses_before(m: Mention) -> list[str]:
+    """The clauses of the sentence up to the mention's value, dateline left out."""
+    assert m.value is not None
+    body = _DATELINE.sub("", m.sentence)
+    return re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body[: m.value.start])
+
+
+def _names(text: str) -> frozenset[str]:
+    """Capitalised names in a clause ("nVent", "eBay" too), lower-cased, skip words out."""
+    found = re.findall(r"\b[a-z]{0,2}[A-Z][\w&\-]*", text)
+    return frozenset(w.casefold() for w in found if w.casefold() not in _SUBJECT_SKIP)
 
 
 _CONDITION_AFTER = re.compile(r",\s+(?:[\w'’\-]+\s+){1,3}(?:would|could|might)\b")
@@ -1351,11 +1358,7 @@ def _memory_type(m: Mention) -> str | None:
 
 def _holder(m: Mention) -> frozenset[str]:
     """The names in the clause that leads to a value ("the PPU has 96GB"): what has it."""
-    assert m.value is not None
-    body = _DATELINE.sub("", m.sentence)
-    lead = re.split(r"[;:,(]|\s(?:while|and|but|whereas|versus)\s", body[: m.value.start])[-1]
-    found = re.findall(r"\b[a-z]{0,2}[A-Z][\w&\-]*", lead)
-    return frozenset(w.casefold() for w in found if w.casefold() not in _SUBJECT_SKIP)
+    return _names(_clauses_before(m)[-1])
 
 
 def _split_memory_types(g: Detail) -> None:
