@@ -122,8 +122,8 @@ def main() -> None:
     print(f"{len(pairs)} stories: " + ", ".join(f"{f['story']} ({f['split']})" for f, _ in pairs))
 
     if not args.no_pipeline:
-        from pipeline.details import DetailParams
         from pipeline.embed import get_embedder
+        from pipeline.facts import DetailParams
         from pipeline.timeline import compute_timeline, make_finder
 
         emb = get_embedder()

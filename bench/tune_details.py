@@ -26,7 +26,6 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from pipeline.details import DetailParams  # noqa: E402
 from pipeline.embed import get_embedder  # noqa: E402
 from pipeline.evaluate import (  # noqa: E402
     _covers,
@@ -36,6 +35,7 @@ from pipeline.evaluate import (  # noqa: E402
     score_details,
     summarise,
 )
+from pipeline.facts import DetailParams  # noqa: E402
 from pipeline.sources import DEFAULT_MODEL  # noqa: E402
 from pipeline.timeline import compute_timeline, make_finder  # noqa: E402
 

@@ -26,16 +26,9 @@ from pipeline.citations import (
     last_date,
     relative_shift,
 )
-from pipeline.details import (
-    Detail,
-    DetailParams,
-    Mention,
-    TextIndex,
-    detail_text,
-    group_details,
-    is_candidate,
-    mentions_of,
-)
+from pipeline.details import detail_text, group_details
+from pipeline.facts import Detail, DetailParams, Mention
+from pipeline.mentions import TextIndex, is_candidate, mentions_of
 from pipeline.sentences import sentences as split_sentences
 from pipeline.timeutil import iso
 

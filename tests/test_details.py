@@ -10,8 +10,10 @@ from typing import Any
 import numpy as np
 import pytest
 
-from pipeline.details import DetailParams, TextIndex, group_details, is_candidate, mentions_of
+from pipeline.details import group_details
 from pipeline.embed import get_embedder
+from pipeline.facts import DetailParams
+from pipeline.mentions import TextIndex, is_candidate, mentions_of
 from pipeline.sentences import is_boilerplate, sentences
 from pipeline.timeline import ArticleInput, compute_timeline, make_finder
 
@@ -87,9 +89,9 @@ def pct(text: str) -> Any:
 
 def different_moves(a: list[Any], b: list[Any]) -> bool:
     """Do two groups of percentage mentions describe different market moves?"""
-    from pipeline.details import _move_facets, _moves_differ
+    from pipeline.conflicts import move_facets, moves_differ
 
-    return _moves_differ(_move_facets(a), _move_facets(b))
+    return moves_differ(move_facets(a), move_facets(b))
 
 
 def quantity_details(
@@ -504,7 +506,7 @@ def test_a_range_whose_lower_end_has_no_unit_is_one_value() -> None:
     ],
 )
 def test_periods_are_values(text: str, label: str) -> None:
-    from pipeline.details import find_periods
+    from pipeline.mentions import find_periods
     from pipeline.quantities import compatible
 
     [p] = find_periods(text, date(2026, 4, 3))
@@ -592,7 +594,8 @@ def test_a_plan_does_not_conflict_with_the_outcome(embed: Embed) -> None:
 
 
 def test_each_claim_of_a_sentence_is_its_own_statement() -> None:
-    from pipeline.details import Detail, detail_text
+    from pipeline.details import detail_text
+    from pipeline.facts import Detail
 
     ss = sentences(
         "Nvidia said in its filing that the US now requires a licence to export the H20, and "
@@ -696,7 +699,8 @@ def test_background_away_from_any_credit_is_not_the_scoops(embed: Embed) -> None
 
 
 def test_months_are_values_and_can_conflict() -> None:
-    from pipeline.details import _same_slot_other_value, find_periods
+    from pipeline.conflicts import same_slot_other_value
+    from pipeline.mentions import find_periods
 
     assert [p.text for p in find_periods("Preview opens in April.", date(2026, 2, 11))] == [
         "2026-04"
@@ -711,8 +715,8 @@ def test_months_are_values_and_can_conflict() -> None:
     half = quantity_mention(
         "Cobalt virtual machines become available in the second half of the year."
     )
-    assert _same_slot_other_value(april, may, DetailParams())  # April vs May: a conflict
-    assert not _same_slot_other_value(april, half, DetailParams())  # a month vs a half-year
+    assert same_slot_other_value(april, may, DetailParams())  # April vs May: a conflict
+    assert not same_slot_other_value(april, half, DetailParams())  # a month vs a half-year
 
 
 def test_the_same_report_is_the_one_credited_before(embed: Embed) -> None:
@@ -785,7 +789,8 @@ def test_a_cited_date_is_labelled_with_the_verb_the_story_uses(embed: Embed) -> 
 
 
 def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
-    from pipeline.details import _same_slot_other_value, find_periods
+    from pipeline.conflicts import same_slot_other_value
+    from pipeline.mentions import find_periods
 
     # "reported in August" dates a report, it is not a fact's value
     assert (
@@ -794,11 +799,11 @@ def test_far_apart_periods_and_report_months_do_not_conflict() -> None:
 
     h1 = quantity_mention("Huawei plans to ship the new chip in the first half of 2026.")
     h2_2028 = quantity_mention("Huawei plans to ship the new chip in the second half of 2028.")
-    assert not _same_slot_other_value(h1, h2_2028, DetailParams())
+    assert not same_slot_other_value(h1, h2_2028, DetailParams())
 
 
 def test_a_founding_year_is_no_rival_to_a_target_year() -> None:
-    from pipeline.details import _same_slot_other_value
+    from pipeline.conflicts import same_slot_other_value
 
     founded = quantity_mention(
         "The memory maker, founded in 2024, is China's largest DRAM supplier."
@@ -810,9 +815,9 @@ def test_a_founding_year_is_no_rival_to_a_target_year() -> None:
     decade = quantity_mention(
         "The memory maker, founded in 2013, is China's biggest DRAM supplier."
     )
-    assert not _same_slot_other_value(founded, target, DetailParams())
-    assert _same_slot_other_value(founded, other_founding, DetailParams())
-    assert not _same_slot_other_value(founded, decade, DetailParams())
+    assert not same_slot_other_value(founded, target, DetailParams())
+    assert same_slot_other_value(founded, other_founding, DetailParams())
+    assert not same_slot_other_value(founded, decade, DetailParams())
 
 
 def test_a_day_later_counts_from_the_date_before(embed: Embed) -> None:
@@ -972,7 +977,8 @@ def test_a_bare_count_can_conflict_with_a_counted_one(embed: Embed) -> None:
 
 
 def test_periods_of_another_grain_conflict_when_they_do_not_overlap() -> None:
-    from pipeline.details import _period_months, find_periods
+    from pipeline.conflicts import _period_months
+    from pipeline.mentions import find_periods
 
     [q4] = find_periods("The first capacity arrives in the fourth quarter.", date(2026, 6, 9))
     [h1] = find_periods("The first capacity arrives in early 2027.", date(2026, 6, 9))
@@ -985,7 +991,8 @@ def test_periods_of_another_grain_conflict_when_they_do_not_overlap() -> None:
 _PAIR_SCORE_DIGEST = """
 import hashlib
 import numpy as np
-from pipeline.details import DetailParams, Mention, _pair_scores
+from pipeline.details import _pair_scores
+from pipeline.facts import DetailParams, Mention
 rng = np.random.default_rng(0)
 words = [f"w{i}" for i in range(300)]
 ms = [
@@ -1070,7 +1077,8 @@ def test_two_groups_of_one_value_join_when_a_pair_states_it_alike() -> None:
 
 
 def test_a_quotation_group_keeps_only_members_that_quote_it_or_match_it_closely() -> None:
-    from pipeline.details import Mention, _trim_to_quotes
+    from pipeline.details import _trim_to_quotes
+    from pipeline.facts import Mention
 
     quote = "“We design the CPU, the server and the software together,” said Varghese."
 
@@ -1120,7 +1128,8 @@ def test_a_credit_in_the_previous_sentence_does_not_carry_over(embed: Embed) -> 
 
 
 def test_a_bare_value_label_takes_the_words_before_it() -> None:
-    from pipeline.details import Detail, detail_text
+    from pipeline.details import detail_text
+    from pipeline.facts import Detail
 
     ss = sentences("Meta shares slipped 0.4%, while Nvidia rose 1.2% in early trading.")
     ms = [
@@ -1135,7 +1144,8 @@ def test_a_bare_value_label_takes_the_words_before_it() -> None:
 
 
 def test_a_value_label_does_not_end_on_a_dangling_word() -> None:
-    from pipeline.details import Detail, detail_text
+    from pipeline.details import detail_text
+    from pipeline.facts import Detail
 
     def label(sentence: str, value: str) -> str:
         ss = sentences(sentence)
@@ -1180,7 +1190,8 @@ def test_a_value_label_does_not_end_on_a_dangling_word() -> None:
 
 
 def test_a_period_label_reads_as_written() -> None:
-    from pipeline.details import Detail, detail_text
+    from pipeline.details import detail_text
+    from pipeline.facts import Detail
 
     ss = sentences("General availability is planned for the second half of 2026.")
     [m] = [
@@ -1216,7 +1227,7 @@ def test_the_utility_said_opening_a_paragraph_credits_the_one_just_named() -> No
 
 
 def test_a_value_under_a_condition_is_not_an_outcome() -> None:
-    from pipeline.details import _prospective
+    from pipeline.conflicts import _prospective
 
     def mention(sentence: str, value: str) -> Any:
         [m] = [
@@ -1330,7 +1341,7 @@ def test_a_loosely_tied_earliest_statement_does_not_lead_the_group() -> None:
 
 
 def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None:
-    from pipeline.details import _same_slot_other_value
+    from pipeline.conflicts import same_slot_other_value
 
     midday = pct("Qualcomm shares were up 19% in late-morning trading in New York.")
     peak = pct("The stock had risen as much as 20% earlier in the session.")
@@ -1341,7 +1352,7 @@ def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None
     assert different_moves([midday], [close])
     assert not different_moves([close], [other_close])
     # one name's close on one day has one value, even 1.7 times apart
-    assert _same_slot_other_value(close, other_close, DetailParams())
+    assert same_slot_other_value(close, other_close, DetailParams())
     # different names moving on one day
     index = pct("The PHLX Semiconductor index rose 1.9%.")
     hynix = pct("In Seoul on Tuesday, SK Hynix rose 2.3%.")
@@ -1386,7 +1397,7 @@ def test_one_percentage_at_two_moments_is_never_one_detail(embed: Embed) -> None
 
 
 def test_offsets_tolerances_and_measures_are_no_rival_figures() -> None:
-    from pipeline.details import _same_slot_other_value
+    from pipeline.conflicts import same_slot_other_value
 
     def quantities(text: str) -> list[Any]:
         return quantities_in(text, date(2026, 5, 30))
@@ -1407,10 +1418,10 @@ def test_offsets_tolerances_and_measures_are_no_rival_figures() -> None:
     # a bare large number may be a count without its noun, never a sum of money
     [money] = quantities("Nvidia lost roughly $589 billion of market value in a session.")
     [bare] = quantities("For comparison, the previous model, V3, had 671 billion.")
-    assert not _same_slot_other_value(money, bare, DetailParams())
+    assert not same_slot_other_value(money, bare, DetailParams())
     [chips] = quantities("Anthropic will use up to one million TPUs.")
     [count] = quantities("Anthropic will use as many as 1.2 million.")
-    assert _same_slot_other_value(chips, count, DetailParams())
+    assert same_slot_other_value(chips, count, DetailParams())
 
 
 def test_a_lone_mention_of_a_value_joins_the_group_of_that_value() -> None:
@@ -1448,7 +1459,7 @@ def test_limits_gains_this_year_and_further_moves_are_other_facts() -> None:
 
 
 def test_the_plan_that_was_is_no_rival_to_the_plan_that_is() -> None:
-    from pipeline.details import _same_slot_other_value
+    from pipeline.conflicts import same_slot_other_value
 
     old = quantity_mention(
         "The plant had previously been slated to make older chips, with production "
@@ -1456,28 +1467,29 @@ def test_the_plan_that_was_is_no_rival_to_the_plan_that_is() -> None:
     )
     new = quantity_mention("TSMC will produce its newest wafers at the plant starting in 2027.")
     other = quantity_mention("TSMC will produce its newest wafers at the plant starting in 2028.")
-    assert not _same_slot_other_value(old, new, DetailParams())
-    assert _same_slot_other_value(new, other, DetailParams())
+    assert not same_slot_other_value(old, new, DetailParams())
+    assert same_slot_other_value(new, other, DetailParams())
 
 
 def test_a_move_that_names_nobody_is_the_story_topics() -> None:
-    from pipeline.details import _move_facets, _moves_differ
+    from pipeline.conflicts import move_facets, moves_differ
 
     unnamed = [pct("Shares of the world's most valuable chipmaker rose about 4% late on.")]
     hygon = [pct("Shares of Cambricon jumped, and Hygon gained 3.4%.")]
     nvidia = [pct("Nvidia shares gained 4.6% in New York.")]
     topic = frozenset({"nvidia", "china"})
     # in a story about Nvidia, the unnamed chipmaker is Nvidia, not Hygon
-    assert _moves_differ(_move_facets(unnamed, topic), _move_facets(hygon, topic))
-    assert not _moves_differ(_move_facets(unnamed, topic), _move_facets(nvidia, topic))
+    assert moves_differ(move_facets(unnamed, topic), move_facets(hygon, topic))
+    assert not moves_differ(move_facets(unnamed, topic), move_facets(nvidia, topic))
     # with no topic to go by, nothing is known about it
-    assert not _moves_differ(_move_facets(unnamed), _move_facets(hygon))
+    assert not moves_differ(move_facets(unnamed), move_facets(hygon))
 
 
 def test_one_capacity_in_two_memory_types_is_a_conflict() -> None:
     from dataclasses import replace
 
-    from pipeline.details import Detail, _split_memory_types
+    from pipeline.conflicts import split_memory_types
+    from pipeline.facts import Detail
 
     def capacity(article_id: str, text: str) -> Any:
         [m] = quantities_in(text, unit="B")
@@ -1485,7 +1497,7 @@ def test_one_capacity_in_two_memory_types_is_a_conflict() -> None:
 
     def split(*ms: Any) -> Detail:
         d = Detail(list(ms))
-        _split_memory_types(d)
+        split_memory_types(d)
         return d
 
     hbm2e = [
@@ -1509,7 +1521,8 @@ def test_one_capacity_in_two_memory_types_is_a_conflict() -> None:
 
 
 def test_a_companys_statements_days_apart_are_two_statements() -> None:
-    from pipeline.details import Mention, _is_conflict
+    from pipeline.conflicts import is_conflict
+    from pipeline.facts import Mention
 
     def credit(article: str, day: int, outlet: str, news: bool) -> Mention:
         return Mention(
@@ -1519,12 +1532,12 @@ def test_a_companys_statements_days_apart_are_two_statements() -> None:
 
     p = DetailParams()
     # "an amended filing on Monday" and "said in a statement on Wednesday": two statements
-    assert not _is_conflict(
+    assert not is_conflict(
         credit("a1", 6, "Halvorsen", False), credit("a2", 8, "Halvorsen", False), 0.9, p
     )
     # one day apart is the usual misdating of one announcement
-    assert _is_conflict(
+    assert is_conflict(
         credit("a1", 8, "Halvorsen", False), credit("a2", 9, "Halvorsen", False), 0.2, p
     )
     # a news outlet's report dated two days apart is one report misdated
-    assert _is_conflict(credit("a1", 6, "Reuters", True), credit("a2", 8, "Reuters", True), 0.2, p)
+    assert is_conflict(credit("a1", 6, "Reuters", True), credit("a2", 8, "Reuters", True), 0.2, p)

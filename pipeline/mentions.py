@@ -1,0 +1,458 @@
+"""Mentions: the sentences that could carry a specific fact, and the facts in them.
+
+A *mention* is one fact stated in one sentence: each quantity in a sentence is its own
+mention ("1T parameters" and "37B active" in one sentence are two facts), each date is
+one, and each claim (pipeline.claims) that names an organisation or product, or quotes
+someone, is a *statement* mention. A cheap filter (:func:`is_candidate`) keeps prose
+that states nothing checkable, and boilerplate, from being embedded at all.
+
+Pure: takes sentences, returns mentions. pipeline.details groups them.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Container, Sequence
+from datetime import date
+
+from pipeline.citations import MONTH_NAMES, MONTHS, all_dates
+from pipeline.claims import DATELINE, Claim, asides, claims
+from pipeline.facts import LONG_QUOTE, Mention
+from pipeline.keys import STOP, entity_keys
+from pipeline.quantities import (
+    Quantity,
+    find_quantities,
+    merge_ranges,
+)
+from pipeline.sentences import SPEC_LINE, Sentence, is_boilerplate
+
+WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
+FUNCTION_WORDS = {
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "of",
+    "to",
+    "in",
+    "on",
+    "at",
+    "by",
+    "for",
+    "with",
+    "from",
+    "as",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "that",
+    "this",
+    "its",
+    "it",
+    "their",
+    "than",
+    "about",
+    "around",
+    "roughly",
+    "approximately",
+    "nearly",
+    "some",
+    "more",
+    "per",
+    "which",
+    "would",
+    "will",
+    "has",
+    "have",
+    "had",
+    "into",
+    "over",
+    "up",
+    "down",
+    "also",
+    "said",
+    "says",
+    "according",
+    "while",
+    "just",
+    "only",
+    "each",
+    "week",
+    "weeks",
+    "day",
+    "days",
+    "last",
+    "earlier",
+    "later",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+}
+_TARGET_YEAR = re.compile(
+    r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
+    r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
+    r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production)\s+in)\s+(?:the\s+)?"
+    r"(?:end\s+of\s+|start\s+of\s+)?$",
+    re.I,
+)
+# the year a company or product began is a fact of its own, whatever the article's year
+# "founded in 2016", and with the founded company between ("who founded Ampere in 2017",
+# "started the company in 2021")
+# a few days that count from another event ("two days after Nvidia said", "three weeks
+# ago"): when the article ran, not a fact ("four months later than planned" and "six
+# months after the listing" are)
+_OFFSET_AFTER = re.compile(
+    r"\s*(?:(?:business\s+|calendar\s+)?(?:days?|weeks?|hours?)\s+)?"
+    r"(?:after|before|ago|earlier)\b(?!\s+than)",
+    re.I,
+)
+FOUNDING_YEAR = re.compile(
+    r"\b(?:founded|established|incorporated|set\s+up|formed|started|spun\s+out)"
+    r"(?:\s+(?:back|originally))?"
+    r"(?:\s+(?:(?:the|its|their)\s+(?:company|start-?up|firm|business|chipmaker)|it|"
+    r"(?-i:[A-Z][\w&.\-]*)(?:\s+(?-i:[A-Z][\w&.\-]*)){0,2}))?"
+    r"(?:\s+(?:back|originally))?\s+in\s+$",
+    re.I,
+)
+
+
+def stem(word: str) -> str:
+    """A crude stem so "price", "prices" and "pricing" (or "order", "ordered") meet."""
+    w = word.lower()
+    for suffix in ("ings", "ing", "ies", "ied", "es", "ed", "s", "ly"):
+        if len(w) > len(suffix) + 2 and w.endswith(suffix):
+            w = w[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
+            break
+    return w[:-1] if len(w) > 3 and w.endswith("e") else w
+
+
+def _context(sentence: str, start: int, end: int, width: int = 7) -> frozenset[str]:
+    before = WORD.findall(sentence[:start])[-width:]
+    after = WORD.findall(sentence[end:])[:width]
+    return frozenset(
+        stem(w)
+        for w in before + after
+        if w.lower() not in FUNCTION_WORDS and (len(w) > 2 or any(c.isdigit() for c in w))
+    )
+
+
+_TIMESTAMP_LINE = re.compile(
+    r"^\W*(?:(?:[Uu]pdated|[Pp]ublished|[Pp]osted|UPDATED|PUBLISHED)\s*:?\s*)?(?:[A-Z][a-z]+day,?\s+)?"
+    r"(?:[A-Z][a-z]+\.?\s+\d{1,2},?\s+\d{4}|\d{1,2}\s+[A-Z][a-z]+\s+\d{4}|\d{4}-\d\d-\d\d)"
+    r"(?:,?\s*(?:at\s*)?\d{1,2}[:.]\d\d\s*(?:[AaPp]\.?[Mm]\.?)?\s*[A-Z]{0,5}(?:[+-]\d+)?)?\W*$"
+)
+
+
+# A fact news prose states in endless ways: the terms of a deal were not disclosed ("No
+# price was disclosed", "Meta did not say how much it is paying", "Neither company gave
+# financial terms"). Claims that say so share this marker, which counts as agreement.
+_UNDISCLOSED = re.compile(
+    r"\b(?:not|no|n't|neither|nor|without|never|declined to|would not|could not)\b"
+    r"[^.;]{0,60}?\b(?:disclos|reveal|say|said|determin|give|gave|given|share|announc|"
+    r"confirm|comment|specif|put a (?:price|number|figure)|break out|quantif)\w*"
+    r"[^.;]{0,40}?\b(?:price|terms|financial|value|valuation|worth|how much|paying|paid|amount|"
+    r"dollar figures?|cost|purchase price|sum)\b"
+    r"|\b(?:no|neither)\b[^.;]{0,20}\b(?:price|terms|financial details|dollar figures?|"
+    r"value)\b[^.;]{0,30}\b(?:was|were|has been|have been)\s+(?:disclosed|given|revealed|shared|"
+    r"announced|made public)"
+    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}\b(?:not|n't)\b[^.;]{0,25}"
+    r"\b(?:disclosed|determined|revealed|given|announced|made public|available)",
+    re.I,
+)
+UNDISCLOSED = "#undisclosed-terms"
+
+
+def is_candidate(sentence: str, title: str | None = None) -> bool:
+    """Could this sentence carry a specific fact? (cheap filter before embedding)"""
+    if is_boilerplate(sentence) or _TIMESTAMP_LINE.match(sentence):
+        return False
+    if title and sentence.strip().rstrip(".").casefold() == title.strip().rstrip(".").casefold():
+        return False
+    words = sentence.split()
+    if len(words) > 90:
+        return False
+    if len(words) < 6 and not (
+        (len(words) >= 4 or SPEC_LINE.match(sentence))
+        and (
+            re.search(r"\d|\b[A-Z]{2,}\b|\b[A-Z][a-z]+[A-Z0-9]", sentence)
+            or _UNDISCLOSED.search(sentence)
+        )
+    ):
+        return False  # "Ticker: CBRS, on the Nasdaq." is short but specific
+    if sentence.rstrip().endswith("?"):
+        return False
+    if (
+        len(words) <= 10
+        and not re.search(r"[.!\"”'’…)\]]$", sentence.rstrip())
+        and not SPEC_LINE.match(sentence)
+    ):
+        return False  # a subheading the page keeps as a line: "What is not in the deal"
+    return True
+
+
+_HALF = r"(?P<half>first|second|back|latter|front|early|later|last two weeks of|final two weeks of)"
+_PERIOD = re.compile(
+    rf"\b(?:the\s+)?(?:{_HALF}\s+half\s+of|(?P<half2>first|second|back|latter|front)\s+half\s+of"
+    rf"|(?P<weeks>(?:last|final|first)\s+two\s+weeks\s+of)|(?P<lateearly>late|early|mid)(?:-|\s+))\s*"
+    rf"(?P<when>(?:this|the|next)\s+year|(?:19|20)\d\d|(?P<month>{MONTH_NAMES}))\b"
+    rf"|\b(?P<h>H[12])\s*(?P<hy>(?:19|20)\d\d)\b"
+    rf"|\b(?P<q>Q[1-4])\s*(?P<qy>(?:19|20)\d\d)\b"
+    rf"|(?<!fiscal\s)\b(?:the\s+)?(?P<qw>first|second|third|fourth)\s+quarter\b(?![\s-]+(?:results|"
+    rf"revenue|sales|profit|earnings|margin|guidance|outlook|report))"
+    rf"(?:\s+of\s+(?P<qwy>(?:this|next)\s+year|(?:19|20)\d\d))?"
+    rf"|\b(?:in|by|from|until|before|starting(?:\s+in)?|as\s+of|"
+    rf"(?:by\s+)?the\s+(?:end|start|beginning)\s+of)\s+(?P<mon>{MONTH_NAMES})\b(?!\s+\d{{1,2}}\b)"
+    rf"(?:\s+(?P<mony>(?:19|20)\d\d))?",
+    re.I,
+)
+
+
+def _year_of(when: str, article_day: date) -> int:
+    """ "this year" / "the year" -> the article's year, "next year" -> the one after, else
+    the year written."""
+    when = when.lower()
+    if when.startswith(("this", "the")):
+        return article_day.year
+    if when.startswith("next"):
+        return article_day.year + 1
+    return int(when)
+
+
+def find_periods(text: str, article_day: date) -> list[Quantity]:
+    """Parts of a year or month as values: "the second half of 2026", "the back half of
+    this year" and "H2 2026" are all ``2026-H2``; "the last two weeks of April", "the
+    second half of April" and "late April" are all ``<year>-04-H2``."""
+    out: list[Quantity] = []
+    for m in _PERIOD.finditer(text):
+        if m.group("mon"):
+            if re.search(
+                r"\b(?:reported|said|announced|disclosed|wrote|told|published|guided|filed|"
+                r"reports|says)\b[^.,;]{0,12}$",
+                text[max(0, m.start() - 30) : m.start()],
+            ):
+                continue  # "Bloomberg reported in August": when a report ran, not a fact
+            # "in April": the month, in the article's year unless the year is given
+            month = MONTHS[m.group("mon").lower()]
+            year = int(m.group("mony")) if m.group("mony") else article_day.year
+            out.append(
+                Quantity(
+                    1.0,
+                    f"period:{year}-{month:02d}",
+                    f"{year}-{month:02d}",
+                    False,
+                    m.start("mon"),
+                    m.end(),
+                )
+            )
+            continue
+        if m.group("h"):
+            label = f"{m.group('hy')}-{m.group('h').upper()}"
+        elif m.group("q"):
+            label = f"{m.group('qy')}-{m.group('q').upper()}"
+        elif m.group("qw"):
+            if re.search(
+                r"\b(?:revenue|sales|profit|earnings|margin|guidance|outlook|results|"
+                r"fiscal|reported|quarterly)\b",
+                text,
+                re.I,
+            ):
+                continue  # results talk: "the fourth quarter" is a reporting period there
+            year = _year_of(m.group("qwy") or "this year", article_day)
+            n = ["first", "second", "third", "fourth"].index(m.group("qw").lower()) + 1
+            label = f"{year}-Q{n}"
+        else:
+            word = (m.group("half") or m.group("half2") or m.group("weeks") or "").lower()
+            late = (m.group("lateearly") or "").lower()
+            if late == "mid":
+                continue
+            second = late == "late" or word.startswith(
+                ("second", "back", "latter", "last", "final")
+            )
+            if m.group("month"):
+                month = MONTHS[m.group("month").lower()]
+                label = f"{article_day.year}-{month:02d}-{'H2' if second else 'H1'}"
+            else:
+                label = f"{_year_of(m.group('when'), article_day)}-{'H2' if second else 'H1'}"
+        # the label is part of the unit: two periods agree only when they are the same one
+        out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
+    return out
+
+
+class TextIndex:
+    """Rows of the texts to embed: ``index(text)`` registers a text once and returns its
+    row, so a story's claims are embedded in one batch after all mentions are known."""
+
+    def __init__(self) -> None:
+        self.rows: dict[str, int] = {}
+
+    def __call__(self, text: str) -> int:
+        return self.rows.setdefault(text, len(self.rows))
+
+    @property
+    def texts(self) -> list[str]:
+        return list(self.rows)
+
+
+def mentions_of(
+    article_id: str,
+    sentences: Sequence[Sentence],
+    article_day: date,
+    candidates: Container[str],
+    index: Callable[[str], int],
+    cited: dict[str, list[tuple[str, date | None, bool]]] | None = None,
+) -> list[Mention]:
+    """Turn an article's sentences into fact mentions. Only ``candidates`` (sentences that
+    passed the cheap filter) are read. Each mention points at the vector of the *claim*
+    that states it (pipeline.claims: the clause, attribution stripped); ``index``
+    registers a claim text and returns its row. ``cited`` maps a sentence to the (outlet,
+    date, outlet is a known news source) it cites, so a date in a citation ("first
+    reported by X on April 3") becomes the fact "X published on April 3"."""
+    out: list[Mention] = []
+    for s in sentences:
+        if s.text not in candidates:
+            continue
+        body = DATELINE.sub("", s.text)
+        off = len(s.text) - len(body)
+        parts = claims(s.text)
+        rows = [index(c.text) for c in parts]
+
+        def row_at(
+            pos: int, parts: list[Claim] = parts, rows: list[int] = rows, off: int = off
+        ) -> int:
+            for c, r in zip(parts, rows, strict=True):
+                if c.start <= off + pos < c.end:
+                    return r
+            return rows[-1]
+
+        keys = frozenset(k for k in entity_keys(body) if k[2:] not in STOP)
+        citing = (cited or {}).get(s.text, [])
+        for outlet, when, known in citing:
+            if when is None:
+                continue
+            out.append(
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "date",
+                    None,
+                    when,
+                    frozenset({"@" + outlet}),
+                    keys,
+                    rows[0],
+                    news=known,
+                )
+            )
+        cited_days = {w for _, w, _ in citing if w}
+        date_spans: list[tuple[int, int]] = []
+        for d, start, end in all_dates(body, article_day):
+            date_spans.append((start, end))
+            if d in cited_days:
+                continue
+            # an explicit "April 9" can contradict another; "on Monday" is too loose to
+            explicit = bool(re.search(r"[A-Za-z]{3}", body[start:end])) and not re.fullmatch(
+                r"(?i)(last |this past |on )?[a-z]+day", body[start:end].strip()
+            )
+            ctx = _context(body, start, end) | ({"#explicit"} if explicit else set())
+            out.append(
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "date",
+                    None,
+                    d,
+                    frozenset(ctx),
+                    keys,
+                    row_at(start),
+                )
+            )
+        periods = find_periods(body, article_day)
+        quantities = merge_ranges(find_quantities(body), body) + periods
+        period_spans = [(q.start, q.end) for q in periods]
+        for q in quantities:
+            if any(a <= q.start < b for a, b in date_spans):
+                continue
+            if not q.unit.startswith("period") and any(a <= q.start < b for a, b in period_spans):
+                continue  # the "2026" of "the second half of 2026" is part of the period
+            before = body[max(0, q.start - 48) : q.start]
+            if (
+                q.unit == "year"
+                and not FOUNDING_YEAR.search(before)
+                and (q.value < article_day.year or not _TARGET_YEAR.search(before))
+            ):
+                continue  # "in early 2025" is background; "by the end of 2029" is a target
+            if q.unit == "" and q.value < 10 and not q.approx:
+                continue  # "two" and "3" alone are too weak to be a fact
+            if q.unit == "days" and _OFFSET_AFTER.match(body[q.end : q.end + 30]):
+                continue  # "two days after Nvidia said": when the article ran, not a fact
+            out.append(
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "quantity",
+                    q,
+                    None,
+                    _context(body, q.start, q.end),
+                    keys,
+                    row_at(q.start),
+                )
+            )
+        # every clause that names someone or quotes someone is a statement; whether a
+        # lone statement is worth showing is decided after grouping (Detail.is_notable)
+        extra = asides(s.text)  # "Rivos, a start-up that designs RISC-V chips, ..."
+        extra_rows = [index(c.text) for c in extra]
+        for c, r in zip(parts + extra, rows + extra_rows, strict=True):
+            quoted = LONG_QUOTE.search(c.text)
+            ckeys = frozenset(k for k in entity_keys(c.text) if k[2:] not in STOP)
+            # a claim that names nobody can still be a fact ("Neither company disclosed
+            # what the deal is worth"); a fragment cannot
+            undisclosed = bool(_UNDISCLOSED.search(c.text))
+            if not (ckeys or quoted or undisclosed or len(c.text.split()) >= 5):
+                continue
+            out.append(
+                Mention(
+                    article_id,
+                    s.text,
+                    s.paragraph,
+                    "statement",
+                    None,
+                    None,
+                    frozenset(
+                        stem(w)
+                        for w in WORD.findall(c.text)
+                        if w.lower() not in FUNCTION_WORDS and len(w) > 2
+                    )
+                    | ({UNDISCLOSED} if undisclosed else set()),
+                    ckeys,
+                    r,
+                    tuple(
+                        q
+                        for q in quantities
+                        if q.unit not in ("", "year") and c.start <= off + q.start < c.end
+                    ),
+                    c.text,
+                )
+            )
+    return out
