@@ -30,7 +30,7 @@ from pipeline.conflicts import (
 )
 from pipeline.facts import LONG_QUOTE, Detail, DetailParams, Mention
 from pipeline.mentions import UNDISCLOSED, WORD
-from pipeline.quantities import compatible
+from pipeline.quantities import Quantity, compatible
 
 
 def _word_weights(mentions: Sequence[Mention], topic: frozenset[str]) -> dict[str, float]:
@@ -149,15 +149,27 @@ def _pair_scores(
     valued = [i for i, m in enumerate(mentions) if m.kind == "statement" and m.values]
     for x, i in enumerate(valued):
         for j in valued[x + 1 :]:
-            if allowed[i, j] and any(
-                a.unit and a.unit == b.unit and not compatible(a, b)
-                for a in mentions[i].values
-                for b in mentions[j].values
-            ):
+            if allowed[i, j] and _values_clash(mentions[i].values, mentions[j].values):
                 allowed[i, j] = allowed[j, i] = False
     score[~allowed] = -np.inf
     np.fill_diagonal(score, -np.inf)
     return score, raw
+
+
+def _values_clash(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
+    """Do two claims give another value in a unit they share? In each such unit, every
+    value of one of them must agree with a value of the other.
+    ("$5 billion ... at $23.28 a share" and "buys Intel stock at $23.28" agree: the
+    second claim gives no figure for the $5 billion.)"""
+    for unit in {q.unit for q in a if q.unit} & {q.unit for q in b if q.unit}:
+        xs = [q for q in a if q.unit == unit]
+        ys = [q for q in b if q.unit == unit]
+        covered = all(any(compatible(x, y) for y in ys) for x in xs) or all(
+            any(compatible(x, y) for x in xs) for y in ys
+        )
+        if not covered:
+            return True
+    return False
 
 
 def _average_linkage(

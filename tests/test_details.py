@@ -1050,6 +1050,28 @@ def test_a_founding_or_planned_year_is_a_value(text: str, years: list[int]) -> N
     assert got == years
 
 
+def test_claims_with_values_clash_only_on_a_figure_the_other_cannot_match() -> None:
+    """A claim that gives two dollar figures ("$5 billion ... at $23.28 a share") states the
+    same fact as one that gives only the share price; another share price is another
+    claim, and a shared total does not make up for it."""
+    from pipeline.details import _values_clash
+    from pipeline.quantities import find_quantities
+
+    def values(text: str) -> list:
+        return [q for q in find_quantities(text) if q.unit]
+
+    both = values("Nvidia is putting $5 billion into Intel common stock at $23.28 a share.")
+    price = values("Nvidia will buy Intel common stock at $23.28.")
+    misread = values("Nvidia pays $23.82 a share for newly issued Intel stock, for a total of $5B.")
+    assert len(both) == 2
+    assert not _values_clash(both, price)
+    assert not _values_clash(price, both)
+    assert _values_clash(price, misread)
+    assert _values_clash(both, misread)  # the totals agree, the share prices do not
+    # no shared unit: nothing to clash on
+    assert not _values_clash(price, values("The stake is about 4% of Intel."))
+
+
 def test_two_groups_of_one_value_join_when_a_pair_states_it_alike() -> None:
     from pipeline.details import _join_value_groups
 
