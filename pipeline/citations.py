@@ -4,6 +4,8 @@ citing article's own date.
 
 Known outlets (sources.yaml names and aliases) are matched first; other organisations
 are kept too when the sentence pattern makes the attribution unambiguous.
+
+Date expressions themselves are read by pipeline.textdates.
 """
 
 from __future__ import annotations
@@ -17,63 +19,18 @@ from functools import lru_cache
 from pipeline.claims import DATELINE, QUOTED
 from pipeline.keys import STOP
 from pipeline.quantities import WORD_NUMBERS
-
-_MONTH_FORMS = [
-    ("january", "jan"),
-    ("february", "feb"),
-    ("march", "mar"),
-    ("april", "apr"),
-    ("may",),
-    ("june", "jun"),
-    ("july", "jul"),
-    ("august", "aug"),
-    ("september", "sep", "sept"),
-    ("october", "oct"),
-    ("november", "nov"),
-    ("december", "dec"),
-]
-MONTHS = {m: i for i, names in enumerate(_MONTH_FORMS, start=1) for m in names}
-# the full month names as a regex alternation ("January|February|...")
-MONTH_NAMES = "|".join(names[0].capitalize() for names in _MONTH_FORMS)
-WEEKDAYS = {
-    d: i
-    for i, d in enumerate(
-        ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]
-    )
-}
-_MONTH_RE = "|".join(sorted(MONTHS, key=len, reverse=True))
-_DATE_MD = re.compile(
-    rf"\b(?P<month>{_MONTH_RE})\.?\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b(?:,?\s+(?P<year>\d{{4}}))?",
-    re.I,
+from pipeline.textdates import (
+    LOOKS_AHEAD,
+    MONTH_NAMES,
+    SAME_OR_NEXT,
+    all_dates,
+    day_shift,
+    first_date,
+    last_date,
+    opening_shift,
+    relative_shift,
+    resolve_date,
 )
-_DATE_DM = re.compile(
-    rf"\b(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\s+(?P<month>{_MONTH_RE})\b(?:,?\s+(?P<year>\d{{4}}))?",
-    re.I,
-)
-_DATE_ISO = re.compile(r"\b(?P<year>20\d\d)-(?P<month>\d\d)-(?P<day>\d\d)\b")
-_WEEKDAY = re.compile(
-    r"\b(?P<last>last\s+|this\s+past\s+|on\s+|)(?P<wd>monday|tuesday|wednesday|thursday|friday|"
-    r"saturday|sunday)\b",
-    re.I,
-)
-# words that put a weekday ahead of the article rather than behind it
-_FUTURE = re.compile(
-    r"\b(?:will|would|is|are)\s+(?:\w+\s+)?(?:expected|set|scheduled|due|slated|planned)\b|"
-    r"\bwill\b|\bto\s+(?:begin|start|open|list|debut|price|launch)\b|\bnext\b|\bcoming\b|"
-    r"\bexpected\b|\bscheduled\b|\bbegins?\b|\bstarts?\b|\b(?:re)?opens?\b|\bresumes?\b|"
-    r"\bexpires?\b|\btakes\s+effect\b",
-    re.I,
-)
-# a yearless date up to this far ahead is in the article's year ("the quarter ends April
-# 26"); further ahead it is last year's ("December 30" written in January)
-FUTURE_DAYS = 75
-_RELATIVE = re.compile(
-    r"\b(yesterday|today|earlier today|the day before|a day earlier|last night|"
-    r"(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight|overnight)\b",
-    re.I,
-)
-_AGO = re.compile(r"\b(a|one|two|three|four|\d) (day|week)s? ago\b", re.I)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
 ATTRIBUTION_VERBS = (
     r"reported|reports|said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
@@ -328,76 +285,6 @@ class Citation:
     cited_date: date | None
     sentence: str
     known: bool  # matched a source in sources.yaml
-
-
-def resolve_date(sentence: str, article_day: date) -> date | None:
-    """The first absolute or relative date in a sentence, resolved against the article's
-    day: "April 3" -> the latest April 3 not after the article (year rollover); "Tuesday"
-    -> the latest Tuesday not after it; "last Tuesday" -> strictly before it."""
-    found = _first_date(sentence, article_day)
-    return found[1] if found else None
-
-
-def _first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
-    hits: list[tuple[int, date]] = []
-    for pattern in (_DATE_MD, _DATE_DM):
-        for m in pattern.finditer(sentence):
-            month = MONTHS[m.group("month").lower()]
-            day = int(m.group("day"))
-            year = int(m.group("year")) if m.group("year") else article_day.year
-            try:
-                d = date(year, month, day)
-            except ValueError:
-                continue
-            if not m.group("year") and d > article_day + timedelta(days=FUTURE_DAYS):
-                try:
-                    d = date(year - 1, month, day)  # "December 30" in a January article
-                except ValueError:
-                    continue
-            hits.append((m.start(), d))
-    for m in _DATE_ISO.finditer(sentence):
-        try:
-            hits.append(
-                (m.start(), date(int(m.group("year")), int(m.group("month")), int(m.group("day"))))
-            )
-        except ValueError:
-            continue
-    for m in _WEEKDAY.finditer(sentence):
-        wd = WEEKDAYS[m.group("wd").lower()]
-        back = (article_day.weekday() - wd) % 7
-        if m.group("last").strip().lower() in ("last", "this past") and back == 0:
-            back = 7
-        hits.append((m.start(), article_day - timedelta(days=back)))
-    for m in _RELATIVE.finditer(sentence):
-        word = m.group(1).lower()
-        delta = 1 if word in ("yesterday", "the day before", "a day earlier", "last night") else 0
-        hits.append((m.start(), article_day - timedelta(days=delta)))
-    for m in _AGO.finditer(sentence):
-        n = _SMALL.get(m.group(1).lower()) or int(m.group(1))
-        days = n * (7 if m.group(2).lower() == "week" else 1)
-        hits.append((m.start(), article_day - timedelta(days=days)))
-    if not hits:
-        return None
-    hits.sort()
-    # "Friday, April 3": a weekday right before an explicit date is the same day
-    return hits[0] if len(hits) == 1 or hits[1][0] - hits[0][0] > 12 else hits[1]
-
-
-def dates_in(sentence: str, article_day: date) -> list[date]:
-    """Every resolvable date in a sentence (used as detail values)."""
-    out: list[date] = []
-    for pattern in (_DATE_MD, _DATE_DM):
-        for m in pattern.finditer(sentence):
-            month = MONTHS[m.group("month").lower()]
-            year = int(m.group("year")) if m.group("year") else article_day.year
-            try:
-                d = date(year, month, int(m.group("day")))
-            except ValueError:
-                continue
-            if not m.group("year") and d > article_day + timedelta(days=FUTURE_DAYS):
-                d = d.replace(year=d.year - 1)
-            out.append(d)
-    return out
 
 
 class CitationFinder:
@@ -1044,45 +931,6 @@ def _credit_scope(scope: str) -> str:
     return scope[: start.start()] if start else scope
 
 
-_SAME_OR_NEXT = re.compile(
-    r"\b(?:the (?:following|next) (?:day|morning|afternoon|evening)|a day later|the day after|"
-    r"(?:that|the) same (?:day|morning|"
-    r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
-    r"(?:(?:a few|several|two|three|some) )?hours (?:later|earlier)|within (?:the )?hours|"
-    r"minutes (?:later|earlier)|earlier that (?:day|morning|afternoon|evening))\b",
-    re.I,
-)
-
-
-_OPENING = re.compile(rf"\s*(?:{_SAME_OR_NEXT.pattern})\s*,", re.I)
-
-
-def _shift(phrase: str) -> int:
-    """1 for "the following day" / "a day later", 0 for "later that day" / "that same
-    afternoon"."""
-    return 1 if re.search(r"(?i)following|next|day later|day after", phrase) else 0
-
-
-def relative_shift(sentence: str) -> int | None:
-    """Days after the previously given date that "later that day" (0) or "a day later"
-    (1) anywhere in the sentence points to; None when it has no such phrase."""
-    m = _SAME_OR_NEXT.search(sentence)
-    return None if m is None else _shift(m.group(0))
-
-
-def opening_shift(sentence: str) -> int | None:
-    """Days after the previously given date that a sentence opening like "A day later,"
-    (1) or "Later that day," (0) points to; None for any other opening."""
-    m = _OPENING.match(sentence)
-    return None if m is None else _shift(m.group(0))
-
-
-def last_date(text: str, article_day: date) -> date | None:
-    """The last date the text gives, resolved against the article's day."""
-    found = [d for d, _, _ in all_dates(text, article_day)]
-    return found[-1] if found else None
-
-
 def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     """The date that belongs to the attribution starting at pos: the first date after the
     name within the same clause, else the nearest one before it."""
@@ -1111,16 +959,16 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # "as Market Signal noted, Nvidia stock finished Monday's session 3.9% higher": a
     # possessive day is the event's, not when the source spoke
     scope = _POSSESSIVE_DAY.sub(lambda k: " " * len(k.group(0)), scope)
-    found = _first_date(scope, article_day)
+    found = first_date(scope, article_day)
     if found:
         return found[1]
     # "X broke it on Monday, and Pacific Wire confirmed it the following day / the same
     # afternoon": counted from the date before the name
-    relative = _SAME_OR_NEXT.search(clause)
+    relative = SAME_OR_NEXT.search(clause)
     if relative:
         earlier = last_date(sentence[:pos], article_day)
         if earlier:
-            return earlier + timedelta(days=_shift(relative.group(0)))
+            return earlier + timedelta(days=day_shift(relative.group(0)))
     trailing = re.match(
         r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
         r"reported|confirmed|stated|wrote)"
@@ -1130,7 +978,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it
     # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")
-    found = _first_date(before, article_day)
+    found = first_date(before, article_day)
     if not found and trailing:
         # a credit closing a long sentence: "X priced its offering on Wednesday, above its
         # range of $36 to $40, raising $1.32 billion, the company said in a statement"
@@ -1160,7 +1008,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         # Wednesday ..., the company said" / "priced its IPO last night, Pacific Wire
         # reported" (a past event is announced the day it happens)
         lead_in = sentence[max(0, date_at - 60) : date_at]
-        if found[1] <= article_day and not _FUTURE.search(lead_in):
+        if found[1] <= article_day and not LOOKS_AHEAD.search(lead_in):
             return found[1]
         return None
     return found[1]
@@ -1246,38 +1094,3 @@ def headline_orgs(
                     skip_until = m.start() + len(full)
                     continue  # a person with no employer given
         yield word
-
-
-def all_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:
-    """Every date expression in a sentence, resolved: (day, start, end)."""
-    out: list[tuple[date, int, int]] = []
-    spans: list[tuple[int, int]] = []
-    for pattern in (_DATE_MD, _DATE_DM, _DATE_ISO):
-        for m in pattern.finditer(sentence):
-            found = _first_date(m.group(0), article_day)
-            if found and not any(s <= m.start() < e for s, e in spans):
-                out.append((found[1], m.start(), m.end()))
-                spans.append((m.start(), m.end()))
-    for m in _WEEKDAY.finditer(sentence):
-        if any(s <= m.start() < e or m.end() + 3 >= s > m.start() for s, e in spans):
-            continue  # "Friday, April 3": the explicit date already counts
-        found = _first_date(m.group(0), article_day)
-        if found:
-            day = found[1]
-            if not m.group("last").strip() or m.group("last").strip().lower() == "on":
-                if _FUTURE.search(sentence[max(0, m.start() - 60) : m.start()]):
-                    # "trading will begin on Thursday": the coming Thursday
-                    ahead = (WEEKDAYS[m.group("wd").lower()] - article_day.weekday()) % 7
-                    day = article_day + timedelta(days=ahead)
-            out.append((day, m.start(), m.end()))
-    # "pricing on Wednesday, with trading to begin the following day": one day after the
-    # date just before it in the sentence
-    for m in _NEXT_DAY.finditer(sentence):
-        earlier = [(s, d) for d, s, _ in out if s < m.start()]
-        if earlier:
-            _, d = max(earlier)
-            out.append((d + timedelta(days=1), m.start(), m.end()))
-    return out
-
-
-_NEXT_DAY = re.compile(r"\b(?:the following day|the next day|a day later|the day after)\b", re.I)

@@ -15,7 +15,6 @@ import re
 from collections.abc import Callable, Container, Sequence
 from datetime import date
 
-from pipeline.citations import MONTH_NAMES, MONTHS, all_dates
 from pipeline.claims import DATELINE, Claim, asides, claims
 from pipeline.facts import LONG_QUOTE, Mention
 from pipeline.keys import STOP, entity_keys
@@ -25,6 +24,7 @@ from pipeline.quantities import (
     merge_ranges,
 )
 from pipeline.sentences import SPEC_LINE, Sentence, is_boilerplate
+from pipeline.textdates import MONTH_NAMES, MONTHS, all_dates
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
 FUNCTION_WORDS = {

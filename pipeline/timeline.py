@@ -19,17 +19,12 @@ from typing import Any
 
 import numpy as np
 
-from pipeline.citations import (
-    Citation,
-    CitationFinder,
-    headline_subjects,
-    last_date,
-    relative_shift,
-)
+from pipeline.citations import Citation, CitationFinder, headline_subjects
 from pipeline.details import detail_text, group_details
 from pipeline.facts import Detail, DetailParams, Mention
 from pipeline.mentions import TextIndex, is_candidate, mentions_of
 from pipeline.sentences import sentences as split_sentences
+from pipeline.textdates import last_date, relative_shift
 from pipeline.timeutil import iso
 
 SENTENCE_KIND = "sentence"

@@ -7,7 +7,8 @@ from datetime import date
 
 import pytest
 
-from pipeline.citations import Citation, CitationFinder, all_dates, resolve_date, subject_of
+from pipeline.citations import Citation, CitationFinder, subject_of
+from pipeline.textdates import all_dates, resolve_date
 
 OUTLETS: dict[str, list[str]] = {
     "The Information": [],
@@ -366,7 +367,7 @@ def test_two_word_company_that_speaks_is_not_a_person(finder: CitationFinder) ->
 
 
 def test_future_weekdays_resolve_forward() -> None:
-    from pipeline.citations import all_dates
+    from pipeline.textdates import all_dates
 
     tuesday = date(2026, 9, 29)
     assert [d for d, _, _ in all_dates("Shares will start trading on Thursday.", tuesday)] == [
@@ -457,7 +458,7 @@ def test_a_time_between_the_speaker_and_the_verb(finder: CitationFinder) -> None
 
 
 def test_the_following_day_counts_from_the_date_before_it() -> None:
-    from pipeline.citations import all_dates
+    from pipeline.textdates import all_dates
 
     s = "Pricing is expected on Wednesday, with trading to begin the following day."
     assert [d for d, _, _ in all_dates(s, date(2026, 9, 29))] == [
