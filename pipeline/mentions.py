@@ -115,9 +115,6 @@ _TARGET_YEAR = re.compile(
     r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
 )
-# the year a company or product began is a fact of its own, whatever the article's year
-# "founded in 2016", and with the founded company between ("who founded Ampere in 2017",
-# "started the company in 2021")
 # a few days that count from another event ("two days after Nvidia said", "three weeks
 # ago"): when the article ran, not a fact ("four months later than planned" and "six
 # months after the listing" are)
@@ -126,6 +123,9 @@ _OFFSET_AFTER = re.compile(
     r"(?:after|before|ago|earlier)\b(?!\s+than)",
     re.I,
 )
+# the year a company or product began is a fact of its own, whatever the article's year
+# "founded in 2016", and with the founded company between ("who founded Ampere in 2017",
+# "started the company in 2021")
 FOUNDING_YEAR = re.compile(
     r"\b(?:founded|established|incorporated|set\s+up|formed|started|spun\s+out)"
     r"(?:\s+(?:back|originally))?"
@@ -345,24 +345,24 @@ def mentions_of(
             return rows[-1]
 
         keys = frozenset(k for k in entity_keys(body) if k[2:] not in STOP)
+
+        def dated(
+            day: date,
+            ctx: frozenset[str],
+            row: int,
+            news: bool = False,
+            s: Sentence = s,
+            keys: frozenset[str] = keys,
+        ) -> Mention:
+            """A date mention of this sentence."""
+            return Mention(
+                article_id, s.text, s.paragraph, "date", None, day, ctx, keys, row, news=news
+            )
+
         citing = (cited or {}).get(s.text, [])
         for outlet, when, known in citing:
-            if when is None:
-                continue
-            out.append(
-                Mention(
-                    article_id,
-                    s.text,
-                    s.paragraph,
-                    "date",
-                    None,
-                    when,
-                    frozenset({"@" + outlet}),
-                    keys,
-                    rows[0],
-                    news=known,
-                )
-            )
+            if when is not None:
+                out.append(dated(when, frozenset({"@" + outlet}), rows[0], known))
         cited_days = {w for _, w, _ in citing if w}
         date_spans: list[tuple[int, int]] = []
         for d, start, end in all_dates(body, article_day):
@@ -374,19 +374,7 @@ def mentions_of(
                 r"(?i)(last |this past |on )?[a-z]+day", body[start:end].strip()
             )
             ctx = _context(body, start, end) | ({"#explicit"} if explicit else set())
-            out.append(
-                Mention(
-                    article_id,
-                    s.text,
-                    s.paragraph,
-                    "date",
-                    None,
-                    d,
-                    frozenset(ctx),
-                    keys,
-                    row_at(start),
-                )
-            )
+            out.append(dated(d, frozenset(ctx), row_at(start)))
         periods = find_periods(body, article_day)
         quantities = merge_ranges(find_quantities(body), body) + periods
         period_spans = [(q.start, q.end) for q in periods]
