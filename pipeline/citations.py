@@ -116,6 +116,7 @@ _PATTERNS = [
     ),
     re.compile(
         rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual |technical |"
+        rf"regulatory |"
         rf"detailed |full |exclusive |overnight |weekend )?"
         rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
         # "OpenAI's engineers find and fix bugs": people at work, not a source speaking
@@ -124,7 +125,7 @@ _PATTERNS = [
         r"joined|leave|left|use|used|develop|developed|write|wrote code)\b)"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts) (?:(?:[A-Z][\w\-]+|chip|memory|server|cloud|software|"
+        r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:(?:[A-Z][\w\-]+|chip|memory|server|cloud|software|"
         r"semiconductor|networking|hardware) ){0,2}(?:company|firm|two companies|companies|"
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"

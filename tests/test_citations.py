@@ -1145,6 +1145,16 @@ def test_an_outlets_technical_breakdown_is_a_credit(finder: CitationFinder) -> N
     assert cites(finder, "Qualcomm's earlier data center attempts went nowhere.") == []
 
 
+def test_a_companys_regulatory_filing_is_its_credit(finder: CitationFinder) -> None:
+    # "Samsung's regulatory filing came first on Monday" is Samsung's word, dated Monday,
+    # as "Samsung's filing" is
+    for sentence in (
+        "Halvorsen's regulatory filing came first on Monday: a 22.8 trillion won contract.",
+        "Halvorsen's filing came first on Monday: a 22.8 trillion won contract.",
+    ):
+        assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", MONDAY)]
+
+
 def test_people_at_work_are_no_source(finder: CitationFinder) -> None:
     # "X's engineers find and fix bugs" says what they do, not what they told anyone
     sentence = "Every bug Halvorsen's engineers find and fix is one the next customer won't hit."
