@@ -96,6 +96,11 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})"
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
+    # "Tuesday's CCTV segment", "Monday's Pacific Wire report": the outlet's piece of that day
+    re.compile(
+        rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s) (?P<name>{_NAME}) "
+        rf"(?:segment|report|story|broadcast|piece|article|scoop|write-up|item|interview)\b"
+    ),
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast) by "

@@ -1155,6 +1155,16 @@ def test_a_companys_regulatory_filing_is_its_credit(finder: CitationFinder) -> N
         assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", MONDAY)]
 
 
+def test_a_days_piece_by_an_outlet_is_its_credit_of_that_day(finder: CitationFinder) -> None:
+    # "Tuesday's CCTV segment" credits CCTV, dated that Tuesday; an event of a company's
+    # on a day ("Tuesday's Halvorsen event") is no piece of reporting
+    sentence = "That is what made Friday's Pacific Wire report worth reading twice."
+    assert [c[:2] for c in cites(finder, sentence)] == [("Pacific Wire", FRIDAY)]
+    sentence = "That is what made Friday's CCTV segment worth freezing frame by frame."
+    assert [c[:2] for c in cites(finder, sentence)] == [("CCTV", FRIDAY)]
+    assert cites(finder, "Friday's Halvorsen event drew a crowd.") == []
+
+
 def test_people_at_work_are_no_source(finder: CitationFinder) -> None:
     # "X's engineers find and fix bugs" says what they do, not what they told anyone
     sentence = "Every bug Halvorsen's engineers find and fix is one the next customer won't hit."
