@@ -20,6 +20,7 @@ from pipeline.claims import DATELINE, QUOTED
 from pipeline.keys import STOP
 from pipeline.quantities import WORD_NUMBERS
 from pipeline.textdates import (
+    DAY_EARLIER,
     LOOKS_AHEAD,
     MONTH_NAMES,
     SAME_OR_NEXT,
@@ -28,6 +29,7 @@ from pipeline.textdates import (
     first_date,
     last_date,
     opening_shift,
+    relative_dates,
     relative_shift,
     resolve_date,
 )
@@ -965,6 +967,11 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # "as Market Signal noted, Nvidia stock finished Monday's session 3.9% higher": a
     # possessive day is the event's, not when the source spoke
     scope = _POSSESSIVE_DAY.sub(lambda k: " " * len(k.group(0)), scope)
+    earlier_day = DAY_EARLIER.search(scope) and last_date(sentence[:pos], article_day)
+    if earlier_day:
+        # "announced on Friday ..., confirming what X had reported a day earlier": the
+        # Thursday, not the day before the article
+        return earlier_day - timedelta(days=1)
     found = first_date(scope, article_day)
     if found:
         return found[1]
@@ -994,7 +1001,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         body = DATELINE.sub(lambda k: " " * len(k.group(0)), sentence[:pos])
         earlier = [
             (s, d)
-            for d, s, _ in all_dates(body, article_day)
+            for d, s, _ in all_dates(body, article_day) + relative_dates(body, article_day)
             if body[:s].strip() and not re.fullmatch(r"\s*(?:On|on|By|by)\s*", body[:s])
         ]
         if earlier:

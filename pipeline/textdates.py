@@ -80,6 +80,26 @@ def resolve_date(sentence: str, article_day: date) -> date | None:
     return found[1] if found else None
 
 
+def relative_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:
+    """Days counted from the article's ("last night", "yesterday", "two days ago"):
+    (day, start, end). :func:`all_dates` leaves them out, as date details: "today" is
+    when an article ran far more often than a fact."""
+    out: list[tuple[date, int, int]] = []
+    for m in _RELATIVE.finditer(sentence):
+        word = m.group(1).lower()
+        back = 1 if word in ("yesterday", "the day before", "a day earlier", "last night") else 0
+        out.append((article_day - timedelta(days=back), m.start(), m.end()))
+    for m in _AGO.finditer(sentence):
+        n = _SMALL.get(m.group(1).lower()) or int(m.group(1))
+        days = n * (7 if m.group(2).lower() == "week" else 1)
+        out.append((article_day - timedelta(days=days), m.start(), m.end()))
+    return out
+
+
+# "confirming what X had reported a day earlier": a day before the date just given
+DAY_EARLIER = re.compile(r"\b(?:a day earlier|the day before)\b", re.I)
+
+
 def first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
     hits: list[tuple[int, date]] = []
     for pattern in (_DATE_MD, _DATE_DM):
@@ -110,14 +130,7 @@ def first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
         if m.group("last").strip().lower() in ("last", "this past") and back == 0:
             back = 7
         hits.append((m.start(), article_day - timedelta(days=back)))
-    for m in _RELATIVE.finditer(sentence):
-        word = m.group(1).lower()
-        delta = 1 if word in ("yesterday", "the day before", "a day earlier", "last night") else 0
-        hits.append((m.start(), article_day - timedelta(days=delta)))
-    for m in _AGO.finditer(sentence):
-        n = _SMALL.get(m.group(1).lower()) or int(m.group(1))
-        days = n * (7 if m.group(2).lower() == "week" else 1)
-        hits.append((m.start(), article_day - timedelta(days=days)))
+    hits.extend((start, d) for d, start, _ in relative_dates(sentence, article_day))
     if not hits:
         return None
     hits.sort()

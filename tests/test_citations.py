@@ -3,7 +3,7 @@ against the citing article's own date (CONTRACT.md, "Citation")."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 import pytest
 
@@ -1201,6 +1201,26 @@ def test_a_credit_closing_a_long_sentence_takes_the_events_day(finder: CitationF
         "indefinitely, Halvorsen said."
     )
     assert [c[:2] for c in cites(finder, sentence)] == [("Halvorsen", None)]
+    # a day counted from the article's is an event's day too: "last night" (Sunday)
+    sentence = (
+        "The chipmaker priced its IPO at $44 a share last night, comfortably above the "
+        "$36-$40 range it had been marketing, Reuters reported."
+    )
+    assert [c[:2] for c in cites(finder, sentence)] == [("Reuters", MONDAY - timedelta(days=1))]
+
+
+def test_a_day_earlier_counts_from_the_date_just_given(finder: CitationFinder) -> None:
+    # "announced on Friday ..., confirming what X had reported a day earlier": Thursday,
+    # not the day before the article (Monday)
+    sentence = (
+        "Halvorsen announced on Friday that it would take a million TPUs, confirming what "
+        "Reuters had reported a day earlier."
+    )
+    got = dict(c[:2] for c in cites(finder, sentence))
+    assert got["Reuters"] == FRIDAY - timedelta(days=1)
+    # with no date before it, the day before the article
+    got = dict(c[:2] for c in cites(finder, "Reuters had reported it the day before."))
+    assert got["Reuters"] == MONDAY - timedelta(days=1)
 
 
 def test_a_named_report_of_a_known_outlet_is_a_credit_without_a_verb(
