@@ -413,6 +413,7 @@ class CitationFinder:
                         if _BOTH.search(sentence)
                         else self._possessor(original, m.start(), m.start(group), article_text)
                         or _first_org(original[: m.start()], orgs, before)
+                        or self._opening_owner(original, m.start(), article_text)
                     )
                     if local or subject:
                         by_subject.append((local or subject or "", m.start(group)))
@@ -561,6 +562,18 @@ class CitationFinder:
             return None
         return name
 
+    def _opening_owner(self, sentence: str, start: int, article_text: str) -> str | None:
+        """Whose products a sentence opens on, when "the company" speaks at its end:
+        "Amazon.com's Graviton chips ... are used by most of the top customers, the
+        company has said" is Amazon's word, whoever the story is about."""
+        m = _OPENING_POSSESSIVE.match(sentence)
+        if not m or m.end() > start:
+            return None
+        name, known = self._match_name(m.group("org"))
+        if not name or known or _looks_like_person(name, article_text):
+            return None
+        return name
+
     def story_orgs(self, story_text: str) -> frozenset[tuple[str, str]]:
         """The organisations a story speaks of, as (name as written, canonical name):
         names that speak somewhere in it ("Oracle said", "Broadcom confirmed") and the
@@ -586,6 +599,10 @@ class CitationFinder:
 _OWNER = re.compile(
     r"\b([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
     r"told|announced|confirmed|disclosed|reported|unveiled)\b"
+)
+# a sentence that opens on a name's possession: "Amazon.com's Graviton chips ..."
+_OPENING_POSSESSIVE = re.compile(
+    r"(?P<org>[A-Z][\w&.\-]*[\w&](?:\s+[A-Z][\w&.\-]*[\w&]){0,2})(?:'s|’s)\s+[A-Z]"
 )
 # a sentence's subject: its leading name, followed by a lower-case verb
 _SUBJECT = re.compile(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})(?:'s|’s)?\s+(?=[a-z])")

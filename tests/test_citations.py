@@ -1165,6 +1165,21 @@ def test_a_days_piece_by_an_outlet_is_its_credit_of_that_day(finder: CitationFin
     assert cites(finder, "Friday's Halvorsen event drew a crowd.") == []
 
 
+def test_the_company_is_the_one_whose_product_opens_the_sentence(
+    finder: CitationFinder,
+) -> None:
+    # in a story about Halvorsen, "the company has said" after "Amazon.com's Graviton
+    # chips ..." is Amazon's word ...
+    sentence = (
+        "Amazon.com's Graviton chips, now in their fifth generation, are used by most of "
+        "the top 1,000 customers of Amazon Web Services, the company has said."
+    )
+    assert [c[0] for c in cites(finder, sentence, subject="Halvorsen")] == ["Amazon"]
+    # ... and a sentence that opens on no one's product leaves it to the story's subject
+    sentence = "The chips are used by most of the top 1,000 customers, the company has said."
+    assert [c[0] for c in cites(finder, sentence, subject="Halvorsen")] == ["Halvorsen"]
+
+
 def test_people_at_work_are_no_source(finder: CitationFinder) -> None:
     # "X's engineers find and fix bugs" says what they do, not what they told anyone
     sentence = "Every bug Halvorsen's engineers find and fix is one the next customer won't hit."
