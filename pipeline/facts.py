@@ -14,11 +14,15 @@ from datetime import date
 
 from pipeline.quantities import Quantity
 
+# a quotation long enough to be a statement of its own (short ones are names or terms)
 LONG_QUOTE = re.compile(r"[\"“]([^\"”]{25,})[\"”]")
 
 
 @dataclass(frozen=True)
 class Mention:
+    """One fact stated in one sentence of one article: a quantity, a date, or a claim in
+    words (a *statement*)."""
+
     article_id: str
     sentence: str
     paragraph: int
@@ -43,6 +47,9 @@ class Mention:
 
 @dataclass
 class Detail:
+    """The mentions of one fact across a story's articles; ``conflicts`` holds the groups
+    that give the same fact another value."""
+
     mentions: list[Mention]
     conflicts: list[list[Mention]] = field(default_factory=list)  # other-value groups
 
@@ -62,6 +69,9 @@ class Detail:
 
 @dataclass(frozen=True)
 class DetailParams:
+    """The grouping's thresholds (scores are claim cosine plus ``lexical_weight`` x shared
+    rare words); chosen on the development splits with ``bench/tune_details.py``."""
+
     conflict_cos: float = 0.5  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.75
     conflict_max_ratio: float = 1.55  # values further apart are different facts, not a conflict
