@@ -211,12 +211,16 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 before=_before(sents, s.index),
                 orgs=orgs,
             )
+            # "According to the same report, ...", "the table showed": the report or
+            # document credited just before. Undated: the sentence gives no date (the
+            # contract's cited_date), and the timeline still dates the detail's origin by
+            # that outlet's report (measured: all 24 such credits in the development labels
+            # are undated; development citation recall 0.979 -> 0.99)
             if not cites and last is not None and _SAME_REPORT.search(s.text):
-                # "According to the same report, ...": the report credited just before
-                cites = [Citation(last.cited_outlet, last.cited_date, s.text, last.known)]
+                cites = [Citation(last.cited_outlet, None, s.text, last.known)]
             if not cites and last_any is not None and _SAME_SOURCE.search(s.text):
                 c = last_any
-                cites = [Citation(c.cited_outlet, c.cited_date, s.text, c.known)]
+                cites = [Citation(c.cited_outlet, None, s.text, c.known)]
             for c in cites:
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
                 last_any = c

@@ -734,10 +734,17 @@ def test_the_same_report_is_the_one_credited_before(embed: Embed) -> None:
     ]
     doc = timeline(arts, embed)
     credits = [(c["cited_outlet"], c["cited_date"], c["evidence"][:20]) for c in doc["citations"]]
+    # the second sentence gives no date: its credit has none (CONTRACT: cited_date) ...
     assert credits == [
         ("The Compute Report", "2026-04-03", "The Compute Report r"),
-        ("The Compute Report", "2026-04-03", "According to the sam"),
+        ("The Compute Report", None, "According to the sam"),
     ]
+    # ... and what it states is still credited to that report, of its day
+    july = next(d for d in doc["details"] if "July" in d["first_reported"]["sentence"])
+    assert (july["cited_origin"]["outlet"], july["cited_origin"]["date"]) == (
+        "The Compute Report",
+        "2026-04-03",
+    )
 
 
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
@@ -762,6 +769,8 @@ def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> Non
         ("CCTV", "Both chips draw 400 "),
         ("CCTV", "Other chips at the s"),
     ]
+    # only the first sentence dates its credit
+    assert [c["cited_date"] for c in doc["citations"]] == ["2026-04-06", None, None]
     # the cited report's date, labelled with the name as the story writes it even where
     # the sentence only says "the table"
     labels = {d["text"] for d in doc["details"] if d["kind"] == "date"}
