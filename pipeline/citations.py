@@ -20,7 +20,6 @@ from pipeline.claims import DATELINE, QUOTED
 from pipeline.keys import STOP
 from pipeline.quantities import WORD_NUMBERS
 from pipeline.textdates import (
-    DAY_EARLIER,
     LOOKS_AHEAD,
     MONTH_NAMES,
     SAME_OR_NEXT,
@@ -557,7 +556,12 @@ class CitationFinder:
         words = _drop_starts(m.group(1)) if m else []
         if not words:
             return None
-        name, known = self._match_name(" ".join(words))
+        return self._organisation(" ".join(words), article_text)
+
+    def _organisation(self, written: str, article_text: str) -> str | None:
+        """The canonical name of ``written`` when it is an organisation that is not a news
+        outlet (nor a person)."""
+        name, known = self._match_name(written)
         if not name or known or _looks_like_person(name, article_text):
             return None
         return name
@@ -569,10 +573,7 @@ class CitationFinder:
         m = _OPENING_POSSESSIVE.match(sentence)
         if not m or m.end() > start:
             return None
-        name, known = self._match_name(m.group("org"))
-        if not name or known or _looks_like_person(name, article_text):
-            return None
-        return name
+        return self._organisation(m.group("org"), article_text)
 
     def story_orgs(self, story_text: str) -> frozenset[tuple[str, str]]:
         """The organisations a story speaks of, as (name as written, canonical name):
@@ -984,21 +985,17 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # "as Market Signal noted, Nvidia stock finished Monday's session 3.9% higher": a
     # possessive day is the event's, not when the source spoke
     scope = _POSSESSIVE_DAY.sub(lambda k: " " * len(k.group(0)), scope)
-    earlier_day = DAY_EARLIER.search(scope) and last_date(sentence[:pos], article_day)
-    if earlier_day:
-        # "announced on Friday ..., confirming what X had reported a day earlier": the
-        # Thursday, not the day before the article
-        return earlier_day - timedelta(days=1)
-    found = first_date(scope, article_day)
-    if found:
-        return found[1]
     # "X broke it on Monday, and Pacific Wire confirmed it the following day / the same
-    # afternoon": counted from the date before the name
+    # afternoon" / "announced on Friday, confirming what X had reported a day earlier":
+    # counted from the date before the name, unless the credit's clause writes its own
     relative = SAME_OR_NEXT.search(clause)
-    if relative:
+    if relative and not all_dates(scope, article_day):
         earlier = last_date(sentence[:pos], article_day)
         if earlier:
             return earlier + timedelta(days=day_shift(relative.group(0)))
+    found = first_date(scope, article_day)
+    if found:
+        return found[1]
     trailing = re.match(
         r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
         r"reported|confirmed|stated|wrote)"

@@ -96,10 +96,6 @@ def relative_dates(sentence: str, article_day: date) -> list[tuple[date, int, in
     return out
 
 
-# "confirming what X had reported a day earlier": a day before the date just given
-DAY_EARLIER = re.compile(r"\b(?:a day earlier|the day before)\b", re.I)
-
-
 def first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
     hits: list[tuple[int, date]] = []
     for pattern in (_DATE_MD, _DATE_DM):
@@ -157,6 +153,7 @@ def dates_in(sentence: str, article_day: date) -> list[date]:
 
 SAME_OR_NEXT = re.compile(
     r"\b(?:the (?:following|next) (?:day|morning|afternoon|evening)|a day later|the day after|"
+    r"a day earlier|the day before|"
     r"(?:that|the) same (?:day|morning|"
     r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
     r"(?:(?:a few|several|two|three|some) )?hours (?:later|earlier)|within (?:the )?hours|"
@@ -169,8 +166,10 @@ _OPENING = re.compile(rf"\s*(?:{SAME_OR_NEXT.pattern})\s*,", re.I)
 
 
 def day_shift(phrase: str) -> int:
-    """1 for "the following day" / "a day later", 0 for "later that day" / "that same
-    afternoon"."""
+    """1 for "the following day" / "a day later", -1 for "a day earlier" / "the day
+    before", 0 for "later that day" / "that same afternoon"."""
+    if re.search(r"(?i)day earlier|day before", phrase):
+        return -1
     return 1 if re.search(r"(?i)following|next|day later|day after", phrase) else 0
 
 

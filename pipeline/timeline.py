@@ -216,11 +216,12 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
             # contract's cited_date), and the timeline still dates the detail's origin by
             # that outlet's report (measured: all 24 such credits in the development labels
             # are undated; development citation recall 0.979 -> 0.99)
-            if not cites and last is not None and _SAME_REPORT.search(s.text):
-                cites = [Citation(last.cited_outlet, None, s.text, last.known)]
-            if not cites and last_any is not None and _SAME_SOURCE.search(s.text):
-                c = last_any
-                cites = [Citation(c.cited_outlet, None, s.text, c.known)]
+            if not cites:
+                prior = (last if _SAME_REPORT.search(s.text) else None) or (
+                    last_any if _SAME_SOURCE.search(s.text) else None
+                )
+                if prior is not None:
+                    cites = [Citation(prior.cited_outlet, None, s.text, prior.known)]
             for c in cites:
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
                 last_any = c
