@@ -111,7 +111,8 @@ FUNCTION_WORDS = {
 _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
-    r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production)\s+in)\s+(?:the\s+)?"
+    r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production)\s+in"
+    r"|ships|shipping|due|available)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
 )
@@ -378,18 +379,23 @@ def mentions_of(
         periods = find_periods(body, article_day)
         quantities = merge_ranges(find_quantities(body), body) + periods
         period_spans = [(q.start, q.end) for q in periods]
+        target_year = False  # a target year read earlier in the sentence
         for q in quantities:
             if any(a <= q.start < b for a, b in date_spans):
                 continue
             if not q.unit.startswith("period") and any(a <= q.start < b for a, b in period_spans):
                 continue  # the "2026" of "the second half of 2026" is part of the period
             before = body[max(0, q.start - 48) : q.start]
-            if (
-                q.unit == "year"
-                and not FOUNDING_YEAR.search(before)
-                and (q.value < article_day.year or not _TARGET_YEAR.search(before))
-            ):
-                continue  # "in early 2025" is background; "by the end of 2029" is a target
+            if q.unit == "year" and not FOUNDING_YEAR.search(before):
+                if q.value < article_day.year:
+                    continue  # "in early 2025" is background
+                # "by the end of 2029" is a target, and so is the second year of
+                # "available in 2027 and the AI250 in 2028"
+                if not (
+                    _TARGET_YEAR.search(before) or (target_year and re.search(r"\bin\s+$", before))
+                ):
+                    continue
+                target_year = True
             if q.unit == "" and q.value < 10 and not q.approx:
                 continue  # "two" and "3" alone are too weak to be a fact
             if q.unit == "days" and _OFFSET_AFTER.match(body[q.end : q.end + 30]):

@@ -1052,6 +1052,10 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         ("Humain will deploy 200 megawatts of racks starting in 2027.", [2027]),
         ("The AI200 will be commercially available in 2027.", [2027]),
         ("Analysts expect demand to stay strong in 2027.", []),
+        # the second year of a coordinated plan, and a spec list's "ships 2028"
+        ("The AI200 will be available in 2027 and the AI250 in 2028.", [2027, 2028]),
+        ("AI250: ships 2028, adds near-memory computing.", [2028]),
+        ("Sales rose in 2027 and in 2028, analysts expect.", []),
     ],
 )
 def test_a_founding_or_planned_year_is_a_value(text: str, years: list[int]) -> None:
