@@ -23,7 +23,7 @@ from pipeline.quantities import (
     find_quantities,
     merge_ranges,
 )
-from pipeline.sentences import SPEC_LINE, Sentence, is_boilerplate
+from pipeline.sentences import BOILERPLATE, SPEC_LINE, Sentence, is_boilerplate
 from pipeline.textdates import MONTH_NAMES, MONTHS, all_dates
 
 WORD = re.compile(r"[A-Za-z][A-Za-z0-9\-]+")
@@ -116,6 +116,13 @@ _TARGET_YEAR = re.compile(
     r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
 )
+# an event that happens on the article's own day: "Trading opens today", "the shares begin
+# trading today", "goes on sale today"
+_EVENT_TODAY = re.compile(
+    r"\b(?:opens?|begins?|starts?|debuts?|lists?|goes\s+on\s+sale|ships?|launch(?:es)?|"
+    r"trading|closes?|takes\s+effect)\s+today\b",
+    re.I,
+)
 # a few days that count from another event ("two days after Nvidia said", "three weeks
 # ago"): when the article ran, not a fact ("four months later than planned" and "six
 # months after the listing" are)
@@ -185,6 +192,8 @@ UNDISCLOSED = "#undisclosed-terms"
 
 def is_candidate(sentence: str, title: str | None = None) -> bool:
     """Could this sentence carry a specific fact? (cheap filter before embedding)"""
+    if _EVENT_TODAY.search(sentence) and not BOILERPLATE.search(sentence):
+        return True  # "Trading opens today.": short, but a date
     if is_boilerplate(sentence) or _TIMESTAMP_LINE.match(sentence):
         return False
     if title and sentence.strip().rstrip(".").casefold() == title.strip().rstrip(".").casefold():
@@ -376,6 +385,13 @@ def mentions_of(
             )
             ctx = _context(body, start, end) | ({"#explicit"} if explicit else set())
             out.append(dated(d, frozenset(ctx), row_at(start)))
+        for m in _EVENT_TODAY.finditer(body):
+            # "Trading opens today.": the day the event happens, which is the article's
+            # (a bare "today" is when the article ran far more often than a fact)
+            if not any(a <= m.start() < b for a, b in date_spans):
+                out.append(
+                    dated(article_day, _context(body, m.start(), m.end()), row_at(m.start()))
+                )
         periods = find_periods(body, article_day)
         quantities = merge_ranges(find_quantities(body), body) + periods
         period_spans = [(q.start, q.end) for q in periods]

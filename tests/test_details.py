@@ -1576,3 +1576,25 @@ def test_a_companys_statements_days_apart_are_two_statements() -> None:
     )
     # a news outlet's report dated two days apart is one report misdated
     assert is_conflict(credit("a1", 6, "Reuters", True), credit("a2", 8, "Reuters", True), 0.2, p)
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        # an event on the article's own day, however short the sentence
+        ("Trading opens today.", [date(2026, 10, 1)]),
+        ("The shares begin trading today on the Nasdaq under CBRS.", [date(2026, 10, 1)]),
+        # a bare "today" is when the article ran, not a fact
+        ("Today we look at what the listing means for Nvidia's rivals.", []),
+        ("The company said today that demand remains strong.", []),
+    ],
+)
+def test_an_event_today_is_a_date_on_the_article_day(text: str, days: list[date]) -> None:
+    ss = sentences(text)
+    assert is_candidate(ss[0].text) or not days
+    got = [
+        m.day
+        for m in mentions_of("a", ss, date(2026, 10, 1), {ss[0].text}, TextIndex())
+        if m.kind == "date"
+    ]
+    assert got == days
