@@ -264,11 +264,13 @@ def _weak_first(clusters: list[list[int]], score: np.ndarray, keep: float) -> li
 
 
 def _second_facts(
-    clusters: list[list[int]], score: np.ndarray, threshold: float
+    clusters: list[list[int]], score: np.ndarray, threshold: float, first_keep: float = -np.inf
 ) -> list[list[int]]:
     """A claim can state two facts ("put its charge at $5.5 billion, booked against
     inventory and purchase commitments"): a statement also joins a second statement group
-    it matches, on average, at ``threshold`` (as well as that group's members match)."""
+    it matches, on average, at ``threshold`` (as well as that group's members match). A
+    claim earlier than the whole group would become its first report, so it must match
+    at ``first_keep``, the bar :func:`_weak_first` sets for a group's earliest member."""
     home = {i: ci for ci, c in enumerate(clusters) for i in c}
     extra: dict[int, list[int]] = {}
     for ci, c in enumerate(clusters):
@@ -278,6 +280,8 @@ def _second_facts(
         for i in np.flatnonzero(mean >= threshold):
             if home[int(i)] == ci:
                 continue  # already a member
+            if i < min(c) and mean[i] < first_keep:
+                continue
             extra.setdefault(ci, []).append(int(i))
     out = [list(c) for c in clusters]
     for ci, add in extra.items():
@@ -435,7 +439,7 @@ def group_details(
         if kind == "statement" and p.first_keep > -10:
             local = _weak_first(local, score, p.first_keep)
         if kind == "statement" and p.second_fact_threshold < 10:
-            local = _second_facts(local, score, p.second_fact_threshold)
+            local = _second_facts(local, score, p.second_fact_threshold, p.first_keep)
         if p.attach_mean < 10:
             if kind == "statement":
                 local = _attach_singletons(local, score, p.attach_max, p.attach_mean)

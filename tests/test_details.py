@@ -1375,6 +1375,26 @@ def test_a_loosely_tied_earliest_statement_does_not_lead_the_group() -> None:
     assert _weak_first([[0, 1, 2, 3]], score, 0.8) == [[0], [1, 2, 3]]
 
 
+def test_a_second_fact_earlier_than_the_group_needs_the_first_report_bar() -> None:
+    """A claim that joins a second group as its second fact becomes that group's first
+    report when it is earlier than all its members: it then needs the bar a group's
+    earliest member must clear, not just the second-fact threshold."""
+    from pipeline.details import _second_facts
+
+    # 0 and 4 live in group [0, 5]/[4, 6]; group [1, 2, 3] states another fact
+    score = np.full((7, 7), 0.0)
+    score[1:4, 1:4] = 1.2
+    score[0, 1:4] = score[1:4, 0] = 0.77  # earlier than the group, matches it loosely
+    score[4, 1:4] = score[1:4, 4] = 0.77  # later than its earliest member: an ordinary join
+    np.fill_diagonal(score, -np.inf)
+    clusters = [[0, 5], [1, 2, 3], [4, 6]]
+    joined = _second_facts(clusters, score, 0.75, first_keep=0.8)
+    assert [1, 2, 3, 4] in joined and 0 not in joined[1]
+    # matching as well as a first report must, it joins and leads
+    score[0, 1:4] = score[1:4, 0] = 0.85
+    assert [0, 1, 2, 3, 4] in _second_facts(clusters, score, 0.75, first_keep=0.8)
+
+
 def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None:
     from pipeline.conflicts import same_slot_other_value
 
