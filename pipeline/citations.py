@@ -40,7 +40,8 @@ ATTRIBUTION_VERBS = (
     r"estimated|estimates|stated|states|found|finds|cited|cites|learned|detailed|details|"
     r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
     r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
-    r"guided|projects|projected|warned|warns|data show|data showed|figures show|"
+    r"guided|projects|projected|warned|warns|data shows?|data showed|figures shows?|"
+    r"figures showed|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
@@ -52,6 +53,8 @@ ATTRIBUTION_VERBS = (
 )
 _ORG_NOUNS = (
     r"report|reporting|story|scoop|article|filing|statement|announcement|analysis|"
+    r"chief (?:[A-Za-z]+ ){1,2}officer|spokes(?:wo)?man|product page|status page|spec sheet|"
+    r"specifications|environmental report|"
     r"technical report|tests?|paper|researchers|engineers|data|figures|estimates?|guidance|"
     r"numbers|results|release|press release|blog post|disclosure|spokesperson|executives|"
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
@@ -62,7 +65,14 @@ _ORG_NOUNS = (
 )
 _MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
 # "Nvidia's April filing", "Monday": a month or weekday, never a name
-_MONTH_OR_WEEKDAY = re.compile(rf"(?:{MONTH_NAMES}|[A-Z][a-z]+day)")
+_MONTH_OR_WEEKDAY = re.compile(
+    rf"(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|[A-Z][a-z]+day)"
+)
+# a day before a report noun: "a Dec. 30 report", "Tuesday's report", "an April 3 story"
+_DAY_BEFORE = (
+    rf"(?:(?:{_MONTH_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. \d{{1,2}}|"
+    r"[A-Z][a-z]+day(?:'s|’s)?) )"
+)
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
@@ -87,10 +97,12 @@ _PATTERNS = [
     # "records from the Commerce Department"; a filing with the SEC is the filer's word
     re.compile(
         rf"\b(?:filings?|records|documents) (?:with|filed with|from) "
-        rf"(?!(?:the )?(?:SEC|Securities and Exchange Commission)\b)(?P<name>{_NAME})"
+        rf"(?!(?:the )?(?:SEC|Securities and Exchange Commission|(?:[A-Z]\w+ )*(?:Stock )?"
+        rf"Exchange)\b)(?P<name>{_NAME})"
     ),
     re.compile(
-        rf"\b[Aa]ccording to (?:an? |the )?(?:(?:new |earlier |exclusive |original )?"
+        rf"\b[Aa]ccording to (?:both )?(?:an? |the )?(?:{_DAY_BEFORE}?(?:new |earlier |exclusive |"
+        rf"original )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
         rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
         rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
@@ -104,13 +116,38 @@ _PATTERNS = [
     ),
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
-        rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast) by "
+        rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
+        rf"announced|acknowledged) by "
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
-        rf"\b(?:[Pp]er |[Cc]iting |[Vv]ia |[Rr]eports? from |[Rr]eporting (?:from|by) )"
+        rf"\b(?:[Pp]er |[Cc]iting |[Vv]ia |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
         rf"(?P<name>{_NAME})"
     ),
+    # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
+    re.compile(
+        rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official) (?:{_WHEN} )?"
+        rf"(?:said|says|told|added|confirmed|wrote)\b"
+        rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME})"
+    ),
+    # "Korean newspaper Maeil Business reported", "Yonhap news agency reported": an
+    # outlet by its description
+    re.compile(
+        rf"\b(?:newspaper|news agency|outlet|broadcaster|daily|magazine|news site|publication|"
+        rf"wire service) (?P<outlet>{_NAME}) (?:{_WHEN} )?(?:has |had |first )?(?:reported|said|"
+        rf"wrote|reports|says)\b"
+        rf"|(?P<outlet2>{_NAME}) (?:news agency|newspaper|daily) (?:{_WHEN} )?(?:reported|said|"
+        rf"wrote|reports|says)\b"
+    ),
+    # "Nvidia unveiled its Vera Rubin platform at CES on Monday, saying ...": the
+    # sentence's subject, speaking in a participle
+    re.compile(
+        rf"^(?:[A-Z][A-Z .,'\-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([^)]*\)\s*[-–—]\s*)?"
+        rf"(?P<name>{_NAME}) (?!said|says)[^.;,“”\"]{{5,120}}?, "
+        rf"(?:saying|adding)\b"
+    ),
+    # a headline credit: "AMD wins OpenAI order for MI450 racks — The Information"
+    re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
         rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |had |first |also |"
         rf"later |then |separately |earlier |subsequently |previously |originally )?)"
@@ -140,6 +177,8 @@ _PATTERNS = [
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
         r"reiterated|reported|guided|denied|disclosed)\b"
         r"|\b[Aa] company (?:executive|spokes\w+|official) (?P<name4>said|told)\b"
+        # "was confirmed by the company yesterday"
+        r"|\b(?P<name6>confirmed|announced|disclosed) by (?:the|its) (?:company|firm|chipmaker)\b"
         r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
         r"guided|expects|forecast)\b"
         r"|\b(?:[Pp]er|[Aa]ccording to) the (?:two )?(?P<name3>companies)\b"
@@ -210,14 +249,23 @@ _NOT_A_CREDIT = re.compile(
     r"|(?:(?<=\bclaimed)|(?<=\bclaims)|(?<=\bclaim))\s+(?:(?:more than|about|roughly|nearly|"
     r"almost|over|at least|up to)\s+)?(?:\d[\d.,]*\s*(?:%|percent)|a\s+(?:[\w\-]+\s+)?share\b)"
     r"|(?<=\bclaims):"
+    # "Nvidia has told some Chinese customers to halt orders": an instruction, not a
+    # statement ("told investors to expect ..." is one)
+    r"|(?<=\btold)\s+(?:some |its |several |many |all |the |their )?(?:[\w\-]+\s+){0,2}?"
+    r"(?:customers|clients|suppliers|employees|staff|workers|partners|companies|firms|"
+    r"manufacturers|distributors|buyers|vendors)\s+to\s+(?!expect)\w+"
 )
+# "Sources close to the company said": unnamed people near a name
+_UNNAMED_NEAR = re.compile(r"\b(?:close to|familiar with|briefed by|near)\s+$", re.I)
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(days?|weeks?)\s+after\s+$",
     re.I,
 )
 # a name after one of these is the object of the clause, not who speaks
-_OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|from|than|like|into|about)\s+$")
+_OBJECT_BEFORE = re.compile(
+    r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|watch|await)\s+$"
+)
 # "until Nvidia says so", "if Nvidia says anything more": what has not been said
 _HYPOTHETICAL = re.compile(r"\b(?:if|until|unless|whether|once)\s+$", re.I)
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
@@ -350,15 +398,20 @@ class CitationFinder:
                     continue
                 if any(qs < m.start() < qe for qs, qe in quoted):
                     continue
-                if _NOT_A_CREDIT.match(sentence, m.end()) or _HYPOTHETICAL.search(
-                    sentence[max(0, m.start() - 12) : m.start()]
+                if (
+                    _NOT_A_CREDIT.match(sentence, m.end())
+                    or _HYPOTHETICAL.search(sentence[max(0, m.start() - 12) : m.start()])
+                    or _UNNAMED_NEAR.search(sentence[max(0, m.start() - 16) : m.start()])
                 ):
                     continue
                 group = next(
                     g
-                    for g in ("name", "name2", "name3", "name4", "name5", "pron")
+                    for g in (
+                        "name", "name2", "name3", "name4", "name5", "name6", "pron", "outlet",
+                        "outlet2", "outlet3",
+                    )
                     if g in m.re.groupindex and m.group(g)
-                )
+                )  # fmt: skip
                 raw = m.group(group).strip().rstrip(".,;:")
                 if m.start() == m.start(group) and _OBJECT_BEFORE.search(
                     sentence[max(0, m.start() - 8) : m.start()]
@@ -419,7 +472,11 @@ class CitationFinder:
                         if partner and _BOTH.search(sentence):
                             by_subject.append((partner, m.start(group)))
                     continue
-                parts = re.split(r"\s+and\s+", raw) if " and " in raw else [raw]
+                whole_known = self._match_name(raw)[1]
+                parts = re.split(r"\s+and\s+", raw) if " and " in raw and not whole_known else [raw]
+                if group.startswith("outlet"):
+                    # "South Korea's Yonhap news agency": the outlet, not its country
+                    parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
                 for part in parts:
                     name, known = self._match_name(part)
                     if name and not known and re.fullmatch(r"[A-Z]{2,6}", name):
@@ -436,6 +493,8 @@ class CitationFinder:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
                         name, known = self._match_name(employer)
                     org_hint = bool(subject and name and name.startswith(subject))
+                    if group.startswith("outlet"):
+                        org_hint = True  # described as an outlet: never a person
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
                     ):
@@ -510,7 +569,8 @@ class CitationFinder:
         # "per X", and sentence adverbs: "Then Microsoft made it official"
         text = re.sub(
             r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Then|Later|Also|Now|Meanwhile|Separately|"
-            r"Earlier|Instead|Still|So|And|But|Yet|At|In|On|For|From|With|By|Under)\s+",
+            r"Earlier|Instead|Still|So|And|But|Yet|At|In|On|For|From|With|By|Under|Unlike|Like|"
+            r"After|Before|While)\s+",
             "",
             text,
         )
@@ -729,7 +789,8 @@ _PLACES = {
 
 
 _OFFICER = (
-    r"(?:chief executive(?: officer)?|CEO|chief financial officer|CFO|chief technology officer|"
+    r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|CEO|"
+    r"chief financial officer|CFO|chief technology officer|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
     r"Officer)"

@@ -1269,3 +1269,78 @@ def test_a_possessive_day_of_the_source_dates_the_credit(finder: CitationFinder)
     # "Monday's press call" is when the source spoke, unlike "Monday's session"
     per = "Per Reuters on Monday's press call, the two have worked together for a year."
     assert cites(finder, per, day=date(2026, 4, 7)) == [("Reuters", MONDAY, True)]
+
+
+# ------------------------------------------------------- phrasings from the citation bank
+
+
+# MONDAY is 2026-04-06: Sunday is the 5th, Friday the 3rd
+@pytest.mark.parametrize(
+    ("sentence", "subject", "want"),
+    [
+        # spokespeople and officers speak for their organisation
+        ("A Microsoft spokesperson said the company remained on track.", None,
+         [("Microsoft", None, False)]),
+        ("A spokesperson for Nvidia said on Sunday that it complies with export laws.", None,
+         [("Nvidia", date(2026, 4, 5), False)]),
+        ("Meta's chief AI officer said that the company would keep releasing models.", None,
+         [("Meta", None, False)]),
+        ("Oracle co-chief executive Clay Magouyrk said last month that Abilene would grow.",
+         None, [("Oracle", None, False)]),
+        # passive credits, with the company the article is about
+        ("The fundraising was confirmed by the company on Friday.", "xAI",
+         [("xAI", FRIDAY, False)]),
+        ("The deal was first published by The Information on April 3 and confirmed by Nvidia "
+         "a day later.", None,
+         [("The Information", date(2026, 4, 3), True), ("Nvidia", date(2026, 4, 4), False)]),
+        # a report by a named outlet, dated before the noun
+        ("Marvell lost part of the design to Alchip, according to a Dec. 30 report from "
+         "Reuters.", None, [("Reuters", date(2025, 12, 30), True)]),
+        ("OpenAI will buy the chips, according to both Reuters and the FT.", None,
+         [("Reuters", None, True), ("Financial Times", None, True)]),
+        # an outlet by its description, never taken for a person
+        ("SK Hynix is weighing a US listing, Korean newspaper Maeil Business reported on "
+         "Sunday.", None, [("Maeil Business", date(2026, 4, 5), False)]),
+        ("Samsung's HBM3E has passed Nvidia's tests, South Korea's Yonhap news agency "
+         "reported.", None, [("Yonhap", None, False)]),
+        # the subject speaking in a participle, after a dateline
+        ("LAS VEGAS (Pacific Wire) — Nvidia unveiled its platform at CES on Sunday, saying "
+         "the chips were in production.", None, [("Nvidia", date(2026, 4, 5), False)]),
+        # a headline's credit line
+        ("AMD wins OpenAI order for MI450 racks — The Information", None,
+         [("The Information", None, True)]),
+        ("Unlike Intel, which said on Friday that it would cut spending, TSMC raised its "
+         "budget.", None, [("Intel", FRIDAY, False)]),
+        ("Hugging Face data shows the model was downloaded 4 million times.", None,
+         [("Hugging Face", None, False)]),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels(
+    finder: CitationFinder,
+    sentence: str,
+    subject: str | None,
+    want: list[tuple[str, date | None, bool]],
+) -> None:
+    kwargs = {"subject": subject} if subject else {}
+    text = sentence if subject is None else f"{subject} is raising money. {sentence}"
+    assert sorted(cites(finder, sentence, article_text=text, **kwargs), key=str) == sorted(
+        want, key=str
+    )
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # unnamed sources near "the company" credit nobody
+        "Sources close to the company said the launch had slipped to the fourth quarter.",
+        # an instruction to customers is an act The Information reports, not a statement
+        "Nvidia has told some Chinese customers to halt orders of its H20 accelerator.",
+        # the exchange a filing is made with does not speak
+        "TSMC said in a filing with the Taiwan Stock Exchange on Friday that it would issue bonds.",
+    ],
+)
+def test_names_that_do_not_speak(finder: CitationFinder, sentence: str) -> None:
+    got = {c[0] for c in cites(finder, sentence, subject="Huawei", article_text=sentence)}
+    assert not got & {"Huawei", "Taiwan Stock Exchange"}
+    if "told" in sentence:
+        assert "Nvidia" not in got
