@@ -123,6 +123,9 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Pp]er |[Cc]iting |[Vv]ia |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
         rf"(?P<name>{_NAME})"
+        # "per a Tom's Hardware report from Wednesday"
+        rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?P<name2>{_NAME}) (?:report|story|article|"
+        rf"scoop|piece|item|analysis|note)\b"
     ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
@@ -1004,6 +1007,9 @@ _VERB_RE = re.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b")
 # had signed deals since June 1" is dated by nothing after "said"
 _COMPLEMENT = re.compile(
     r"\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))|"
+    # "said the outage on Monday was caused by ...": what was said starts at its subject
+    r"(?<=\bsaid |\bsays )(?:the|its|their|his|her)\b(?!\s+(?:day|week|month|morning|"
+    r"afternoon|evening|night|previous|same|following|next|company|firm)\b)|"
     r"\b(?:it|they|he|she|we|there)\s+(?:had|has|have|was|is|were|are|would|will|"
     r"could|can|may|might|did|does|do|\w+ed|\w+s)\b"
 )
@@ -1027,6 +1033,8 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # on April 9" dates X on Friday; "according to X, ... on April 9" gives no date
     ends = (
         r"[;:]|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))"
+        # "X said ..., responding to a Bloomberg report on Wednesday": another's report
+        r"|,\s+(?:responding|replying|reacting)\s+to\b|,\s+in\s+response\s+to\b"
     )
     if re.search(r"(?:according to|per|citing|via)\s+(?:\S+\s+){0,4}$", sentence[:pos], re.I):
         ends += "|,"

@@ -1344,3 +1344,25 @@ def test_names_that_do_not_speak(finder: CitationFinder, sentence: str) -> None:
     assert not got & {"Huawei", "Taiwan Stock Exchange"}
     if "told" in sentence:
         assert "Nvidia" not in got
+
+
+def test_a_date_in_what_was_said_or_in_another_report_is_not_the_credit_date(
+    finder: CitationFinder,
+) -> None:
+    # the outage happened on Friday; the statement gives no day
+    s = "Amazon said the outage in its US-East-1 region on Friday was caused by a cooling failure."
+    assert cites(finder, s) == [("Amazon", None, False)]
+    # Friday is the day of the report Huawei answers, not of Huawei's statement
+    s = (
+        "Huawei said its chips comply with US law, responding to a Reuters report on Friday "
+        "that officials had flagged the shipments."
+    )
+    assert sorted(cites(finder, s), key=str) == [
+        ("Huawei", None, False),
+        ("Reuters", FRIDAY, True),
+    ]
+    # a day right after the verb is still the credit's
+    s = "Amazon said on Friday that the outage was caused by a cooling failure."
+    assert cites(finder, s) == [("Amazon", FRIDAY, False)]
+    s = "Intel's yields rose, per a Reuters report from Friday."
+    assert cites(finder, s) == [("Reuters", FRIDAY, True)]
