@@ -43,6 +43,7 @@ ATTRIBUTION_VERBS = (
     r"guided|projects|projected|warned|warns|data shows?|data showed|figures shows?|"
     r"figures showed|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
+    r"(?:was|were) the first to (?:report|break|reveal)|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -102,7 +103,7 @@ _PATTERNS = [
     ),
     re.compile(
         rf"\b[Aa]ccording to (?:both )?(?:an? |the )?(?:{_DAY_BEFORE}?(?:new |earlier |exclusive |"
-        rf"original )?"
+        rf"original |recent |latest )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
         rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
         rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
@@ -127,6 +128,11 @@ _PATTERNS = [
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?P<name2>{_NAME}) (?:report|story|article|"
         rf"scoop|piece|item|analysis|note)\b"
     ),
+    # "Foxconn's chairman said", "Samsung's foundry chief told"
+    re.compile(
+        rf"(?P<name>{_NAME})(?:'s|’s) (?:(?:[a-z]+ )?chief|chairman|chairwoman|chair|president|"
+        rf"founder|head) (?:{_WHEN} )?(?:said|says|told|tells|wrote|added|noted)\b"
+    ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official) (?:{_WHEN} )?"
@@ -146,8 +152,8 @@ _PATTERNS = [
     # sentence's subject, speaking in a participle
     re.compile(
         rf"^(?:[A-Z][A-Z .,'\-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([^)]*\)\s*[-–—]\s*)?"
-        rf"(?P<name>{_NAME}) (?!said|says)[^.;,“”\"]{{5,120}}?, "
-        rf"(?:saying|adding)\b"
+        rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?, "
+        rf"(?P<at>saying|adding that)\b"
     ),
     # a headline credit: "AMD wins OpenAI order for MI450 racks — The Information"
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
@@ -165,6 +171,7 @@ _PATTERNS = [
         rf"regulatory |"
         rf"detailed |full |exclusive |overnight |weekend )?"
         rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
+        r"(?!\s+(?:cent(?:re|er)s?|halls?|campus(?:es)?)\b)"
         # "OpenAI's engineers find and fix bugs": people at work, not a source speaking
         r"(?!\s+(?:have\s+|has\s+|had\s+)?(?:find|fix|build|built|design|designed|work|worked|"
         r"run|ran|spend|spent|join|"
@@ -252,6 +259,8 @@ _NOT_A_CREDIT = re.compile(
     r"|(?:(?<=\bclaimed)|(?<=\bclaims)|(?<=\bclaim))\s+(?:(?:more than|about|roughly|nearly|"
     r"almost|over|at least|up to)\s+)?(?:\d[\d.,]*\s*(?:%|percent)|a\s+(?:[\w\-]+\s+)?share\b)"
     r"|(?<=\bclaims):"
+    r"|(?:(?<=\bwas first)|(?<=\bwere first))\s+(?:reported|published|revealed|disclosed|detailed|"
+    r"flagged|named|described)\b"
     # "Nvidia has told some Chinese customers to halt orders": an instruction, not a
     # statement ("told investors to expect ..." is one)
     r"|(?<=\btold)\s+(?:some |its |several |many |all |the |their )?(?:[\w\-]+\s+){0,2}?"
@@ -334,6 +343,11 @@ _GENERIC = {
     "the model",
     "the chip",
     "as",
+    "results",
+    "data",
+    "figures",
+    "documents",
+    "records",
 }
 
 
@@ -389,6 +403,8 @@ class CitationFinder:
         sentence = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
+        if sentence.rstrip().endswith("?"):
+            return []  # "Will Nvidia's guidance justify ...?" attributes nothing
         # "TSMC, the company that makes chips for Apple, Nvidia and AMD, said on Friday":
         # the sentence's subject speaks; names inside its description do not
         aside = _SPEAKER_ASIDE.match(sentence)
@@ -496,13 +512,15 @@ class CitationFinder:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
                         name, known = self._match_name(employer)
                     org_hint = bool(subject and name and name.startswith(subject))
-                    if group.startswith("outlet"):
-                        org_hint = True  # described as an outlet: never a person
+                    if group.startswith("outlet") or re.match(r"[Tt]he\s", part):
+                        org_hint = True  # described as an outlet, or "the X": never a person
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
                     ):
                         continue
-                    pos = m.start(group)
+                    # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
+                    # credit's day follows the participle
+                    pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
         if not candidates:
@@ -793,7 +811,7 @@ _PLACES = {
 
 _OFFICER = (
     r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|CEO|"
-    r"chief financial officer|CFO|chief technology officer|"
+    r"chief financial officer|CFO|chief technology officer|general manager|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
     r"Officer)"
@@ -871,7 +889,25 @@ _DEMONYMS = {
 }
 
 
+# last words of outlets' and organisations' names, never of a person's: "Commercial
+# Appeal", "Economic Times", "S3 Partners"
+_ORG_LAST_WORDS = {
+    "times", "post", "journal", "daily", "herald", "inquirer", "appeal", "news", "tribune",
+    "gazette", "review", "echos", "ilbo", "wire", "insider", "register", "observer",
+    "standard", "chronicle", "telegraph", "guardian", "express", "weekly", "today", "monitor",
+    "partners", "research", "securities", "capital", "group", "holdings", "technologies",
+    "systems", "energy", "authority", "department", "ministry", "commission", "administration",
+    "institute", "university", "labs", "networks", "semiconductor", "electronics",
+    "instruments", "devices", "computing", "bank", "exchange", "agency", "council", "office",
+    "bureau", "board", "power", "electric", "utilities", "corporation", "foundation",
+    "association", "alliance", "analytics", "intelligence", "insights", "economics",
+    "advisors", "ventures", "media", "magazine", "broadcasting", "television",
+}  # fmt: skip
+
+
 def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> bool:
+    if name.split()[-1].lower() in _ORG_LAST_WORDS or re.search(r"\w(?:'s|’s)\s", name):
+        return False  # "Economic Times", "Tom's Hardware"
     if name.lower() in _PLACES or name.lower() in _DEMONYMS or any(ch.isdigit() for ch in name):
         return True
     words = name.split()
@@ -1041,7 +1077,8 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     clause_end = re.search(ends, after)
     stop = clause_end.start() if clause_end and clause_end.start() > 0 else len(after)
     if clause_end and re.match(
-        r",\s+which\s+(?:first\s+|had\s+)?(?:reported|said|published|wrote|broke|disclosed)\b",
+        r",\s+which\s+(?:first\s+|had\s+|both\s+|also\s+|later\s+)?(?:reported|said|published|"
+        r"wrote|broke|disclosed)\b",
         after[clause_end.start() :],
     ):
         # "according to Pacific Wire, which reported the plan on Friday": the which-clause

@@ -1366,3 +1366,40 @@ def test_a_date_in_what_was_said_or_in_another_report_is_not_the_credit_date(
     assert cites(finder, s) == [("Amazon", FRIDAY, False)]
     s = "Intel's yields rose, per a Reuters report from Friday."
     assert cites(finder, s) == [("Reuters", FRIDAY, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # unknown outlets whose two-word names could pass for a person's
+        ("xAI is adding turbines in Memphis, according to a Friday report by the Commercial "
+         "Appeal.", [("Commercial Appeal", FRIDAY, False)]),
+        ("OpenAI is looking at sites in India for a campus (via Economic Times).",
+         [("Economic Times", None, False)]),
+        ("Short interest reached 18% of the float, according to data from S3 Partners.",
+         [("S3 Partners", None, False)]),
+        ("Tesla ordered the chips, according to a recent report in the Seoul Economic Daily.",
+         [("Seoul Economic Daily", None, False)]),
+        ("Reuters was the first to report, on Friday, that Nvidia had asked for more output.",
+         [("Reuters", FRIDAY, True)]),
+        ("Foxconn's chairman said at the annual meeting on Friday that revenue would double.",
+         [("Foxconn", FRIDAY, False)]),
+        ("Arm will sell server chips to Meta, according to the FT and The Information, which "
+         "both reported the talks on Friday.",
+         [("Financial Times", FRIDAY, True), ("The Information", FRIDAY, True)]),
+        # the participle carries the credit's day
+        ("Nvidia pushed back on reports of a delay, saying in a statement late on Friday that "
+         "the platform remains on track.", [("Nvidia", FRIDAY, False)]),
+        # what was reported, questions, buildings, market moves: no credit
+        ("The plan for a fab in Malaysia was first reported by Reuters on Friday.",
+         [("Reuters", FRIDAY, True)]),
+        ("Will Nvidia's guidance next week justify its valuation?", []),
+        ("Meta's data centres in Ohio will draw more power than Chicago by 2030.", []),
+        ("AMD shares jumped 24% on Friday, adding tens of billions of dollars to its value.", []),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels_2(
+    finder: CitationFinder, sentence: str, want: list[tuple[str, date | None, bool]]
+) -> None:
+    got = cites(finder, sentence, article_text=sentence)
+    assert sorted(got, key=str) == sorted(want, key=str)
