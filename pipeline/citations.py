@@ -110,6 +110,8 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})"
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
+    # a newsletter's credit in brackets with its day: "Rubin on track (Nvidia, Thursday)"
+    re.compile(rf"\((?P<name>{_NAME}), (?:[A-Z][a-z]+day|{_MONTH_DAY})\)"),
     # "Tuesday's CCTV segment", "Monday's Pacific Wire report": the outlet's piece of that day
     re.compile(
         rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s) (?P<name>{_NAME}) "
@@ -118,7 +120,11 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
-        rf"announced|acknowledged) by "
+        rf"announced|acknowledged|detailed) by "
+        # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
+        rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
+        rf"magazine|trade publication|publication|website|(?:grid|system|market) operator|"
+        rf"regulator|research firm|data provider) )?"
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
@@ -267,6 +273,12 @@ _NOT_A_CREDIT = re.compile(
     r"(?:customers|clients|suppliers|employees|staff|workers|partners|companies|firms|"
     r"manufacturers|distributors|buyers|vendors)\s+to\s+(?!expect)\w+"
 )
+# the head of a name that lists its fields with commas, up to the last comma: "Ministry of
+# Economy, Trade and Industry", "Ministry of Trade, Industry and Energy"
+_LISTED_NAME = re.compile(
+    r"(?:\b[A-Z][\w.]*(?:'s|’s)\s+)?\b(?:Ministry|Department|Office|Bureau|Commission|"
+    r"Administration|Agency|Council|Committee) of (?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s+)+$"
+)
 # "Sources close to the company said": unnamed people near a name
 _UNNAMED_NEAR = re.compile(r"\b(?:close to|familiar with|briefed by|near)\s+$", re.I)
 _DAYS_AFTER = re.compile(
@@ -343,12 +355,9 @@ _GENERIC = {
     "the model",
     "the chip",
     "as",
-    "results",
-    "data",
-    "figures",
-    "documents",
-    "records",
 }
+# a document noun is no name, but may open one ("Data Center Dynamics")
+_DOCUMENT_WORDS = {"results", "data", "figures", "documents", "records"}
 
 
 @dataclass(frozen=True)
@@ -492,6 +501,12 @@ class CitationFinder:
                             by_subject.append((partner, m.start(group)))
                     continue
                 whole_known = self._match_name(raw)[1]
+                listed = _LISTED_NAME.search(original[: m.start(group)])
+                if listed:
+                    # "Japan's Ministry of Economy, Trade and Industry said": the name is the
+                    # whole list, not its last items
+                    raw = original[listed.start() : m.start(group)] + raw
+                    whole_known = True
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not whole_known else [raw]
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
@@ -512,7 +527,11 @@ class CitationFinder:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
                         name, known = self._match_name(employer)
                     org_hint = bool(subject and name and name.startswith(subject))
-                    if group.startswith("outlet") or re.match(r"[Tt]he\s", part):
+                    if (
+                        group.startswith("outlet")
+                        or re.match(r"[Tt]he\s", part)
+                        or re.search(r"\w(?:'s|’s)\s", part)
+                    ):
                         org_hint = True  # described as an outlet, or "the X": never a person
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
@@ -536,8 +555,11 @@ class CitationFinder:
                 continue
             # ... and one whose report is named, verb or none ("a thinner DigiTimes item
             # from Tuesday saying ...", "The DigiTimes item didn't mention a delay")
-            if (gate and _is_attribution_context(sentence, m)) or _REPORT_AFTER.match(
-                sentence, m.end()
+            if (
+                (gate and _is_attribution_context(sentence, m))
+                or _REPORT_AFTER.match(sentence, m.end())
+                # a newsletter's bracketed credit: "Nvidia–OpenAI deal wobbles (WSJ)"
+                or (sentence[: m.start()].endswith("(") and sentence[m.end() :].startswith(")"))
             ):
                 candidates[canon] = (m.start(), True)
         out: list[Citation] = []
@@ -579,6 +601,14 @@ class CitationFinder:
                     shift = relative_shift(clause)
                 if shift is not None:
                     when = previous_day + timedelta(days=shift)
+            if when is not None and when > article_day:
+                # a credit is never dated after the article: "saying on March 18" in a
+                # January article is last year's March 18
+                try:
+                    earlier = when.replace(year=when.year - 1)
+                except ValueError:  # February 29
+                    earlier = when - timedelta(days=365)
+                when = earlier if earlier <= article_day else None
             out.append(Citation(name, when, original, known))
         return out
 
@@ -591,7 +621,7 @@ class CitationFinder:
         text = re.sub(
             r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Then|Later|Also|Now|Meanwhile|Separately|"
             r"Earlier|Instead|Still|So|And|But|Yet|At|In|On|For|From|With|By|Under|Unlike|Like|"
-            r"After|Before|While)\s+",
+            r"After|Before|While|[A-Z][\w.]*-based|[A-Z][\w.]*-headquartered)\s+",
             "",
             text,
         )
@@ -603,10 +633,12 @@ class CitationFinder:
             return self._match_name(titled.group("org"))
         words = text.split()
         # trim trailing lowercase/generic words and leading "The"
-        if text.lower() in _GENERIC or not words:
+        if text.lower() in _GENERIC or text.lower() in _DOCUMENT_WORDS or not words:
             return None, False
         if words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
+        if len(words) > 1 and re.fullmatch(r"[A-Z][\w.]*-(?:based|headquartered)", words[0]):
+            words = words[1:]  # "the Taipei-based Commercial Times"
         while len(words) > 1 and _MONTH_OR_WEEKDAY.fullmatch(words[-1]):
             words = words[:-1]  # "Nvidia's April filing" -> Nvidia
         name = " ".join(words)

@@ -1403,3 +1403,33 @@ def test_credits_phrased_outside_the_story_labels_2(
 ) -> None:
     got = cites(finder, sentence, article_text=sentence)
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "want"),
+    [
+        # a credit is never dated after its article: last year's March 18
+        ("Nvidia first showed the chip at GTC, saying on March 18 that it would ship in 2026.",
+         date(2026, 1, 12), [("Nvidia", date(2025, 3, 18), False)]),
+        # a name that lists its fields is one name
+        ("Japan's Ministry of Economy, Trade and Industry said on Friday that it would fund "
+         "Rapidus.", MONDAY, [("Japan Ministry of Economy, Trade and Industry", FRIDAY, False)]),
+        ("TSMC's board approved more spending, the Taipei-based Commercial Times reported on "
+         "Friday.", MONDAY, [("Commercial Times", FRIDAY, False)]),
+        ("Nvidia is the largest HBM4 buyer, a position first detailed by the Korean outlet "
+         "TheElec on Friday.", MONDAY, [("TheElec", FRIDAY, False)]),
+        ("Results published by grid operator PJM on Friday show the auction cleared at the cap.",
+         MONDAY, [("PJM", FRIDAY, False)]),
+        ("Equinix is selling older sites, Data Center Dynamics reported on Friday.", MONDAY,
+         [("Data Center Dynamics", FRIDAY, False)]),
+        # newsletter brackets
+        ("Nvidia–OpenAI deal wobbles (WSJ); Rubin on track (Nvidia, Friday).", MONDAY,
+         [("The Wall Street Journal", None, True), ("Nvidia", FRIDAY, False)]),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels_3(
+    sentence: str, day: date, want: list[tuple[str, date | None, bool]]
+) -> None:
+    finder = CitationFinder({**OUTLETS, "The Wall Street Journal": ["WSJ"]})
+    got = cites(finder, sentence, day=day, article_text=sentence)
+    assert sorted(got, key=str) == sorted(want, key=str)
