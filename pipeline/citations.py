@@ -559,7 +559,12 @@ class CitationFinder:
                 (gate and _is_attribution_context(sentence, m))
                 or _REPORT_AFTER.match(sentence, m.end())
                 # a newsletter's bracketed credit: "Nvidia–OpenAI deal wobbles (WSJ)"
-                or (sentence[: m.start()].endswith("(") and sentence[m.end() :].startswith(")"))
+                # (not a dateline's "NEW YORK, April 3 (Pacific Wire) -")
+                or (
+                    sentence[: m.start()].endswith("(")
+                    and sentence[m.end() :].startswith(")")
+                    and not re.match(r"\)\s*[-–—]", sentence[m.end() :])
+                )
             ):
                 candidates[canon] = (m.start(), True)
         out: list[Citation] = []
