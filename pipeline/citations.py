@@ -143,8 +143,11 @@ _PATTERNS = [
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
-        rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME})"
+        rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
+        rf"(?:said|says|told|added|confirmed|wrote)\b"
     ),
+    # "Data from Synergy Research Group show ..."
+    re.compile(rf"\b[Dd]ata (?:from|by|compiled by|published by|released by) (?P<name>{_NAME})"),
     # "Korean newspaper Maeil Business reported", "Yonhap news agency reported": an
     # outlet by its description
     re.compile(
@@ -161,10 +164,12 @@ _PATTERNS = [
         rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?, "
         rf"(?P<at>saying|adding that)\b"
     ),
+    # an inverted credit closing the sentence: "..., reported the Nikkan Kogyo Shimbun."
+    re.compile(rf",\s+(?:reported|reports|wrote|writes) (?P<name>{_NAME})\s*[.!]?\s*$"),
     # a headline credit: "AMD wins OpenAI order for MI450 racks — The Information"
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
-        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |had |first |also |"
+        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |had |first |also |both |"
         rf"later |then |separately |earlier |subsequently |previously |originally )?)"
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
@@ -176,7 +181,8 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual |technical |"
         rf"regulatory |"
         rf"detailed |full |exclusive |overnight |weekend )?"
-        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day) )?(?:[a-z]+(?:-[a-z]+)+ )?(?:{_ORG_NOUNS})\b(?!-)"
+        rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day|(?:19|20)\d\d) )?(?:[a-z]+(?:-[a-z]+)+ )?"
+        rf"(?:{_ORG_NOUNS})\b(?!-)"
         r"(?!\s+(?:cent(?:re|er)s?|halls?|campus(?:es)?)\b)"
         # "OpenAI's engineers find and fix bugs": people at work, not a source speaking
         r"(?!\s+(?:have\s+|has\s+|had\s+)?(?:find|fix|build|built|design|designed|work|worked|"
@@ -271,24 +277,30 @@ _NOT_A_CREDIT = re.compile(
     # statement ("told investors to expect ..." is one)
     r"|(?<=\btold)\s+(?:some |its |several |many |all |the |their )?(?:[\w\-]+\s+){0,2}?"
     r"(?:customers|clients|suppliers|employees|staff|workers|partners|companies|firms|"
-    r"manufacturers|distributors|buyers|vendors)\s+to\s+(?!expect)\w+"
+    r"manufacturers|distributors|buyers|vendors|assemblers|developers|contractors|foundries|"
+    r"operators)\s+to\s+(?!expect)\w+"
 )
 # the head of a name that lists its fields with commas, up to the last comma: "Ministry of
 # Economy, Trade and Industry", "Ministry of Trade, Industry and Energy"
 _LISTED_NAME = re.compile(
-    r"(?:\b[A-Z][\w.]*(?:'s|’s)\s+)?\b(?:Ministry|Department|Office|Bureau|Commission|"
+    r"(?:\b(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*(?:'s|’s)\s+)?\b(?:Ministry|Department|Office|Bureau|Commission|"
     r"Administration|Agency|Council|Committee) of (?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)*,\s+)+$"
+)
+# a government body's name, which keeps its country ("Taiwan Ministry of Economic Affairs")
+_GOVERNMENT = re.compile(
+    r"(?:Ministry|Department|Office|Bureau|Commission|Administration|Agency|Council|Committee|"
+    r"Cabinet|Government|State|National|Federal|Central|Customs|Parliament|Court|Senate)\b"
 )
 # "Sources close to the company said": unnamed people near a name
 _UNNAMED_NEAR = re.compile(r"\b(?:close to|familiar with|briefed by|near)\s+$", re.I)
 _DAYS_AFTER = re.compile(
-    r"\b(\d{1,2}|an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
+    r"\b(\d{1,2}|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(days?|weeks?)\s+after\s+$",
     re.I,
 )
 # a name after one of these is the object of the clause, not who speaks
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|watch|await)\s+$"
+    r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|watch|await|ahead of)\s+$"
 )
 # "until Nvidia says so", "if Nvidia says anything more": what has not been said
 _HYPOTHETICAL = re.compile(r"\b(?:if|until|unless|whether|once)\s+$", re.I)
@@ -355,6 +367,8 @@ _GENERIC = {
     "the model",
     "the chip",
     "as",
+    "first",
+    "originally",
 }
 # a document noun is no name, but may open one ("Data Center Dynamics")
 _DOCUMENT_WORDS = {"results", "data", "figures", "documents", "records"}
@@ -442,7 +456,7 @@ class CitationFinder:
                 )  # fmt: skip
                 raw = m.group(group).strip().rstrip(".,;:")
                 if m.start() == m.start(group) and _OBJECT_BEFORE.search(
-                    sentence[max(0, m.start() - 8) : m.start()]
+                    sentence[max(0, m.start() - 12) : m.start()]
                 ):
                     continue  # "Operators that lease capacity to Microsoft told X": an object
                 if group in ("pron", "name5"):
@@ -572,7 +586,8 @@ class CitationFinder:
             if citing_outlet and name.casefold() == citing_outlet.casefold():
                 continue  # datelines and self-references
             if re.match(
-                r"[^,;]{0,40}?\breports? (?:its |[\w\-]+ ){0,3}(?:results|earnings)\b",
+                r"[^,;]{0,40}?(?:,[^,;]{0,40},\s*)?\breports? (?:its |[\w\-]+ ){0,3}(?:results|"
+                r"earnings)\b",
                 sentence[pos:],
             ):
                 continue  # "Broadcom reports fiscal fourth-quarter results in December"
@@ -580,7 +595,8 @@ class CitationFinder:
             # day the sentence gives before it (else the article's own day), not that day
             back = _DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])
             if back:
-                n = WORD_NUMBERS.get(back.group(1).lower()) or int(back.group(1))
+                word = back.group(1).lower()
+                n = 1 if word in ("a", "an", "the") else WORD_NUMBERS.get(word) or int(word)
                 start = max(0, pos - 30) + back.start()
                 base = resolve_date(sentence[:start], article_day) or article_day
                 when = base - timedelta(days=n * (7 if back.group(2)[0] in "wW" else 1))
@@ -644,6 +660,18 @@ class CitationFinder:
             words = words[1:]
         if len(words) > 1 and re.fullmatch(r"[A-Z][\w.]*-(?:based|headquartered)", words[0]):
             words = words[1:]  # "the Taipei-based Commercial Times"
+        # "Japan's SoftBank Group", "Taiwan's Commercial Times": the company or outlet, not
+        # its country (a government body keeps it: "Taiwan Ministry of Economic Affairs")
+        for k in (1, 2):
+            head = " ".join(words[:k])
+            if (
+                len(words) > k
+                and re.fullmatch(r".+(?:'s|’s)", head)
+                and re.sub(r"(?:'s|’s)$", "", head).lower() in _PLACES
+                and not _GOVERNMENT.match(" ".join(words[k:]))
+            ):
+                words = words[k:]
+                break
         while len(words) > 1 and _MONTH_OR_WEEKDAY.fullmatch(words[-1]):
             words = words[:-1]  # "Nvidia's April filing" -> Nvidia
         name = " ".join(words)
@@ -847,14 +875,15 @@ _PLACES = {
 
 
 _OFFICER = (
-    r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|CEO|"
+    r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
+    r"Chairman|Chairwoman|President|Founder|"
     r"chief financial officer|CFO|chief technology officer|general manager|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
     r"Officer)"
 )
 _ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
-_PERSON = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?"
+_PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
 
 
 @lru_cache(maxsize=32)

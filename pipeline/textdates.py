@@ -157,7 +157,8 @@ SAME_OR_NEXT = re.compile(
     r"(?:that|the) same (?:day|morning|"
     r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
     r"(?:(?:a few|several|two|three|some) )?hours (?:later|earlier)|within (?:the )?hours|"
-    r"minutes (?:later|earlier)|earlier that (?:day|morning|afternoon|evening))\b",
+    r"minutes (?:later|earlier)|earlier that (?:day|morning|afternoon|evening)|"
+    r"(?:two|three|four|five|six|[2-6]) days (?:later|earlier)|a week (?:later|earlier))\b",
     re.I,
 )
 
@@ -165,9 +166,21 @@ SAME_OR_NEXT = re.compile(
 _OPENING = re.compile(rf"\s*(?:{SAME_OR_NEXT.pattern})\s*,", re.I)
 
 
+_FEW = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
 def day_shift(phrase: str) -> int:
     """1 for "the following day" / "a day later", -1 for "a day earlier" / "the day
-    before", 0 for "later that day" / "that same afternoon"."""
+    before", 0 for "later that day" / "that same afternoon", 7 for "a week later", -2 for
+    "two days earlier"."""
+    counted = re.search(
+        r"(?i)\b(two|three|four|five|six|[2-6]|a) (days|week) (later|earlier)", phrase
+    )
+    if counted:
+        word = counted.group(1).lower()
+        n = _FEW.get(word) or int(word)
+        days = n * (7 if counted.group(2).lower() == "week" else 1)
+        return days if counted.group(3).lower() == "later" else -days
     if re.search(r"(?i)day earlier|day before", phrase):
         return -1
     return 1 if re.search(r"(?i)following|next|day later|day after", phrase) else 0

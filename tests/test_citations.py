@@ -1433,3 +1433,44 @@ def test_credits_phrased_outside_the_story_labels_3(
     finder = CitationFinder({**OUTLETS, "The Wall Street Journal": ["WSJ"]})
     got = cites(finder, sentence, day=day, article_text=sentence)
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        # a day counted from another credit's day
+        ("Microsoft confirmed on Friday that it would build the campus, the day after "
+         "Reuters first reported the plan.",
+         [("Microsoft", FRIDAY, False), ("Reuters", date(2026, 4, 2), True)]),
+        ("Google said on Friday it would buy the power, a deal Reuters had reported a week "
+         "earlier.", [("Google", FRIDAY, False), ("Reuters", date(2026, 3, 27), True)]),
+        ("The Information broke the news on Friday, and Reuters followed two days later.",
+         [("The Information", FRIDAY, True), ("Reuters", date(2026, 4, 5), True)]),
+        # "X and Y both said"
+        ("Samsung and SK hynix both said on Friday that they had received US licences.",
+         [("Samsung", FRIDAY, False), ("SK hynix", FRIDAY, False)]),
+        ("Data from Synergy Research Group show hyperscalers run 1,250 large data centres.",
+         [("Synergy Research Group", None, False)]),
+        ("Kioxia will expand its Kitakami plant, reported the Nikkan Kogyo Shimbun.",
+         [("Nikkan Kogyo Shimbun", None, False)]),
+        # a country before a company or outlet is not part of its name
+        ("Japan's SoftBank Group said on Friday that it had completed the acquisition.",
+         [("SoftBank", FRIDAY, False)]),
+        ("Oracle co-CEO Clay Magouyrk told investors that it had signed new contracts.",
+         [("Oracle", None, False)]),
+        ("CoWoS capacity will remain tight through 2027, TSMC Chairman C.C. Wei told analysts.",
+         [("TSMC", None, False)]),
+        ("Google's 2026 environmental report, published on Friday, said power use rose 27%.",
+         [("Google", FRIDAY, False)]),
+        # no credit: a refusal, a future report, results ahead
+        ("A spokeswoman for Entergy declined to say how much the plants would cost.", []),
+        ("Tokyo Electron forecast on Friday that China would shrink, while Lam Research, its "
+         "US rival, reports results next week.", [("Tokyo Electron", FRIDAY, False)]),
+        ("Options point to volatility ahead of Marvell's results on Thursday.", []),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels_4(
+    finder: CitationFinder, sentence: str, want: list[tuple[str, date | None, bool]]
+) -> None:
+    got = cites(finder, sentence, article_text=sentence)
+    assert sorted(got, key=str) == sorted(want, key=str)
