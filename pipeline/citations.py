@@ -556,11 +556,19 @@ class CitationFinder:
                     pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
-        if not candidates:
-            for raw, pos in by_subject:
-                name, known = self._match_name(raw)
-                if name is not None and name not in candidates:
-                    candidates[name] = (pos, known)
+        first_named = min((p for p, _ in candidates.values()), default=None)
+        for raw, pos in by_subject:
+            # "the company said" counts alone, or in a clause of its own after another
+            # credit: "Nikkei reported on Jan. 28, and the company confirmed the plan later
+            # that day", "... while the chipmaker said in a statement on Monday"
+            if first_named is not None and not (
+                pos > first_named
+                and re.search(r",\s+(?:and|while|but)\s|;\s", original[first_named:pos])
+            ):
+                continue
+            name, known = self._match_name(raw)
+            if name is not None and name not in candidates:
+                candidates[name] = (pos, known)
         # a known outlet named anywhere in an attribution-shaped sentence counts too
         gate = bool(candidates or re.search(rf"\b({ATTRIBUTION_VERBS}|according to)\b", sentence))
         for pattern, canon in self._known_re:

@@ -1474,3 +1474,17 @@ def test_credits_phrased_outside_the_story_labels_4(
 ) -> None:
     got = cites(finder, sentence, article_text=sentence)
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+def test_the_company_confirming_in_a_clause_of_its_own_is_credited_too(
+    finder: CitationFinder,
+) -> None:
+    # a clause of its own after the outlet's credit: both are credited
+    s = "Reuters reported the plan on Friday, and the company confirmed it later that day."
+    assert sorted(cites(finder, s, subject="Equinix"), key=str) == [
+        ("Equinix", FRIDAY, False),
+        ("Reuters", FRIDAY, True),
+    ]
+    # "the company" inside the outlet's own clause is what the outlet said
+    s = "Reuters reported on Friday that the company said it would build the campus."
+    assert cites(finder, s, subject="Equinix") == [("Reuters", FRIDAY, True)]
