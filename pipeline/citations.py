@@ -98,7 +98,8 @@ _PATTERNS = [
     # "records from the Commerce Department"; a filing with the SEC is the filer's word
     re.compile(
         rf"\b(?:filings?|records|documents) (?:with|filed with|from) "
-        rf"(?!(?:the )?(?:SEC|Securities and Exchange Commission|(?:[A-Z]\w+ )*(?:Stock )?"
+        rf"(?!(?:the )?(?:US |U\.S\. )?(?:SEC|Securities and Exchange Commission|"
+        rf"(?:[A-Z]\w+ )*(?:Stock )?"
         rf"Exchange)\b)(?P<name>{_NAME})"
     ),
     re.compile(
@@ -120,7 +121,7 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
-        rf"announced|acknowledged|detailed) by "
+        rf"announced|acknowledged|detailed|compiled) by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
         rf"magazine|trade publication|publication|website|(?:grid|system|market) operator|"
@@ -139,6 +140,21 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})(?:'s|’s) (?:(?:[a-z]+ )?chief|chairman|chairwoman|chair|president|"
         rf"founder|head) (?:{_WHEN} )?(?:said|says|told|tells|wrote|added|noted)\b"
     ),
+    # "Researchers from ETH Zurich and Huawei reported", "Cerebras engineers said", "A
+    # Tsinghua University team reported"
+    re.compile(
+        rf"\b[Rr]esearchers (?:from|at) (?P<name>{_NAME}) (?:{_WHEN} )?(?:reported|said|say|found|"
+        rf"wrote|showed)\b"
+        rf"|(?P<name2>{_NAME}) (?:researchers|engineers|scientists) (?:{_WHEN} )?(?:say|said|"
+        rf"found|reported|wrote|showed)\b"
+        rf"|\b(?:[Aa]n?|[Tt]he) (?P<name3>{_NAME}) (?:team|lab) (?:{_WHEN} )?(?:reported|said|"
+        rf"found|wrote)\b"
+    ),
+    # a newsletter bullet's credit and day: "• Reuters (Oct 30): Applied Materials in talks"
+    re.compile(
+        rf"^[•\-*]?\s*(?P<name>{_NAME}) \((?:{_MONTH_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
+        rf"Oct|Nov|Dec)\.? \d{{1,2}}|[A-Z][a-z]+day)\):"
+    ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official) (?:{_WHEN} )?"
@@ -147,7 +163,11 @@ _PATTERNS = [
         rf"(?:said|says|told|added|confirmed|wrote)\b"
     ),
     # "Data from Synergy Research Group show ..."
-    re.compile(rf"\b[Dd]ata (?:from|by|compiled by|published by|released by) (?P<name>{_NAME})"),
+    re.compile(
+        rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|index|[Rr]ankings?) (?:compiled |"
+        rf"published |released )?(?:from|by) (?:the )?(?:(?:market )?research firm |"
+        rf"data provider |consultancy |analytics firm )?(?P<name>{_NAME})"
+    ),
     # "Korean newspaper Maeil Business reported", "Yonhap news agency reported": an
     # outlet by its description
     re.compile(
@@ -234,7 +254,8 @@ _PATTERNS = [
     # "Tenstorrent employs about 1,300 people, and said it plans to add more": the
     # sentence's subject, speaking in its second clause
     re.compile(
-        rf"^(?P<name>{_NAME}) (?!said|says)[^.;“”\"]{{5,120}}?,? and (?:also |has |had )?"
+        rf"^(?P<name>{_NAME}) (?!said|says)(?:[^.;“”\"]|\.(?=\d)){{5,120}}?,? and "
+        rf"(?:also |has |had )?"
         rf"(?:said|says|added|told)\b"
     ),
     # "Micron did not confirm the customer, but said it would ramp volume production"
@@ -521,6 +542,8 @@ class CitationFinder:
                     # whole list, not its last items
                     raw = original[listed.start() : m.start(group)] + raw
                     whole_known = True
+                if re.search(r"\bof\s+\S+.*\s+and\s+", raw):
+                    whole_known = True  # "Ministry of Electronics and Information Technology"
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not whole_known else [raw]
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
@@ -654,6 +677,8 @@ class CitationFinder:
             "",
             text,
         )
+        if re.fullmatch(rf"(?:[Cc]hief [A-Za-z ]+|{_OFFICER})\s+{_PERSON}", text):
+            return None, False  # "Chief Financial Officer Wendell Huang": a person
         titled = re.fullmatch(
             rf"(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{_PERSON}", text
         )
@@ -884,14 +909,14 @@ _PLACES = {
 
 _OFFICER = (
     r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
-    r"Chairman|Chairwoman|President|Founder|"
+    r"Chairman|Chairwoman|President|Founder|boss|"
     r"chief financial officer|CFO|chief technology officer|general manager|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
     r"Officer)"
 )
 _ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
-_PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)"
+_PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?)"
 
 
 @lru_cache(maxsize=32)
@@ -975,7 +1000,8 @@ _ORG_LAST_WORDS = {
     "instruments", "devices", "computing", "bank", "exchange", "agency", "council", "office",
     "bureau", "board", "power", "electric", "utilities", "corporation", "foundation",
     "association", "alliance", "analytics", "intelligence", "insights", "economics",
-    "advisors", "ventures", "media", "magazine", "broadcasting", "television",
+    "advisors", "ventures", "media", "magazine", "broadcasting", "television", "data",
+    "statistics", "shimbun",
 }  # fmt: skip
 
 
@@ -1108,6 +1134,12 @@ _REPORT_AFTER = re.compile(
 
 
 def _is_attribution_context(sentence: str, m: re.Match[str]) -> bool:
+    if re.match(
+        r"(?:['’]s)?\s+(?:[A-Z][\w\-]*\s+){0,3}(?:summit|conference|event|festival|awards?|forum)\b",
+        sentence[m.end() :],
+        re.I,
+    ):
+        return False  # "at the FT's Future of AI summit", "the Bloomberg Tech summit"
     window = sentence[max(0, m.start() - 60) : m.end() + 60].lower()
     return bool(re.search(rf"\b({ATTRIBUTION_VERBS}|according to|per|citing|report)\b", window))
 
@@ -1205,7 +1237,9 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if not found:
         return None
     between = before[found[0] :]
-    if re.search(r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b", between):
+    # ("shares soared on Monday after the company disclosed ..." keeps Monday: what was
+    # disclosed moved the shares that day, as the story labels read it)
+    if re.search(r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b|\bthough\b|\balthough\b", between):
         return None
     # "..., with trading to begin on Wednesday, the filing indicated": a date in an earlier
     # clause is what the source said, not when; "On April 3, Reuters reported" is its own

@@ -65,9 +65,10 @@ LOOKS_AHEAD = re.compile(
 FUTURE_DAYS = 75
 _RELATIVE = re.compile(
     r"\b(yesterday|today|earlier today|the day before|a day earlier|last night|"
-    r"(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight|overnight)\b",
+    r"(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight|overnight)\b(?!['’]s)",
     re.I,
 )
+_ORDINAL_DAY = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|day|of))")
 _AGO = re.compile(r"\b(a|one|two|three|four|\d) (day|week)s? ago\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
 
@@ -127,6 +128,17 @@ def first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
             back = 7
         hits.append((m.start(), article_day - timedelta(days=back)))
     hits.extend((start, d) for d, start, _ in relative_dates(sentence, article_day))
+    for m in _ORDINAL_DAY.finditer(sentence):
+        # "reported on the 4th" (translated Asian press): this month, or last month when
+        # the day is still to come
+        day = int(m.group(1))
+        month_start = article_day.replace(day=1)
+        if day > article_day.day:
+            month_start = (month_start - timedelta(days=1)).replace(day=1)
+        try:
+            hits.append((m.start(), month_start.replace(day=day)))
+        except ValueError:
+            continue
     if not hits:
         return None
     hits.sort()

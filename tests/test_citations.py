@@ -1488,3 +1488,49 @@ def test_the_company_confirming_in_a_clause_of_its_own_is_credited_too(
     # "the company" inside the outlet's own clause is what the outlet said
     s = "Reuters reported on Friday that the company said it would build the campus."
     assert cites(finder, s, subject="Equinix") == [("Reuters", FRIDAY, True)]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("Sales of optical transceivers will top $25 billion in 2027, according to figures "
+         "from market research firm LightCounting.", [("LightCounting", None, False)]),
+        ("The H100's rental price fell to $2.10 an hour, according to a GPU pricing index "
+         "compiled by Silicon Data.", [("Silicon Data", None, False)]),
+        ("Researchers from ETH Zurich reported in a paper on Friday that the kernel cut "
+         "memory use by 40%.", [("ETH Zurich", FRIDAY, False)]),
+        ("At Hot Chips on Friday, Cerebras engineers said the next engine would stack SRAM.",
+         [("Cerebras", FRIDAY, False)]),
+        ("• Reuters (April 3): Applied Materials in talks to buy a metrology start-up.",
+         [("Reuters", FRIDAY, True)]),
+        ("Arm boss Rene Haas said half of the compute shipped next year would be Arm-based.",
+         [("Arm", None, False)]),
+        ("Intel CEO Lip-Bu Tan posted on LinkedIn that the first 18A chips had shipped.",
+         [("Intel", None, False)]),
+        ("Japan's Nikkei newspaper reported on the 3rd that Kioxia would start production.",
+         [("Nikkei Asia", FRIDAY, True)]),
+        ("India's Ministry of Electronics and Information Technology said Friday it had "
+         "approved four projects.",
+         [("India Ministry of Electronics and Information Technology", FRIDAY, False)]),
+        ("Cerebras said in an amended filing with the US Securities and Exchange Commission "
+         "on Friday that it would price its IPO at $28 to $32.", [("Cerebras", FRIDAY, False)]),
+        ("STMicroelectronics trimmed its outlook to about $11.2 billion, blaming weak demand, "
+         "and said it would close older lines.", [("STMicroelectronics", None, False)]),
+        ("Demand will double from today's level, the International Energy Agency said in its "
+         "annual report.", [("International Energy Agency", None, False)]),
+        ("Marvell's deal was scaled back, Reuters reported Friday, though Marvell said on its "
+         "most recent call that the program was on track.",
+         [("Reuters", FRIDAY, True), ("Marvell", None, False)]),
+        # an outlet's event is no credit
+        ("Speaking at the FT's Future of AI summit, Arm's chief executive said demand was "
+         "strong.", [("Arm", None, False)]),
+        ("Chief Financial Officer Wendell Huang told the earnings call that revenue would "
+         "rise.", []),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels_5(
+    sentence: str, want: list[tuple[str, date | None, bool]]
+) -> None:
+    finder = CitationFinder({**OUTLETS, "Nikkei Asia": ["Nikkei"]})
+    got = cites(finder, sentence, article_text=sentence)
+    assert sorted(got, key=str) == sorted(want, key=str)
