@@ -86,7 +86,8 @@ _WHEN = (
     r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day)"
 )
 _SPEAKER_ASIDE = re.compile(
-    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|the|an?|its) [^.;“”\"]{{3,160}}?), "
+    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|the|an?|its|speaking|writing) "
+    rf"[^.;“”\"]{{3,160}}?), "
     rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
 )
 _PATTERNS = [
@@ -108,6 +109,8 @@ _PATTERNS = [
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
         rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
         rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
+        rf"(?:(?:the )?(?:[A-Z][a-z]+ )?(?:daily|newspaper|outlet|broadcaster|news agency|"
+        rf"magazine|news site|trade publication) )?"
         rf"(?P<name>{_NAME})"
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
@@ -154,6 +157,18 @@ _PATTERNS = [
     re.compile(
         rf"^[•\-*]?\s*(?P<name>{_NAME}) \((?:{_MONTH_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
         rf"Oct|Nov|Dec)\.? \d{{1,2}}|[A-Z][a-z]+day)\):"
+    ),
+    # "Tokyo Electron cut its full-year net profit forecast by 9% on Friday": a company's
+    # own guidance is its statement
+    re.compile(
+        rf"^(?P<name>{_NAME}) (?:cut|raised|lowered|lifted|trimmed|reaffirmed|reiterated|"
+        rf"maintained|narrowed|withdrew|slashed|boosted) its (?:[\w\-]+ ){{0,4}}"
+        rf"(?:forecast|outlook|guidance|estimate|target)s?\b"
+    ),
+    # "Kioxia's annual securities report ... shows", "Nvidia's quarterly earnings release"
+    re.compile(
+        rf"(?P<name>{_NAME})(?:'s|’s) (?:[a-z]+ ){{1,2}}(?:report|filing|statement|release|"
+        rf"presentation|disclosure)\b(?!-)"
     ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
@@ -309,11 +324,14 @@ _LISTED_NAME = re.compile(
 )
 # a government body's name, which keeps its country ("Taiwan Ministry of Economic Affairs")
 _GOVERNMENT = re.compile(
-    r"(?:Ministry|Department|Office|Bureau|Commission|Administration|Agency|Council|Committee|"
+    r"\b(?:Ministry|Prosecutors|Department|Office|Bureau|Commission|Administration|Agency|Council|Committee|"
     r"Cabinet|Government|State|National|Federal|Central|Customs|Parliament|Court|Senate)\b"
 )
 # "Sources close to the company said": unnamed people near a name
-_UNNAMED_NEAR = re.compile(r"\b(?:close to|familiar with|briefed by|near)\s+$", re.I)
+_UNNAMED_NEAR = re.compile(
+    r"\b(?:close to|familiar with|briefed by|near)\s+(?:the\s+)?"
+    r"(?:[A-Z][\w.&\-]*(?:'s|’s)?\s+){0,3}$"
+)
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,2}|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
     r"(days?|weeks?)\s+after\s+$",
@@ -464,7 +482,7 @@ class CitationFinder:
                 if (
                     _NOT_A_CREDIT.match(sentence, m.end())
                     or _HYPOTHETICAL.search(sentence[max(0, m.start() - 12) : m.start()])
-                    or _UNNAMED_NEAR.search(sentence[max(0, m.start() - 16) : m.start()])
+                    or _UNNAMED_NEAR.search(sentence[max(0, m.start() - 48) : m.start()])
                 ):
                     continue
                 group = next(
@@ -644,6 +662,11 @@ class CitationFinder:
                 # "TSMC, the company that makes chips for Apple, said on Friday": the date
                 # follows the description
                 when = _date_near(sentence, aside.end("desc"), article_day)
+                if when is None and re.match(r"(?:speaking|writing)\b", aside.group("desc")):
+                    # "..., speaking at the Bloomberg Tech summit on Thursday, said": the
+                    # occasion's day is the statement's
+                    found = first_date(aside.group("desc"), article_day)
+                    when = found[1] if found else None
             if when is None and previous_day is not None:
                 # "A day later, AMD said" / "Pacific Wire confirmed it later that day":
                 # counted from the last date the article gave before this sentence
@@ -701,7 +724,7 @@ class CitationFinder:
                 len(words) > k
                 and re.fullmatch(r".+(?:'s|’s)", head)
                 and re.sub(r"(?:'s|’s)$", "", head).lower() in _PLACES
-                and not _GOVERNMENT.match(" ".join(words[k:]))
+                and not _GOVERNMENT.search(" ".join(words[k:]))
             ):
                 words = words[k:]
                 break
@@ -891,6 +914,15 @@ _PLACES = {
     "texas",
     "hong kong",
     "singapore",
+    "south korea",
+    "india",
+    "germany",
+    "france",
+    "britain",
+    "the netherlands",
+    "netherlands",
+    "malaysia",
+    "vietnam",
     "idaho",
     "boise",
     "dammam",
@@ -915,7 +947,7 @@ _OFFICER = (
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
     r"Officer)"
 )
-_ORG_NAME = r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
+_ORG_NAME = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 _PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?)"
 
 
@@ -1001,12 +1033,19 @@ _ORG_LAST_WORDS = {
     "bureau", "board", "power", "electric", "utilities", "corporation", "foundation",
     "association", "alliance", "analytics", "intelligence", "insights", "economics",
     "advisors", "ventures", "media", "magazine", "broadcasting", "television", "data",
-    "statistics", "shimbun",
+    "statistics", "shimbun", "analysis",
 }  # fmt: skip
 
 
+_ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry", "national"}
+
+
 def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> bool:
-    if name.split()[-1].lower() in _ORG_LAST_WORDS or re.search(r"\w(?:'s|’s)\s", name):
+    if (
+        name.split()[-1].lower() in _ORG_LAST_WORDS
+        or name.split()[0].lower() in _ORG_FIRST_WORDS
+        or re.search(r"\w(?:'s|’s)\s", name)
+    ):
         return False  # "Economic Times", "Tom's Hardware"
     if name.lower() in _PLACES or name.lower() in _DEMONYMS or any(ch.isdigit() for ch in name):
         return True

@@ -1534,3 +1534,36 @@ def test_credits_phrased_outside_the_story_labels_5(
     finder = CitationFinder({**OUTLETS, "Nikkei Asia": ["Nikkei"]})
     got = cites(finder, sentence, article_text=sentence)
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        ("According to the Korean daily Chosun Ilbo, Samsung has set up a task force.",
+         [("Chosun Ilbo", None, False)]),
+        ("Tenstorrent will open a centre in Pangyo, according to a Friday report in South "
+         "Korea's Maeil Business Newspaper.", [("Maeil Business Newspaper", FRIDAY, False)]),
+        ("Groq served the model at 620 tokens per second, according to benchmark data from "
+         "Artificial Analysis.", [("Artificial Analysis", None, False)]),
+        ("Lithography exports to China halved, according to figures from Statistics "
+         "Netherlands.", [("Statistics Netherlands", None, False)]),
+        ("Japan's Fair Trade Commission said it had ordered Broadcom's unit to stop.",
+         [("Japan Fair Trade Commission", None, False)]),
+        ("AMD CEO Lisa Su, speaking at a summit in San Francisco on Friday, said demand was "
+         "running ahead of supply.", [("AMD", FRIDAY, False)]),
+        ("Tokyo Electron cut its full-year net profit forecast by 9% on Friday, blaming "
+         "slower Chinese purchases.", [("Tokyo Electron", FRIDAY, False)]),
+        ("Kioxia's annual securities report shows a provision of ¥40 billion.",
+         [("Kioxia", None, False)]),
+        ("xAI founder Elon Musk wrote on X on Friday that Colossus 2 would reach a gigawatt.",
+         [("xAI", FRIDAY, False)]),
+        # no credit
+        ("A person close to Tokyo Electron's management said the unit would not contest it.",
+         []),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels_6(
+    finder: CitationFinder, sentence: str, want: list[tuple[str, date | None, bool]]
+) -> None:
+    got = cites(finder, sentence, article_text=sentence, subject="Tokyo Electron")
+    assert sorted(got, key=str) == sorted(want, key=str)
