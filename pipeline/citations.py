@@ -44,6 +44,7 @@ ATTRIBUTION_VERBS = (
     r"figures showed|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"(?:was|were) the first to (?:report|break|reveal)|"
+    r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -76,7 +77,7 @@ _DAY_BEFORE = (
 )
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
-_NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+)?{_CAP}){{0,4}}"
+_NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+|for\s+(?:the\s+)?)?{_CAP}){{0,4}}"
 # a time between the speaker and the verb: "CCTV on Tuesday evening aired", "Samsung last
 # week said"
 _WHEN = (
@@ -115,7 +116,12 @@ _PATTERNS = [
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
     # a newsletter's credit in brackets with its day: "Rubin on track (Nvidia, Thursday)"
-    re.compile(rf"\((?P<name>{_NAME}), (?:[A-Z][a-z]+day|{_MONTH_DAY})\)"),
+    re.compile(rf"\((?:via |per )?(?P<name>{_NAME}), (?P<day>[A-Z][a-z]+day|{_MONTH_DAY})\)"),
+    # a newsletter bullet that names its speaker: "• Nvidia: said Thursday the deal closed"
+    re.compile(
+        rf"^[•\-*—]?\s*(?P<name>{_NAME}):\s+(?:said|says|confirmed|announced|reported|told)\b"
+        rf"(?:\s+(?P<day>(?:on\s+)?[A-Z][a-z]+day)\b)?"
+    ),
     # "Tuesday's CCTV segment", "Monday's Pacific Wire report": the outlet's piece of that day
     re.compile(
         rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s) (?P<name>{_NAME}) "
@@ -134,6 +140,9 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Pp]er |[Cc]iting |[Vv]ia |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
         rf"(?P<name>{_NAME})"
+        # "Per a Thursday report in The Compute Report"
+        rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?:report|story|article|piece) (?:in|from|by) "
+        rf"(?P<name3>{_NAME})"
         # "per a Tom's Hardware report from Wednesday"
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?P<name2>{_NAME}) (?:report|story|article|"
         rf"scoop|piece|item|analysis|note)\b"
@@ -152,6 +161,8 @@ _PATTERNS = [
         rf"found|reported|wrote|showed)\b"
         rf"|\b(?:[Aa]n?|[Tt]he) (?P<name3>{_NAME}) (?:team|lab) (?:{_WHEN} )?(?:reported|said|"
         rf"found|wrote)\b"
+        rf"|(?P<name4>{_NAME})(?:'s|’s) (?:[A-Z][\w\-.]* )?(?:team|lab|researchers|engineers) "
+        rf"(?:{_WHEN} )?(?:said|wrote|reported|found|say|says)\b"
     ),
     # a newsletter bullet's credit and day: "• Reuters (Oct 30): Applied Materials in talks"
     re.compile(
@@ -172,7 +183,8 @@ _PATTERNS = [
     ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
-        rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official) (?:{_WHEN} )?"
+        rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official|executive|"
+        rf"engineer|manager) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
         rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
@@ -225,9 +237,11 @@ _PATTERNS = [
         r"joined|leave|left|use|used|develop|developed|write|wrote code)\b)"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:(?:[A-Z][\w\-]+|chip|memory|server|cloud|software|"
+        r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:(?:[A-Z][\w\-]+|[a-z]+-[a-z]+|chip|memory|server|cloud|"
+        r"software|"
         r"semiconductor|networking|hardware) ){0,2}(?:company|firm|two companies|companies|"
-        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate)"
+        r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate|"
+        r"(?:equipment|GPU|chip|packaging|server|power) (?:maker|house|supplier)|landlord)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
         r"management))? (?:has |had |also )?"
         r"(?:[^,.;“”\"]{0,80}? and )?"
@@ -281,7 +295,8 @@ _PATTERNS = [
     # "In DeepSeek's own tests", "by OpenAI's telling"
     re.compile(
         rf"\b(?:[Ii]n|[Bb]y|[Ff]rom) (?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:own )?"
-        rf"(?:tests|telling|benchmarks|figures|numbers|data|account|estimates?)\b"
+        rf"(?:tests|telling|benchmarks|figures|numbers|data|account|estimates?|count|tally|"
+        rf"reckoning|calculations?)\b"
     ),
 ]
 # after the verb: a market move ("AMD added 2.4%") or an adjective ("Nvidia's reported
@@ -315,6 +330,7 @@ _NOT_A_CREDIT = re.compile(
     r"(?:customers|clients|suppliers|employees|staff|workers|partners|companies|firms|"
     r"manufacturers|distributors|buyers|vendors|assemblers|developers|contractors|foundries|"
     r"operators)\s+to\s+(?!expect)\w+"
+    r"|(?<=\btold)\s+(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+)?){1,4}to\s+(?!expect)\w+"
 )
 # the head of a name that lists its fields with commas, up to the last comma: "Ministry of
 # Economy, Trade and Industry", "Ministry of Trade, Industry and Energy"
@@ -458,6 +474,8 @@ class CitationFinder:
         means the first of them named earlier in the sentence, else in ``before`` (the
         sentences before it, nearest first), and only failing both ``subject``."""
         candidates: dict[str, tuple[int, bool]] = {}
+        # a day a pattern reads itself: "(via Les Echos, Thursday)", "• Nvidia: said Thursday"
+        given: dict[str, date] = {}
         by_subject: list[tuple[str, int]] = []
         # "SK hynix said": a name with a lowercase word, joined (same length) so the
         # name patterns read it as one word
@@ -555,6 +573,13 @@ class CitationFinder:
                     continue
                 whole_known = self._match_name(raw)[1]
                 listed = _LISTED_NAME.search(original[: m.start(group)])
+                more = re.match(
+                    r"(?:,\s+[A-Z][\w\-]*)+,?\s+and\s+[A-Z][\w\-]*", original[m.end(group) :]
+                )
+                if more and re.search(r"\bof\s+[A-Z][\w\-]*$", raw):
+                    # "data from the Ministry of Trade, Industry and Energy": the whole list
+                    raw += more.group(0)
+                    whole_known = True
                 if listed:
                     # "Japan's Ministry of Economy, Trade and Industry said": the name is the
                     # whole list, not its last items
@@ -581,7 +606,7 @@ class CitationFinder:
                     if employer:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
                         name, known = self._match_name(employer)
-                    org_hint = bool(subject and name and name.startswith(subject))
+                    org_hint = bool(subject and name and name.startswith(subject)) or bool(employer)
                     if (
                         group.startswith("outlet")
                         or re.match(r"[Tt]he\s", part)
@@ -595,6 +620,10 @@ class CitationFinder:
                     # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
                     # credit's day follows the participle
                     pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
+                    if "day" in m.re.groupindex and m.group("day"):
+                        found = first_date(m.group("day"), article_day)
+                        if found:
+                            given[name] = found[1]
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
         first_named = min((p for p, _ in candidates.values()), default=None)
@@ -604,7 +633,10 @@ class CitationFinder:
             # that day", "... while the chipmaker said in a statement on Monday"
             if first_named is not None and not (
                 pos > first_named
-                and re.search(r",\s+(?:and|while|but)\s|;\s", original[first_named:pos])
+                and re.search(
+                    r",\s+(?:and|while|but)\s|;\s|\b(?:before|after|when|until)\s",
+                    original[first_named:pos],
+                )
             ):
                 continue
             name, known = self._match_name(raw)
@@ -656,6 +688,8 @@ class CitationFinder:
                 )
                 if own:
                     when = resolve_date(own.group(0), article_day) or when
+            elif name in given:
+                when = given[name]
             else:
                 when = _date_near(sentence, pos, article_day)
             if when is None and aside and pos == aside.start("name"):
@@ -678,12 +712,14 @@ class CitationFinder:
                     when = previous_day + timedelta(days=shift)
             if when is not None and when > article_day:
                 # a credit is never dated after the article: "saying on March 18" in a
-                # January article is last year's March 18
+                # January article is last year's March 18; a day just ahead ("takes effect
+                # on January 15, the bureau said") is an event's, not the credit's
                 try:
                     earlier = when.replace(year=when.year - 1)
                 except ValueError:  # February 29
                     earlier = when - timedelta(days=365)
-                when = earlier if earlier <= article_day else None
+                far = (when - article_day).days > 45
+                when = earlier if far and earlier <= article_day else None
             out.append(Citation(name, when, original, known))
         return out
 
@@ -941,7 +977,7 @@ _PLACES = {
 
 _OFFICER = (
     r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
-    r"Chairman|Chairwoman|President|Founder|boss|"
+    r"Chairman|Chairwoman|President|Founder|boss|chief|head|"
     r"chief financial officer|CFO|chief technology officer|general manager|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
@@ -1278,7 +1314,11 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     between = before[found[0] :]
     # ("shares soared on Monday after the company disclosed ..." keeps Monday: what was
     # disclosed moved the shares that day, as the story labels read it)
-    if re.search(r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b|\bthough\b|\balthough\b", between):
+    if re.search(
+        r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b|\bthough\b|\balthough\b"
+        r"|\b(?:weeks?|days?|months?) (?:before|after)\b",  # "a week before the company confirmed"
+        between,
+    ):
         return None
     # "..., with trading to begin on Wednesday, the filing indicated": a date in an earlier
     # clause is what the source said, not when; "On April 3, Reuters reported" is its own

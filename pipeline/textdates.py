@@ -68,6 +68,15 @@ _RELATIVE = re.compile(
     r"(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight|overnight)\b(?!['’]s)",
     re.I,
 )
+_HOLIDAYS = {
+    "christmas day": (12, 25),
+    "christmas eve": (12, 24),
+    "new year's eve": (12, 31),
+    "new year's day": (1, 1),
+}
+_HOLIDAY = re.compile(
+    r"\b(?:christmas day|christmas eve|new year['’]s eve|new year['’]s day)\b", re.I
+)
 _ORDINAL_DAY = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|day|of))")
 _AGO = re.compile(r"\b(a|one|two|three|four|\d) (day|week)s? ago\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
@@ -128,6 +137,13 @@ def first_date(sentence: str, article_day: date) -> tuple[int, date] | None:
             back = 7
         hits.append((m.start(), article_day - timedelta(days=back)))
     hits.extend((start, d) for d, start, _ in relative_dates(sentence, article_day))
+    for m in _HOLIDAY.finditer(sentence):
+        # "on Christmas Day", "in a New Year's Eve filing": the latest such day
+        month, day = _HOLIDAYS[m.group(0).lower().replace("’", "'")]
+        when = date(article_day.year, month, day)
+        if when > article_day:
+            when = date(article_day.year - 1, month, day)
+        hits.append((m.start(), when))
     for m in _ORDINAL_DAY.finditer(sentence):
         # "reported on the 4th" (translated Asian press): this month, or last month when
         # the day is still to come

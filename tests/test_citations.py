@@ -1567,3 +1567,46 @@ def test_credits_phrased_outside_the_story_labels_6(
 ) -> None:
     got = cites(finder, sentence, article_text=sentence, subject="Tokyo Electron")
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "want"),
+    [
+        ("Cambricon signed a 300-megawatt lease in Dallas, the data-centre landlord said "
+         "on Friday.", MONDAY, [("Cambricon", FRIDAY, False)]),
+        ("The Information broke the news on Friday; Reuters matched the story a day later.",
+         MONDAY, [("The Information", FRIDAY, True), ("Reuters", date(2026, 4, 4), True)]),
+        ("Grok 5 will train on Colossus 2, xAI founder Elon Musk said in a post on X on "
+         "Christmas Day.", date(2025, 12, 26), [("xAI", date(2025, 12, 25), False)]),
+        ("Per a Friday report in The Compute Report, Alibaba has begun training Qwen4.",
+         MONDAY, [("The Compute Report", FRIDAY, True)]),
+        ("Mistral's next model will use 600B parameters (via Reuters, Friday).", MONDAY,
+         [("Reuters", FRIDAY, True)]),
+        ("• Nvidia: said Friday the Groq deal has closed.", MONDAY,
+         [("Nvidia", FRIDAY, False)]),
+        ("By Epoch AI's count, the largest training run used about 5e26 FLOP.", MONDAY,
+         [("Epoch AI", None, False)]),
+        ("Alibaba's Qwen team wrote in a blog post on Friday that Qwen3.5 saw 36 trillion "
+         "tokens.", MONDAY, [("Alibaba", FRIDAY, False)]),
+        ("Intel Foundry chief Naga Chandrasekaran said that 14A risk production would start "
+         "in 2027.", MONDAY, [("Intel Foundry", None, False)]),
+        ("A preliminary probe found Nvidia had broken the law, the State Administration for "
+         "Market Regulation said Friday.", MONDAY,
+         [("State Administration for Market Regulation", FRIDAY, False)]),
+        ("Chip exports rose 58%, data from the Ministry of Trade, Industry and Energy showed "
+         "on Sunday.", MONDAY,
+         [("Ministry of Trade, Industry and Energy", date(2026, 4, 5), False)]),
+        ("Reuters first flagged the order on Friday, more than a week before the company "
+         "confirmed it.", MONDAY, [("Reuters", FRIDAY, True), ("Cambricon", None, False)]),
+        # an event's day just ahead is not the credit's; an instruction is no statement
+        ("The rule takes effect on April 9, the Bureau of Industry and Security said in its "
+         "notice.", MONDAY, [("Bureau of Industry and Security", None, False)]),
+        ("China's Cyberspace Administration has told ByteDance and Alibaba to stop testing "
+         "the chip, Reuters reported on Friday.", MONDAY, [("Reuters", FRIDAY, True)]),
+    ],
+)  # fmt: skip
+def test_credits_phrased_outside_the_story_labels_7(
+    finder: CitationFinder, sentence: str, day: date, want: list[tuple[str, date | None, bool]]
+) -> None:
+    got = cites(finder, sentence, day=day, article_text=sentence, subject="Cambricon")
+    assert sorted(got, key=str) == sorted(want, key=str)
