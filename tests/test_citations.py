@@ -4,6 +4,7 @@ against the citing article's own date (CONTRACT.md, "Citation")."""
 from __future__ import annotations
 
 from datetime import date, timedelta
+from typing import Any
 
 import pytest
 
@@ -37,6 +38,28 @@ def cites(
         (c.cited_outlet, c.cited_date, c.known)
         for c in finder.find(sentence, day, citing, **kwargs)  # type: ignore[arg-type]
     ]
+
+
+BANK_FINDER = CitationFinder(
+    {**OUTLETS, "The Wall Street Journal": ["WSJ"], "Nikkei Asia": ["Nikkei"]}
+)
+
+
+def _rows(
+    shape: str, rows: list[tuple[Any, ...]], subject: str | None = None
+) -> list[tuple[str, date, str | None, list[tuple[str, date | None, bool]]]]:
+    """Phrase-bank cases as (sentence, article day, subject, credits): ``shape`` says what a
+    row holds ("sw": sentence and credits; "sdw": with the article's day; "ssw": with the
+    subject the article is about)."""
+    out = []
+    for row in rows:
+        if shape == "sw":
+            out.append((row[0], MONDAY, subject, row[1]))
+        elif shape == "sdw":
+            out.append((row[0], row[1], subject, row[2]))
+        else:
+            out.append((row[0], MONDAY, row[1] or subject, row[2]))
+    return out
 
 
 # ---------------------------------------------------------------------------- the contract
@@ -1275,8 +1298,8 @@ def test_a_possessive_day_of_the_source_dates_the_credit(finder: CitationFinder)
 
 
 # MONDAY is 2026-04-06: Sunday is the 5th, Friday the 3rd
-@pytest.mark.parametrize(
-    ("sentence", "subject", "want"),
+_BANK_1 = _rows(
+    "ssw",
     [
         # spokespeople and officers speak for their organisation
         ("A Microsoft spokesperson said the company remained on track.", None,
@@ -1315,17 +1338,6 @@ def test_a_possessive_day_of_the_source_dates_the_credit(finder: CitationFinder)
          [("Hugging Face", None, False)]),
     ],
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels(
-    finder: CitationFinder,
-    sentence: str,
-    subject: str | None,
-    want: list[tuple[str, date | None, bool]],
-) -> None:
-    kwargs = {"subject": subject} if subject else {}
-    text = sentence if subject is None else f"{subject} is raising money. {sentence}"
-    assert sorted(cites(finder, sentence, article_text=text, **kwargs), key=str) == sorted(
-        want, key=str
-    )
 
 
 @pytest.mark.parametrize(
@@ -1368,8 +1380,8 @@ def test_a_date_in_what_was_said_or_in_another_report_is_not_the_credit_date(
     assert cites(finder, s) == [("Reuters", FRIDAY, True)]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "want"),
+_BANK_2 = _rows(
+    "sw",
     [
         # unknown outlets whose two-word names could pass for a person's
         ("xAI is adding turbines in Memphis, according to a Friday report by the Commercial "
@@ -1398,15 +1410,10 @@ def test_a_date_in_what_was_said_or_in_another_report_is_not_the_credit_date(
         ("AMD shares jumped 24% on Friday, adding tens of billions of dollars to its value.", []),
     ],
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels_2(
-    finder: CitationFinder, sentence: str, want: list[tuple[str, date | None, bool]]
-) -> None:
-    got = cites(finder, sentence, article_text=sentence)
-    assert sorted(got, key=str) == sorted(want, key=str)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "day", "want"),
+_BANK_3 = _rows(
+    "sdw",
     [
         # a credit is never dated after its article: last year's March 18
         ("Nvidia first showed the chip at GTC, saying on March 18 that it would ship in 2026.",
@@ -1427,16 +1434,10 @@ def test_credits_phrased_outside_the_story_labels_2(
          [("The Wall Street Journal", None, True), ("Nvidia", FRIDAY, False)]),
     ],
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels_3(
-    sentence: str, day: date, want: list[tuple[str, date | None, bool]]
-) -> None:
-    finder = CitationFinder({**OUTLETS, "The Wall Street Journal": ["WSJ"]})
-    got = cites(finder, sentence, day=day, article_text=sentence)
-    assert sorted(got, key=str) == sorted(want, key=str)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "want"),
+_BANK_4 = _rows(
+    "sw",
     [
         # a day counted from another credit's day
         ("Microsoft confirmed on Friday that it would build the campus, the day after "
@@ -1469,11 +1470,6 @@ def test_credits_phrased_outside_the_story_labels_3(
         ("Options point to volatility ahead of Marvell's results on Thursday.", []),
     ],
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels_4(
-    finder: CitationFinder, sentence: str, want: list[tuple[str, date | None, bool]]
-) -> None:
-    got = cites(finder, sentence, article_text=sentence)
-    assert sorted(got, key=str) == sorted(want, key=str)
 
 
 def test_the_company_confirming_in_a_clause_of_its_own_is_credited_too(
@@ -1490,8 +1486,8 @@ def test_the_company_confirming_in_a_clause_of_its_own_is_credited_too(
     assert cites(finder, s, subject="Equinix") == [("Reuters", FRIDAY, True)]
 
 
-@pytest.mark.parametrize(
-    ("sentence", "want"),
+_BANK_5 = _rows(
+    "sw",
     [
         ("Sales of optical transceivers will top $25 billion in 2027, according to figures "
          "from market research firm LightCounting.", [("LightCounting", None, False)]),
@@ -1528,16 +1524,10 @@ def test_the_company_confirming_in_a_clause_of_its_own_is_credited_too(
          "rise.", []),
     ],
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels_5(
-    sentence: str, want: list[tuple[str, date | None, bool]]
-) -> None:
-    finder = CitationFinder({**OUTLETS, "Nikkei Asia": ["Nikkei"]})
-    got = cites(finder, sentence, article_text=sentence)
-    assert sorted(got, key=str) == sorted(want, key=str)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "want"),
+_BANK_6 = _rows(
+    "sw",
     [
         ("According to the Korean daily Chosun Ilbo, Samsung has set up a task force.",
          [("Chosun Ilbo", None, False)]),
@@ -1561,16 +1551,12 @@ def test_credits_phrased_outside_the_story_labels_5(
         ("A person close to Tokyo Electron's management said the unit would not contest it.",
          []),
     ],
+    subject="Tokyo Electron",
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels_6(
-    finder: CitationFinder, sentence: str, want: list[tuple[str, date | None, bool]]
-) -> None:
-    got = cites(finder, sentence, article_text=sentence, subject="Tokyo Electron")
-    assert sorted(got, key=str) == sorted(want, key=str)
 
 
-@pytest.mark.parametrize(
-    ("sentence", "day", "want"),
+_BANK_7 = _rows(
+    "sdw",
     [
         ("Cambricon signed a 300-megawatt lease in Dallas, the data-centre landlord said "
          "on Friday.", MONDAY, [("Cambricon", FRIDAY, False)]),
@@ -1604,9 +1590,19 @@ def test_credits_phrased_outside_the_story_labels_6(
         ("China's Cyberspace Administration has told ByteDance and Alibaba to stop testing "
          "the chip, Reuters reported on Friday.", MONDAY, [("Reuters", FRIDAY, True)]),
     ],
+    subject="Cambricon",
 )  # fmt: skip
-def test_credits_phrased_outside_the_story_labels_7(
-    finder: CitationFinder, sentence: str, day: date, want: list[tuple[str, date | None, bool]]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "day", "subject", "want"),
+    _BANK_1 + _BANK_2 + _BANK_3 + _BANK_4 + _BANK_5 + _BANK_6 + _BANK_7,
+)
+def test_credits_phrased_outside_the_story_labels(
+    sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
 ) -> None:
-    got = cites(finder, sentence, day=day, article_text=sentence, subject="Cambricon")
+    """Phrasings from the citation phrase banks (bench/citation_bank*.yaml), each sentence
+    read alone, as bench/citation_bank.py reads them."""
+    kwargs = {"subject": subject} if subject else {}
+    got = cites(BANK_FINDER, sentence, day=day, article_text=sentence, **kwargs)
     assert sorted(got, key=str) == sorted(want, key=str)
