@@ -130,7 +130,7 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
-        rf"announced|acknowledged|detailed|compiled) by "
+        rf"announced|acknowledged|detailed|compiled)(?: (?:on )?[A-Z][a-z]+day)? by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
         rf"magazine|trade publication|publication|website|(?:grid|system|market) operator|"
@@ -571,7 +571,12 @@ class CitationFinder:
                         if partner and _BOTH.search(sentence):
                             by_subject.append((partner, m.start(group)))
                     continue
-                whole_known = self._match_name(raw)[1]
+                # "Wafer and Watt" is one outlet; "ATB and Bloomberg" are two
+                whole_known = any(
+                    pattern.fullmatch(re.sub(r"^[Tt]he\s+", "", raw.strip()))
+                    or pattern.fullmatch(raw.strip())
+                    for pattern, _ in self._known_re
+                )
                 listed = _LISTED_NAME.search(original[: m.start(group)])
                 more = re.match(
                     r"(?:,\s+[A-Z][\w\-]*)+,?\s+and\s+[A-Z][\w\-]*", original[m.end(group) :]

@@ -1558,6 +1558,11 @@ _BANK_6 = _rows(
 _BANK_7 = _rows(
     "sdw",
     [
+        # two outlets after one dated report noun share its day; an alias with "and" is one
+        ("AMD won the order, according to separate reports published Friday by Reuters and "
+         "Nikkei.", MONDAY, [("Reuters", FRIDAY, True), ("Nikkei Asia", FRIDAY, True)]),
+        ("Rapidus has a second customer, according to Friday reports from Reuters and WSJ.",
+         MONDAY, [("Reuters", FRIDAY, True), ("The Wall Street Journal", FRIDAY, True)]),
         ("Cambricon signed a 300-megawatt lease in Dallas, the data-centre landlord said "
          "on Friday.", MONDAY, [("Cambricon", FRIDAY, False)]),
         ("The Information broke the news on Friday; Reuters matched the story a day later.",
