@@ -87,7 +87,7 @@ _WHEN = (
     r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day)"
 )
 _SPEAKER_ASIDE = re.compile(
-    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|the|an?|its|speaking|writing) "
+    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing) "
     rf"[^.;“”\"]{{3,160}}?), "
     rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
 )
@@ -180,6 +180,16 @@ _PATTERNS = [
     re.compile(
         rf"(?P<name>{_NAME})(?:'s|’s) (?:[a-z]+ ){{1,2}}(?:report|filing|statement|release|"
         rf"presentation|disclosure)\b(?!-)"
+        # "Samsung's preliminary results, released on Thursday, showed"
+        rf"|(?P<name2>{_NAME})(?:'s|’s) (?:[a-z]+ ){{1,2}}(?:results|figures|numbers)\b"
+        rf"(?=[^.;]{{0,40}}\b(?:showed|shows|said|says|found)\b)"
+    ),
+    # "a Business Insider report said"; "confirming a Semafor report from last week"
+    re.compile(
+        rf"\b[Aa]n? (?P<name>{_NAME}) (?:report|story|article|analysis) (?:{_WHEN} )?(?:said|says|"
+        rf"showed|shows|found)\b"
+        rf"|\b(?:confirming|denying|disputing|echoing) (?:an? |the )?{_DAY_BEFORE}?"
+        rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
     ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
@@ -210,6 +220,7 @@ _PATTERNS = [
         rf"^(?:[A-Z][A-Z .,'\-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([^)]*\)\s*[-–—]\s*)?"
         rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?, "
         rf"(?P<at>saying|adding that)\b"
+        rf"(?:\s+(?:in a statement\s+)?(?P<day>(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)\b)?"
     ),
     # an inverted credit closing the sentence: "..., reported the Nikkan Kogyo Shimbun."
     re.compile(rf",\s+(?:reported|reports|wrote|writes) (?P<name>{_NAME})\s*[.!]?\s*$"),
@@ -328,7 +339,7 @@ _NOT_A_CREDIT = re.compile(
     # statement ("told investors to expect ..." is one)
     r"|(?<=\btold)\s+(?:some |its |several |many |all |the |their )?(?:[\w\-]+\s+){0,2}?"
     r"(?:customers|clients|suppliers|employees|staff|workers|partners|companies|firms|"
-    r"manufacturers|distributors|buyers|vendors|assemblers|developers|contractors|foundries|"
+    r"manufacturers|distributors|buyers|vendors|assemblers|developers|contractors|foundries|makers|"
     r"operators)\s+to\s+(?!expect)\w+"
     r"|(?<=\btold)\s+(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+)?){1,4}to\s+(?!expect)\w+"
 )
@@ -696,7 +707,7 @@ class CitationFinder:
             elif name in given:
                 when = given[name]
             else:
-                when = _date_near(sentence, pos, article_day)
+                when = _not_after(_date_near(sentence, pos, article_day), article_day)
             if when is None and aside and pos == aside.start("name"):
                 # "TSMC, the company that makes chips for Apple, said on Friday": the date
                 # follows the description
@@ -715,17 +726,7 @@ class CitationFinder:
                     shift = relative_shift(clause)
                 if shift is not None:
                     when = previous_day + timedelta(days=shift)
-            if when is not None and when > article_day:
-                # a credit is never dated after the article: "saying on March 18" in a
-                # January article is last year's March 18; a day just ahead ("takes effect
-                # on January 15, the bureau said") is an event's, not the credit's
-                try:
-                    earlier = when.replace(year=when.year - 1)
-                except ValueError:  # February 29
-                    earlier = when - timedelta(days=365)
-                far = (when - article_day).days > 45
-                when = earlier if far and earlier <= article_day else None
-            out.append(Citation(name, when, original, known))
+            out.append(Citation(name, _not_after(when, article_day), original, known))
         return out
 
     def _match_name(self, raw: str) -> tuple[str | None, bool]:
@@ -741,6 +742,18 @@ class CitationFinder:
             "",
             text,
         )
+        owner = re.fullmatch(
+            rf"(?P<org>{_ORG_NAME})(?:'s|’s)\s+(?P<who>(?:[A-Z]\.){{1,3}}\s*[A-Z][a-z]+|"
+            rf"[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+[A-Z][a-z]+)",
+            text,
+        )
+        if (
+            owner
+            and owner.group("org").lower() not in _PLACES
+            and owner.group("who").split()[-1].lower() not in _ORG_LAST_WORDS
+            and not _GOVERNMENT.search(owner.group("who"))
+        ):
+            return self._match_name(owner.group("org"))  # "Nvidia's Jensen Huang said"
         if re.fullmatch(rf"(?:[Cc]hief [A-Za-z ]+|{_OFFICER})\s+{_PERSON}", text):
             return None, False  # "Chief Financial Officer Wendell Huang": a person
         titled = re.fullmatch(
@@ -777,6 +790,7 @@ class CitationFinder:
             name = re.sub(
                 r"(?:'s|’s)\s", " ", name
             )  # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ..."
+            name = re.sub(r"(?<=s)['’]\s", " ", name)  # "the Netherlands' Ministry of ..."
         name = ORG_ALIASES.get(name.casefold(), name)
         # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
         # company, under the short name the coverage uses
@@ -1082,6 +1096,8 @@ _ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry",
 
 
 def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> bool:
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+", name):
+        return True  # "C.C. Wei"
     if (
         name.split()[-1].lower() in _ORG_LAST_WORDS
         or name.split()[0].lower() in _ORG_FIRST_WORDS
@@ -1237,6 +1253,20 @@ _COMPLEMENT = re.compile(
 )
 
 
+def _not_after(when: date | None, article_day: date) -> date | None:
+    """A credit is never dated after its article: "saying on March 18" in a January article
+    is last year's March 18; a day just ahead ("takes effect on January 15, the bureau
+    said") is an event's, not the credit's."""
+    if when is None or when <= article_day:
+        return when
+    try:
+        earlier = when.replace(year=when.year - 1)
+    except ValueError:  # February 29
+        earlier = when - timedelta(days=365)
+    far = (when - article_day).days > 45
+    return earlier if far and earlier <= article_day else None
+
+
 def _credit_scope(scope: str) -> str:
     """Cut ``scope`` (text from the credited name on) where the reported content starts."""
     verb = _VERB_RE.search(scope)
@@ -1264,7 +1294,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     stop = clause_end.start() if clause_end and clause_end.start() > 0 else len(after)
     if clause_end and re.match(
         r",\s+which\s+(?:first\s+|had\s+|both\s+|also\s+|later\s+)?(?:reported|said|published|"
-        r"wrote|broke|disclosed)\b",
+        r"wrote|broke|disclosed|carried|ran|revealed)\b",
         after[clause_end.start() :],
     ):
         # "according to Pacific Wire, which reported the plan on Friday": the which-clause
@@ -1321,7 +1351,8 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # disclosed moved the shares that day, as the story labels read it)
     if re.search(
         r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b|\bthough\b|\balthough\b"
-        r"|\b(?:weeks?|days?|months?) (?:before|after)\b",  # "a week before the company confirmed"
+        r"|\b(?:weeks?|days?|months?) (?:before|after)\b"  # "a week before the company confirmed"
+        r"|\b(?:confirming|denying)\b",  # "said on Friday ..., confirming a Semafor report"
         between,
     ):
         return None

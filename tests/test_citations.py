@@ -1558,6 +1558,27 @@ _BANK_6 = _rows(
 _BANK_7 = _rows(
     "sdw",
     [
+        ("Speaking at GTC on Friday, Nvidia's Jensen Huang said orders would reach $500 "
+         "billion.", MONDAY, [("Nvidia", FRIDAY, False)]),
+        ("TSMC raised its forecast, chief executive C.C. Wei told analysts on Friday.", MONDAY,
+         [("TSMC", FRIDAY, False)]),
+        ("TSMC, whose board meets again on May 12, said on Friday it would invest more.", MONDAY,
+         [("TSMC", FRIDAY, False)]),
+        ("OpenAI denied a report by Reuters that it would sell chips, saying on Friday it had "
+         "no such plans.", MONDAY, [("Reuters", None, True), ("OpenAI", FRIDAY, False)]),
+        ("Samsung will raise memory prices, according to Yonhap, which first carried the news "
+         "on Friday.", MONDAY, [("Yonhap", FRIDAY, False)]),
+        ("Microsoft will take over the Texas site, a Business Insider report said.", MONDAY,
+         [("Business Insider", None, False)]),
+        ("Anthropic said on Friday it would spend $50 billion, confirming a Semafor report.",
+         MONDAY, [("Anthropic", FRIDAY, False), ("Semafor", None, False)]),
+        ("Samsung's preliminary results, released on Friday, showed profit doubling.", MONDAY,
+         [("Samsung", FRIDAY, False)]),
+        ("In a statement on Friday, the Netherlands' Ministry of Economic Affairs said it had "
+         "taken control of Nexperia.", MONDAY,
+         [("Netherlands Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Per Reuters, TSMC has told equipment makers to prepare for a fourth fab.", MONDAY,
+         [("Reuters", None, True)]),
         # two outlets after one dated report noun share its day; an alias with "and" is one
         ("AMD won the order, according to separate reports published Friday by Reuters and "
          "Nikkei.", MONDAY, [("Reuters", FRIDAY, True), ("Nikkei Asia", FRIDAY, True)]),
