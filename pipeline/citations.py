@@ -66,15 +66,11 @@ _ORG_NOUNS = (
     r"public response|sources|reporters|write-up|writeup|segment"
 )
 _MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
+_MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
 # "Nvidia's April filing", "Monday": a month or weekday, never a name
-_MONTH_OR_WEEKDAY = re.compile(
-    rf"(?:{MONTH_NAMES}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?|[A-Z][a-z]+day)"
-)
+_MONTH_OR_WEEKDAY = re.compile(rf"(?:{MONTH_NAMES}|{_MONTH_ABBR}\.?|[A-Z][a-z]+day)")
 # a day before a report noun: "a Dec. 30 report", "Tuesday's report", "an April 3 story"
-_DAY_BEFORE = (
-    rf"(?:(?:{_MONTH_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\. \d{{1,2}}|"
-    r"[A-Z][a-z]+day(?:'s|’s)?) )"
-)
+_DAY_BEFORE = rf"(?:(?:{_MONTH_DAY}|{_MONTH_ABBR}\. \d{{1,2}}|[A-Z][a-z]+day(?:'s|’s)?) )"
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
 _CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+|for\s+(?:the\s+)?)?{_CAP}){{0,4}}"
@@ -166,8 +162,8 @@ _PATTERNS = [
     ),
     # a newsletter bullet's credit and day: "• Reuters (Oct 30): Applied Materials in talks"
     re.compile(
-        rf"^[•\-*]?\s*(?P<name>{_NAME}) \((?:{_MONTH_DAY}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|"
-        rf"Oct|Nov|Dec)\.? \d{{1,2}}|[A-Z][a-z]+day)\):"
+        rf"^[•\-*]?\s*(?P<name>{_NAME}) \((?:{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}|"
+        rf"[A-Z][a-z]+day)\):"
     ),
     # "Tokyo Electron cut its full-year net profit forecast by 9% on Friday": a company's
     # own guidance is its statement
@@ -583,7 +579,7 @@ class CitationFinder:
                             by_subject.append((partner, m.start(group)))
                     continue
                 # "Wafer and Watt" is one outlet; "ATB and Bloomberg" are two
-                whole_known = any(
+                keep_whole = any(
                     pattern.fullmatch(re.sub(r"^[Tt]he\s+", "", raw.strip()))
                     or pattern.fullmatch(raw.strip())
                     for pattern, _ in self._known_re
@@ -595,15 +591,15 @@ class CitationFinder:
                 if more and re.search(r"\bof\s+[A-Z][\w\-]*$", raw):
                     # "data from the Ministry of Trade, Industry and Energy": the whole list
                     raw += more.group(0)
-                    whole_known = True
+                    keep_whole = True
                 if listed:
                     # "Japan's Ministry of Economy, Trade and Industry said": the name is the
                     # whole list, not its last items
                     raw = original[listed.start() : m.start(group)] + raw
-                    whole_known = True
+                    keep_whole = True
                 if re.search(r"\bof\s+\S+.*\s+and\s+", raw):
-                    whole_known = True  # "Ministry of Electronics and Information Technology"
-                parts = re.split(r"\s+and\s+", raw) if " and " in raw and not whole_known else [raw]
+                    keep_whole = True  # "Ministry of Electronics and Information Technology"
+                parts = re.split(r"\s+and\s+", raw) if " and " in raw and not keep_whole else [raw]
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]

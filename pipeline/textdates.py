@@ -79,7 +79,7 @@ _HOLIDAY = re.compile(
 )
 _ORDINAL_DAY = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|day|of))")
 _AGO = re.compile(r"\b(a|one|two|three|four|\d) (day|week)s? ago\b", re.I)
-_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4}
+_SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 
 
 def resolve_date(sentence: str, article_day: date) -> date | None:
@@ -194,9 +194,6 @@ SAME_OR_NEXT = re.compile(
 _OPENING = re.compile(rf"\s*(?:{SAME_OR_NEXT.pattern})\s*,", re.I)
 
 
-_FEW = {"a": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
-
-
 def day_shift(phrase: str) -> int:
     """1 for "the following day" / "a day later", -1 for "a day earlier" / "the day
     before", 0 for "later that day" / "that same afternoon", 7 for "a week later", -2 for
@@ -206,7 +203,7 @@ def day_shift(phrase: str) -> int:
     )
     if counted:
         word = counted.group(1).lower()
-        n = _FEW.get(word) or int(word)
+        n = _SMALL.get(word) or int(word)
         days = n * (7 if counted.group(2).lower() == "week" else 1)
         return days if counted.group(3).lower() == "later" else -days
     if re.search(r"(?i)day earlier|day before", phrase):
