@@ -15,7 +15,7 @@ import re
 from collections.abc import Callable, Container, Sequence
 from datetime import date
 
-from pipeline.claims import DATELINE, Claim, asides, claims
+from pipeline.claims import DATELINE, Claim, asides, claims, predicates
 from pipeline.facts import LONG_QUOTE, Mention
 from pipeline.keys import STOP, entity_keys
 from pipeline.quantities import (
@@ -432,6 +432,7 @@ def mentions_of(
         # every clause that names someone or quotes someone is a statement; whether a
         # lone statement is worth showing is decided after grouping (Detail.is_notable)
         extra = asides(s.text)  # "Rivos, a start-up that designs RISC-V chips, ..."
+        extra += predicates(s.text)  # "the racks pull 160kW, use liquid cooling and ..."
         extra_rows = [index(c.text) for c in extra]
         for c, r in zip(parts + extra, rows + extra_rows, strict=True):
             quoted = LONG_QUOTE.search(c.text)

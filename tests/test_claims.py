@@ -121,6 +121,43 @@ def test_appositives_and_participles_are_claims_of_their_own() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "want"),
+    [
+        (
+            "Per Datacenter Dispatch's write-up, the racks pull about 160kW each, use direct "
+            "liquid cooling, and scale up over PCIe.",
+            [
+                "The racks pull about 160kW each",
+                "The racks use direct liquid cooling",
+                "The racks scale up over PCIe",
+            ],
+        ),
+        (
+            "The chip carries 96GB of HBM2e and beats the H20 on memory bandwidth.",
+            ["The chip carries 96GB of HBM2e", "The chip beats the H20 on memory bandwidth"],
+        ),
+        (
+            "The start-up will build a fab in Ohio and hire 400 engineers by 2027.",
+            [
+                "The start-up will build a fab in Ohio",
+                "The start-up will hire 400 engineers by 2027",
+            ],
+        ),
+        # one predicate: nothing to add (the clause is a claim already)
+        ("The racks use direct liquid cooling and Ethernet.", []),
+        # a noun after "and" is not a second predicate
+        ("Both will be sold as accelerator cards and as full racks.", []),
+        # a speaker's words stay one claim
+        ("“We build the chips and ship the racks,” the company said.", []),
+    ],
+)
+def test_a_list_of_predicates_gives_a_claim_each(sentence: str, want: list[str]) -> None:
+    from pipeline.claims import predicates
+
+    assert [c.text for c in predicates(sentence)] == want
+
+
 def test_a_speakers_description_is_not_an_aside() -> None:
     from pipeline.claims import asides
 
