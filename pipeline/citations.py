@@ -118,6 +118,20 @@ _PATTERNS = [
         rf"^[•\-*—]?\s*(?P<name>{_NAME}):\s+(?:said|says|confirmed|announced|reported|told)\b"
         rf"(?:\s+(?P<day>(?:on\s+)?[A-Z][a-z]+day)\b)?"
     ),
+    # "according to a notice Nvidia sent to distributors on June 9", "according to a
+    # technical paper the company published last June": who sent or published it
+    re.compile(
+        rf"\b(?:[Aa]ccording to|[Pp]er|[Ii]n|[Cc]iting) an? (?:[\w\-]+ ){{0,2}}?"
+        rf"(?:paper|notice|memo|letter|document|presentation|circular|bulletin) (?:that )?"
+        rf"(?:(?P<name>{_NAME})|the "
+        rf"(?P<name5>company|firm)) (?:had )?(?:sent|published|released|posted|filed|circulated|"
+        rf"issued|gave|distributed)\b"
+    ),
+    # "Silicon Ledger was the first outlet to publish the block diagram, on September 22"
+    re.compile(
+        rf"(?P<name>{_NAME}) (?:was|were) (?:the )?first (?:outlet |publication |newspaper |"
+        rf"site |news organi[sz]ation )?to (?:publish|report|break|reveal|detail|disclose|name)\b"
+    ),
     # "Tuesday's CCTV segment", "Monday's Pacific Wire report": the outlet's piece of that day
     re.compile(
         rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s) (?P<name>{_NAME}) "
@@ -134,7 +148,9 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
-        rf"\b(?:[Pp]er |[Cc]iting |[Vv]ia |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
+        # (not a rate: "6,688 tokens per second per NPU")
+        rf"\b(?:(?<!second )(?<!minute )(?<!hour )(?<!token )(?<!watt )[Pp]er |[Cc]iting |[Vv]ia |"
+        rf"[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
         rf"(?P<name>{_NAME})"
         # "Per a Thursday report in The Compute Report"
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?:report|story|article|piece) (?:in|from|by) "
@@ -523,6 +539,7 @@ class CitationFinder:
                     sentence[max(0, m.start() - 12) : m.start()]
                 ):
                     continue  # "Operators that lease capacity to Microsoft told X": an object
+
                 if group in ("pron", "name5"):
                     # "it said": the organisation named just before, or nobody
                     local = _first_org(original[: m.start()], orgs, before)
@@ -605,6 +622,8 @@ class CitationFinder:
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
                 for part in parts:
                     name, known = self._match_name(part)
+                    if name is None and subject and re.fullmatch(_TITLED, part):
+                        name, known = self._match_name(subject)  # "Chairman C.C. Wei said"
                     if name and not known and re.fullmatch(r"[A-Z]{2,6}", name):
                         # "TVA" after "the Tennessee Valley Authority (TVA)"
                         full = _acronyms(article_text).get(name) or _acronyms(story_text).get(name)
@@ -615,6 +634,27 @@ class CitationFinder:
                         if name and not known
                         else None
                     )
+                    if (
+                        not employer
+                        and subject
+                        and name
+                        and not known
+                        and _BARE_OFFICER(name).search(original)
+                    ):
+                        # "chief executive Andy Jassy said": an officer whose company goes
+                        # unnamed speaks for the sentence's subject ("TSMC raised its
+                        # forecast, chief executive C.C. Wei said"), else the story's company
+                        lead = _SUBJECT.match(original)
+                        employer = (
+                            lead.group(1)
+                            if lead
+                            and not re.match(
+                                r"(?:Chief|CEO|Chair|The|A|An|It|Its|This|That|In|On|But|And)\b",
+                                lead.group(1),
+                            )
+                            and lead.group(1) not in name
+                            else subject
+                        )
                     if employer:
                         # "Huang told analysts": Nvidia's chief executive speaks for Nvidia
                         name, known = self._match_name(employer)
@@ -1000,6 +1040,8 @@ _OFFICER = (
 )
 _ORG_NAME = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 _PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?)"
+# a title the sentence capitalises into the name: "Chairman C.C. Wei said"
+_TITLED = rf"(?:Chairman|Chairwoman|CEO|Founder|Co-founder|Chief Executive)\s+{_PERSON}"
 
 
 @lru_cache(maxsize=32)
@@ -1018,6 +1060,18 @@ def _acronyms(article_text: str) -> dict[str, str]:
         if "".join(w[0] for w in words[-len(m.group(2)) :]) == m.group(2):
             out[m.group(2)] = " ".join(m.group(1).split())
     return out
+
+
+@lru_cache(maxsize=256)
+def _BARE_OFFICER(name: str) -> re.Pattern[str]:  # noqa: N802 (a pattern, named as one)
+    """A company officer's title right before ``name``, with no organisation before the
+    title: "Chairman C.C. Wei", "..., chief executive Andy Jassy said"."""
+    return re.compile(
+        r"(?:^|[,;:(—–]\s*|\b(?:and|said|says|while|as|when|but)\s+)"
+        r"(?:[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|CEO|[Cc]hairman|[Cc]hairwoman|"
+        r"[Cc]hief (?:[Ff]inancial|[Tt]echnology|[Oo]perating) [Oo]fficer|CFO|CTO|COO|"
+        r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + re.escape(name) + r"\b"
+    )
 
 
 @lru_cache(maxsize=256)

@@ -1620,9 +1620,34 @@ _BANK_7 = _rows(
 )  # fmt: skip
 
 
+# bank 7, read in session 12
+_BANK_8 = _rows(
+    "sdw",
+    [
+        # an officer whose company goes unnamed speaks for the story's company; a head of
+        # state does not
+        ("Chief executive Chen Tianshi told investors that capacity for 2027 was committed.",
+         MONDAY, [("Cambricon", None, False)]),
+        ("The cloud business has grown fast, chief executive Chen Tianshi said on Friday.",
+         MONDAY, [("Cambricon", FRIDAY, False)]),
+        ("Chairman Chen Tianshi said demand for accelerators remained very strong.", MONDAY,
+         [("Cambricon", None, False)]),
+        ("President Donald Trump said the tariffs would stay.", MONDAY, []),
+        # a rate is no credit
+        ("The chip serves 6,688 tokens per second per NPU, according to Reuters.", MONDAY,
+         [("Reuters", None, True)]),
+        ("Buyers were told to expect samples in July, according to a notice Nvidia sent to "
+         "distributors on Friday.", MONDAY, [("Nvidia", FRIDAY, False)]),
+        ("The Information was the first outlet to publish the block diagram, on Friday.",
+         MONDAY, [("The Information", FRIDAY, True)]),
+    ],
+    subject="Cambricon",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
-    _BANK_1 + _BANK_2 + _BANK_3 + _BANK_4 + _BANK_5 + _BANK_6 + _BANK_7,
+    _BANK_1 + _BANK_2 + _BANK_3 + _BANK_4 + _BANK_5 + _BANK_6 + _BANK_7 + _BANK_8,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
