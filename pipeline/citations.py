@@ -45,7 +45,8 @@ ATTRIBUTION_VERBS = (
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
-    r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|"
+    r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
+    r"argued|argues|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
     r"got (?:there|it|the story|the news) first|"
@@ -83,7 +84,7 @@ _WHEN = (
     r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day)"
 )
 _SPEAKER_ASIDE = re.compile(
-    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing) "
+    rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
     rf"[^.;“”\"]{{3,160}}?), "
     rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
 )
@@ -121,8 +122,9 @@ _PATTERNS = [
     # "according to a notice Nvidia sent to distributors on June 9", "according to a
     # technical paper the company published last June": who sent or published it
     re.compile(
-        rf"\b(?:[Aa]ccording to|[Pp]er|[Ii]n|[Cc]iting) an? (?:[\w\-]+ ){{0,2}}?"
-        rf"(?:paper|notice|memo|letter|document|presentation|circular|bulletin) (?:that )?"
+        rf"\b(?:[Aa]ccording to|[Pp]er|[Ii]n|[Cc]iting) (?:an? )?(?:[\w\-]+ ){{0,2}}?"
+        rf"(?:paper|notice|memo|letter|document|presentation|circular|bulletin|figures|data|"
+        rf"numbers) (?:that )?"
         rf"(?:(?P<name>{_NAME})|the "
         rf"(?P<name5>company|firm)) (?:had )?(?:sent|published|released|posted|filed|circulated|"
         rf"issued|gave|distributed)\b"
@@ -149,8 +151,9 @@ _PATTERNS = [
     ),
     re.compile(
         # (not a rate: "6,688 tokens per second per NPU")
-        rf"\b(?:(?<!second )(?<!minute )(?<!hour )(?<!token )(?<!watt )[Pp]er |[Cc]iting |[Vv]ia |"
-        rf"[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
+        rf"(?:\b(?:(?<!second )(?<!minute )(?<!hour )(?<!token )(?<!watt )[Pp]er |[Cc]iting |"
+        rf"[Vv]ia |[Hh]at tip to |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
+        rf"|(?<!\w)[Hh]/[Tt] )"
         rf"(?P<name>{_NAME})"
         # "Per a Thursday report in The Compute Report"
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?:report|story|article|piece) (?:in|from|by) "
@@ -176,10 +179,11 @@ _PATTERNS = [
         rf"|(?P<name4>{_NAME})(?:'s|’s) (?:[A-Z][\w\-.]* )?(?:team|lab|researchers|engineers) "
         rf"(?:{_WHEN} )?(?:said|wrote|reported|found|say|says)\b"
     ),
-    # a newsletter bullet's credit and day: "• Reuters (Oct 30): Applied Materials in talks"
+    # a newsletter bullet's credit and day: "• Reuters (Oct 30): Applied Materials in talks",
+    # "• The Elec (Feb 2) / Nikkei Asia (Feb 4): Samsung is preparing ..."
     re.compile(
-        rf"^[•\-*]?\s*(?P<name>{_NAME}) \((?:{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}|"
-        rf"[A-Z][a-z]+day)\):"
+        rf"(?:^[•\-*]?\s*|\s/\s)(?P<name>{_NAME}) \((?P<day>{_MONTH_DAY}|{_MONTH_ABBR}\.? "
+        rf"\d{{1,2}}|[A-Z][a-z]+day)\)(?=:|\s/\s)"
     ),
     # "Tokyo Electron cut its full-year net profit forecast by 9% on Friday": a company's
     # own guidance is its statement
@@ -200,7 +204,8 @@ _PATTERNS = [
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:report|story|article|analysis) (?:{_WHEN} )?(?:said|says|"
         rf"showed|shows|found)\b"
-        rf"|\b(?:confirming|denying|disputing|echoing) (?:an? |the )?{_DAY_BEFORE}?"
+        rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|"
+        rf"(?:pushing|pushed|pushes) back (?:against|on)) (?:an? |the )?{_DAY_BEFORE}?"
         rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
     ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
@@ -290,8 +295,8 @@ _PATTERNS = [
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
         r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
-        r"(?:(?:'s|’s) (?:own )?(?:reporting|figures|numbers|data|filings?|accounts|"
-        r"guidance|results))?\b(?!['’])"
+        r"(?:(?:'s|’s) (?:own )?(?:[a-z\-]+ ){0,2}?(?:reporting|figures|numbers|data|filings?|"
+        r"accounts|guidance|results|report))?\b(?!['’])"
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts) (?:updated |new |latest |regulatory )?(?P<name>filing|prospectus|"
@@ -516,8 +521,12 @@ class CitationFinder:
         quoted = [(q.start(), q.end()) for q in QUOTED.finditer(sentence)]
         for pattern in _PATTERNS:
             for m in pattern.finditer(sentence):
-                if aside and aside.end("name") < m.start() < aside.end("desc"):
-                    continue
+                if (
+                    aside
+                    and aside.end("name") < m.start() < aside.end("desc")
+                    and not aside.group("desc").startswith("citing")
+                ):
+                    continue  # a name inside a description; one cited ("citing X") counts
                 if any(qs < m.start() < qe for qs, qe in quoted):
                     continue
                 if (
@@ -541,8 +550,11 @@ class CitationFinder:
                     continue  # "Operators that lease capacity to Microsoft told X": an object
 
                 if group in ("pron", "name5"):
-                    # "it said": the organisation named just before, or nobody
+                    # "it said": the organisation named just before, or nobody; "according
+                    # to the company": that, else the story's company
                     local = _first_org(original[: m.start()], orgs, before)
+                    if group == "name5" and not local:
+                        local = subject
                     if local:
                         by_subject.append((local, m.start(group)))
                     continue
@@ -683,12 +695,11 @@ class CitationFinder:
             # "the company said" counts alone, or in a clause of its own after another
             # credit: "Nikkei reported on Jan. 28, and the company confirmed the plan later
             # that day", "... while the chipmaker said in a statement on Monday"
-            if first_named is not None and not (
-                pos > first_named
-                and re.search(
-                    r",\s+(?:and|while|but)\s|;\s|\b(?:before|after|when|until)\s",
-                    original[first_named:pos],
-                )
+            # ... or before it, in a clause of its own: "Oracle's backlog jumped, the company
+            # said on Tuesday, and the Wall Street Journal reported the next day that ..."
+            if first_named is not None and not re.search(
+                r",\s+(?:and|while|but)\s|;\s|\b(?:before|after|when|until)\s",
+                original[first_named:pos] if pos > first_named else original[pos:first_named],
             ):
                 continue
             name, known = self._match_name(raw)
@@ -700,6 +711,11 @@ class CitationFinder:
             m = pattern.search(sentence)
             if not m or canon in candidates:
                 continue
+            if re.search(
+                r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$",
+                sentence[max(0, m.start() - 24) : m.start()],
+            ):
+                continue  # "declined to comment to the Financial Times": asked, not credited
             # ... and one whose report is named, verb or none ("a thinner DigiTimes item
             # from Tuesday saying ...", "The DigiTimes item didn't mention a delay")
             if (
@@ -742,6 +758,10 @@ class CitationFinder:
                     when = resolve_date(own.group(0), article_day) or when
             elif name in given:
                 when = given[name]
+            elif aside and pos == aside.start("name") and aside.group("desc").startswith("citing"):
+                # "Bloomberg, citing a DigiTimes report from Monday, said on Tuesday": the day
+                # inside the aside is the cited report's
+                when = _not_after(_date_near(sentence, aside.end("desc"), article_day), article_day)
             else:
                 when = _not_after(_date_near(sentence, pos, article_day), article_day)
             if when is None and aside and pos == aside.start("name"):

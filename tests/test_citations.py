@@ -1640,6 +1640,25 @@ _BANK_8 = _rows(
          "distributors on Friday.", MONDAY, [("Nvidia", FRIDAY, False)]),
         ("The Information was the first outlet to publish the block diagram, on Friday.",
          MONDAY, [("The Information", FRIDAY, True)]),
+        # bank 8
+        ("Meta may rent TPUs through Google Cloud next year, h/t The Information.", MONDAY,
+         [("The Information", None, True)]),
+        ("Huawei declined to comment to the Financial Times about the reports.", MONDAY, []),
+        ("xAI alleged in a lawsuit filed on Friday that an engineer took trade secrets.",
+         MONDAY, [("xAI", FRIDAY, False)]),
+        ("The backlog jumped, the company said on Friday, and Reuters reported on Saturday "
+         "that one contract made up most of it.", MONDAY,
+         [("Cambricon", FRIDAY, False), ("Reuters", date(2026, 4, 4), True)]),
+        ("SK hynix said on Monday that pricing was not final, pushing back against a Reuters "
+         "report from Friday.", MONDAY, [("SK hynix", MONDAY, False), ("Reuters", FRIDAY, True)]),
+        ("Revenue doubled, according to figures the company published on Friday.", MONDAY,
+         [("Cambricon", FRIDAY, False)]),
+        ("Revenue rose 26%, according to the company's monthly sales report released on "
+         "Friday.", MONDAY, [("Cambricon", FRIDAY, False)]),
+        ("• Reuters (Apr 2) / The Information (Apr 3): Samsung is raising HBM prices.", MONDAY,
+         [("Reuters", date(2026, 4, 2), True), ("The Information", FRIDAY, True)]),
+        ("Bloomberg, citing a Reuters report from Friday, said on Monday that output would "
+         "double.", MONDAY, [("Bloomberg", MONDAY, False), ("Reuters", FRIDAY, True)]),
     ],
     subject="Cambricon",
 )  # fmt: skip
