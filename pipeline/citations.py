@@ -46,7 +46,8 @@ ATTRIBUTION_VERBS = (
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
-    r"argued|argues|"
+    r"argued|argues|cautioned|cautions|indicated|indicates|hinted|hints|"
+    r"responded(?=\s+(?:in\s+a|that|with\s+a))|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
     r"got (?:there|it|the story|the news) first|"
@@ -81,7 +82,7 @@ _WHEN = (
     r"(?:on (?:[A-Z][a-z]+day|(?:" + MONTH_NAMES + r"|(?:Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.) "
     r"\d{1,2})(?: (?:morning|afternoon|evening|"
     r"night))?|last (?:week|month|night|[A-Z][a-z]+day)|earlier (?:this|on|in) \w+|"
-    r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day)"
+    r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day|yesterday|today)"
 )
 _SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
@@ -204,7 +205,7 @@ _PATTERNS = [
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:report|story|article|analysis) (?:{_WHEN} )?(?:said|says|"
         rf"showed|shows|found)\b"
-        rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|"
+        rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|denied|denies|"
         rf"(?:pushing|pushed|pushes) back (?:against|on)) (?:an? |the )?{_DAY_BEFORE}?"
         rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
     ),
@@ -357,7 +358,8 @@ _NOT_A_CREDIT = re.compile(
     r"|(?<=\btold)\s+(?:some |its |several |many |all |the |their )?(?:[\w\-]+\s+){0,2}?"
     r"(?:customers|clients|suppliers|employees|staff|workers|partners|companies|firms|"
     r"manufacturers|distributors|buyers|vendors|assemblers|developers|contractors|foundries|makers|"
-    r"operators)\s+to\s+(?!expect)\w+"
+    r"operators)(?:\s+(?:including|such as)\s+[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+)[A-Z][\w\-]*)*)?"
+    r"\s+to\s+(?!expect)\w+"
     r"|(?<=\btold)\s+(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+)?){1,4}to\s+(?!expect)\w+"
 )
 # the head of a name that lists its fields with commas, up to the last comma: "Ministry of
@@ -642,7 +644,11 @@ class CitationFinder:
                         if full:
                             name, known = self._match_name(full)
                     employer = (
-                        (_employer(name, article_text) or _employer(name, story_text))
+                        (
+                            _employer(name, article_text)
+                            or _employer(name, story_text)
+                            or _known_executive(name, article_text + "\n" + story_text)
+                        )
                         if name and not known
                         else None
                     )
@@ -1092,6 +1098,34 @@ def _BARE_OFFICER(name: str) -> re.Pattern[str]:  # noqa: N802 (a pattern, named
         r"[Cc]hief (?:[Ff]inancial|[Tt]echnology|[Oo]perating) [Oo]fficer|CFO|CTO|COO|"
         r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + re.escape(name) + r"\b"
     )
+
+
+# executives the AI-hardware press quotes by name alone ("Jensen Huang said", and "Huang
+# said" once the article has given the full name): whom they speak for
+KNOWN_EXECUTIVES = {
+    "Jensen Huang": "Nvidia", "Colette Kress": "Nvidia", "Lisa Su": "AMD",
+    "Lip-Bu Tan": "Intel", "Pat Gelsinger": "Intel", "David Zinsner": "Intel",
+    "C.C. Wei": "TSMC", "Sam Altman": "OpenAI", "Satya Nadella": "Microsoft",
+    "Sundar Pichai": "Google", "Mark Zuckerberg": "Meta", "Andy Jassy": "Amazon",
+    "Masayoshi Son": "SoftBank", "Cristiano Amon": "Qualcomm", "Hock Tan": "Broadcom",
+    "Sanjay Mehrotra": "Micron", "Rene Haas": "Arm", "Dario Amodei": "Anthropic",
+    "Christophe Fouquet": "ASML", "Andrew Feldman": "Cerebras", "Jim Keller": "Tenstorrent",
+    "Liang Wenfeng": "DeepSeek", "Safra Catz": "Oracle", "Larry Ellison": "Oracle",
+    "Michael Intrator": "CoreWeave", "Jonathan Ross": "Groq",
+}  # fmt: skip
+
+
+def _known_executive(name: str, text: str) -> str | None:
+    """The company of a well-known executive named in full, or by surname when the text
+    gives the full name somewhere."""
+    if name in KNOWN_EXECUTIVES:
+        return KNOWN_EXECUTIVES[name]
+    if " " in name:
+        return None
+    for full, org in KNOWN_EXECUTIVES.items():
+        if full.split()[-1] == name and full in text:
+            return org
+    return None
 
 
 @lru_cache(maxsize=256)

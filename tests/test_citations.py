@@ -1659,6 +1659,22 @@ _BANK_8 = _rows(
          [("Reuters", date(2026, 4, 2), True), ("The Information", FRIDAY, True)]),
         ("Bloomberg, citing a Reuters report from Friday, said on Monday that output would "
          "double.", MONDAY, [("Bloomberg", MONDAY, False), ("Reuters", FRIDAY, True)]),
+        # bank 9: well-known executives speak for their companies; "responded" only with
+        # what was said
+        ("At GTC on Friday, Jensen Huang said Rubin would ship in the second half.", MONDAY,
+         [("Nvidia", FRIDAY, False)]),
+        ("Nvidia responded in a post on X on Friday that it was a generation ahead.", MONDAY,
+         [("Nvidia", FRIDAY, False)]),
+        ("Neither Intel nor Nvidia responded to requests for comment on Friday.", MONDAY, []),
+        ("ASML cautioned on Friday that sales to China would fall sharply.", MONDAY,
+         [("ASML", FRIDAY, False)]),
+        ("Intel denied a Reuters report that it had approached TSMC.", MONDAY,
+         [("Intel", None, False), ("Reuters", None, True)]),
+        ("TSMC yesterday said its Arizona fab had begun producing 4-nanometre wafers.", MONDAY,
+         [("TSMC", date(2026, 4, 5), False)]),
+        ("The Cyberspace Administration of China told companies including ByteDance and "
+         "Alibaba to stop testing the chip, Reuters reported on Friday.", MONDAY,
+         [("Reuters", FRIDAY, True)]),
     ],
     subject="Cambricon",
 )  # fmt: skip
