@@ -387,6 +387,12 @@ _DAYS_AFTER = re.compile(
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|watch|await|ahead of)\s+$"
 )
+# "..., according to a regulatory filing on Friday": the day of the speaker's document
+_DOCUMENT_DAY = re.compile(
+    r"\b(?:according to|in|per)\s+(?:a|an|its|the)\s+(?:regulatory\s+|stock[- ]exchange\s+)?"
+    r"(?:filing|statement|release|press release|announcement|disclosure)\s+"
+    r"(?P<day>(?:on|dated)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)"
+)
 # "until Nvidia says so", "if Nvidia says anything more": what has not been said
 _HYPOTHETICAL = re.compile(r"\b(?:if|until|unless|whether|once)\s+$", re.I)
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
@@ -704,7 +710,8 @@ class CitationFinder:
             # ... or before it, in a clause of its own: "Oracle's backlog jumped, the company
             # said on Tuesday, and the Wall Street Journal reported the next day that ..."
             if first_named is not None and not re.search(
-                r",\s+(?:and|while|but)\s|;\s|\b(?:before|after|when|until)\s",
+                r",\s+(?:and|while|but)\s|;\s|\b(?:before|after|when|until)\s"
+                r"|,\s+(?:confirming|denying|echoing|disputing)\s",
                 original[first_named:pos] if pos > first_named else original[pos:first_named],
             ):
                 continue
@@ -770,6 +777,13 @@ class CitationFinder:
                 when = _not_after(_date_near(sentence, aside.end("desc"), article_day), article_day)
             else:
                 when = _not_after(_date_near(sentence, pos, article_day), article_day)
+            if when is None and not known:
+                # "Intel said it would take a charge, according to a regulatory filing on
+                # Friday": the filing's day is the statement's
+                doc = _DOCUMENT_DAY.search(sentence, pos)
+                if doc:
+                    found = first_date(doc.group("day"), article_day)
+                    when = _not_after(found[1], article_day) if found else None
             if when is None and aside and pos == aside.start("name"):
                 # "TSMC, the company that makes chips for Apple, said on Friday": the date
                 # follows the description

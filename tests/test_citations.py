@@ -1670,6 +1670,10 @@ _BANK_8 = _rows(
          [("ASML", FRIDAY, False)]),
         ("Intel denied a Reuters report that it had approached TSMC.", MONDAY,
          [("Intel", None, False), ("Reuters", None, True)]),
+        ("Cambricon raised $500 million, the start-up said, confirming an earlier report by "
+         "Reuters.", MONDAY, [("Cambricon", None, False), ("Reuters", None, True)]),
+        ("Intel said it would take a $1.8 billion charge, according to a regulatory filing on "
+         "Friday.", MONDAY, [("Intel", FRIDAY, False)]),
         ("TSMC yesterday said its Arizona fab had begun producing 4-nanometre wafers.", MONDAY,
          [("TSMC", date(2026, 4, 5), False)]),
         ("The Cyberspace Administration of China told companies including ByteDance and "
