@@ -39,7 +39,7 @@ ATTRIBUTION_VERBS = (
     r"adds(?=\s+that\b)|points out|pointed out|"
     r"estimated|estimates|stated|states|found|finds|cited|cites|learned|detailed|details|"
     r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
-    r"rates|rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
+    r"rated|expects|expected|reaffirmed|posted|attributed|forecast|forecasts|"
     r"guided|projects|projected|warned|warns|data shows?|data showed|figures shows?|"
     r"figures showed|"
     r"made (?:it|the \w+) official|followed (?:on|with|up)|was first|were first|had it first|"
@@ -106,8 +106,11 @@ _PATTERNS = [
         rf"\b[Aa]ccording to (?:both )?(?:an? |the )?(?:{_DAY_BEFORE}?(?:new |earlier |exclusive |"
         rf"original |recent |latest )?"
         rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
-        rf"research|estimates?|data|figures) (?:from|by|in|of) )?"
-        rf"(?:(?:research|market|consulting|analyst|data) (?:firm|group|house|company) )?"
+        rf"research|estimates?|data|figures) "
+        rf"(?:dated {_MONTH_ABBR}\.? \d{{1,2}} |dated {_MONTH_DAY} )?"
+        rf"(?:from|by|in|of) )?"
+        rf"(?:(?:research|market|consulting|analyst|data|real-estate|industry) (?:firm|group|house|"
+        rf"company|tracker|researcher) )?"
         rf"(?:(?:the )?(?:[A-Z][a-z]+ )?(?:daily|newspaper|outlet|broadcaster|news agency|"
         rf"magazine|news site|trade publication) )?"
         rf"(?P<name>{_NAME})"
@@ -127,7 +130,8 @@ _PATTERNS = [
         rf"(?:paper|notice|memo|letter|document|presentation|circular|bulletin|figures|data|"
         rf"numbers) (?:that )?"
         rf"(?:(?P<name>{_NAME})|the "
-        rf"(?P<name5>company|firm)) (?:had )?(?:sent|published|released|posted|filed|circulated|"
+        rf"(?P<name5>company|firm|chipmaker|group)) (?:had )?(?:sent|published|released|posted|"
+        rf"filed|circulated|"
         rf"issued|gave|distributed)\b"
     ),
     # "Silicon Ledger was the first outlet to publish the block diagram, on September 22"
@@ -391,6 +395,7 @@ _OBJECT_BEFORE = re.compile(
 _DOCUMENT_DAY = re.compile(
     r"\b(?:according to|in|per)\s+(?:a|an|its|the)\s+(?:regulatory\s+|stock[- ]exchange\s+)?"
     r"(?:filing|statement|release|press release|announcement|disclosure)\s+"
+    r"(?:(?:published|released|issued|filed)\s+(?:[\w\-]+\s+){0,4}?)?"
     r"(?P<day>(?:on|dated)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)"
 )
 # "until Nvidia says so", "if Nvidia says anything more": what has not been said
@@ -634,6 +639,12 @@ class CitationFinder:
                     # whole list, not its last items
                     raw = original[listed.start() : m.start(group)] + raw
                     keep_whole = True
+                if re.search(
+                    r"\b[A-Z]\w+ and [A-Z]\w+ (?:Authority|Commission|Administration|Agency|"
+                    r"Board|Office|Council)\b",
+                    raw,
+                ):
+                    keep_whole = True  # "the Competition and Markets Authority"
                 if re.search(r"\bof\s+\S+.*\s+and\s+", raw):
                     keep_whole = True  # "Ministry of Electronics and Information Technology"
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not keep_whole else [raw]
@@ -642,8 +653,17 @@ class CitationFinder:
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
                 for part in parts:
                     name, known = self._match_name(part)
-                    if name is None and subject and re.fullmatch(_TITLED, part):
-                        name, known = self._match_name(subject)  # "Chairman C.C. Wei said"
+                    titled = re.fullmatch(_TITLED, part) if name is None else None
+                    if titled:
+                        # "Chairman C.C. Wei said": the person's company, else the story's
+                        person = titled.group("person")
+                        org = (
+                            _known_executive(person, article_text + "\n" + story_text)
+                            or _employer(person, article_text)
+                            or subject
+                        )
+                        if org:
+                            name, known = self._match_name(org)
                     if name and not known and re.fullmatch(r"[A-Z]{2,6}", name):
                         # "TVA" after "the Tennessee Valley Authority (TVA)"
                         full = _acronyms(article_text).get(name) or _acronyms(story_text).get(name)
@@ -1081,7 +1101,10 @@ _OFFICER = (
 _ORG_NAME = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 _PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?)"
 # a title the sentence capitalises into the name: "Chairman C.C. Wei said"
-_TITLED = rf"(?:Chairman|Chairwoman|CEO|Founder|Co-founder|Chief Executive)\s+{_PERSON}"
+_TITLED = (
+    rf"(?:Chairman|Chairwoman|CEO|CFO|COO|CTO|Founder|Co-founder|Chief Executive|"
+    rf"Chief (?:Financial|Operating|Technology|Executive) Officer)\s+(?P<person>{_PERSON})"
+)
 
 
 @lru_cache(maxsize=32)
@@ -1153,7 +1176,7 @@ def _employer(name: str, article_text: str) -> str | None:
     person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
     for k, rx in enumerate(
         (
-            rf"\b(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{person}",
+            rf"\b(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+){{0,2}}{_OFFICER}\s+{person}",
             rf"\b{person},\s+(?P<org>{_ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{_OFFICER}\b",
             rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{_OFFICER}\s+(?:of|at)\s+"
             rf"(?P<org>{_ORG_NAME})",

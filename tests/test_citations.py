@@ -1674,6 +1674,22 @@ _BANK_8 = _rows(
          "Reuters.", MONDAY, [("Cambricon", None, False), ("Reuters", None, True)]),
         ("Intel said it would take a $1.8 billion charge, according to a regulatory filing on "
          "Friday.", MONDAY, [("Intel", FRIDAY, False)]),
+        # bank 10
+        ("“Demand is strong,” Chief Financial Officer Colette Kress told analysts.", MONDAY,
+         [("Nvidia", None, False)]),
+        ("“It is transformative,” AMD executive vice president Forrest Norrod said.", MONDAY,
+         [("AMD", None, False)]),
+        ("Revenue rose 20.4%, according to figures the chipmaker posted on Friday.", MONDAY,
+         [("Cambricon", FRIDAY, False)]),
+        ("Capacity reached 31 gigawatts, according to a report dated April 2 from real-estate "
+         "firm CBRE.", MONDAY, [("CBRE", date(2026, 4, 2), False)]),
+        ("DRAM prices jumped 45%, according to market tracker DRAMeXchange.", MONDAY,
+         [("DRAMeXchange", None, False)]),
+        ("Cadence said it would buy a start-up, in a statement published alongside its quarterly "
+         "report on Friday.", MONDAY, [("Cadence", FRIDAY, False)]),
+        ("Vacancy rates in northern Virginia fell below 1%.", MONDAY, []),
+        ("Britain's Competition and Markets Authority said on Friday it had opened a review.",
+         MONDAY, [("Competition and Markets Authority", FRIDAY, False)]),
         ("TSMC yesterday said its Arizona fab had begun producing 4-nanometre wafers.", MONDAY,
          [("TSMC", date(2026, 4, 5), False)]),
         ("The Cyberspace Administration of China told companies including ByteDance and "
