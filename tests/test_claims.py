@@ -37,6 +37,16 @@ from pipeline.claims import asides, claims
                 "Officials told the company on April 14 the rule would stay indefinitely",
             ],
         ),
+        # two clauses joined by a bare "and" before a subject and its verb: two claims; an
+        # "and" inside a list or before an object does not split
+        (
+            "Samsung will make the AI6 chips in Texas and Tesla will pay about $16.5 billion.",
+            ["Samsung will make the AI6 chips in Texas", "Tesla will pay about $16.5 billion"],
+        ),
+        (
+            "Samsung and SK hynix will supply HBM4 samples to Nvidia and AMD this quarter.",
+            ["Samsung and SK hynix will supply HBM4 samples to Nvidia and AMD this quarter"],
+        ),
         # a short label before a colon is dropped; "per X" at the end too
         (
             "Pricing pressure: 950PR prices are up about 20% in a matter of weeks, per "
