@@ -47,7 +47,7 @@ ATTRIBUTION_VERBS = (
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
     r"argued|argues|cautioned|cautions|indicated|indicates|hinted|hints|"
-    r"responded(?=\s+(?:in\s+a|that|with\s+a))|"
+    r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
     r"got (?:there|it|the story|the news) first|"
@@ -109,10 +109,10 @@ _PATTERNS = [
         rf"research|estimates?|data|figures) "
         rf"(?:dated {_MONTH_ABBR}\.? \d{{1,2}} |dated {_MONTH_DAY} )?"
         rf"(?:from|by|in|of) )?"
-        rf"(?:(?:research|market|consulting|analyst|data|real-estate|industry) (?:firm|group|house|"
-        rf"company|tracker|researcher) )?"
-        rf"(?:(?:the )?(?:[A-Z][a-z]+ )?(?:daily|newspaper|outlet|broadcaster|news agency|"
-        rf"magazine|news site|trade publication) )?"
+        rf"(?:(?:research|market|consulting|analyst|data|real-estate|industry|teardown) "
+        rf"(?:firm|group|house|company|tracker|researcher) )?"
+        rf"(?:(?:the )?(?:[A-Z][a-z]+ |local |financial |business |tech )?(?:daily|newspaper|"
+        rf"outlet|broadcaster|news agency|magazine|news site|trade publication) )?"
         rf"(?P<name>{_NAME})"
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
@@ -146,7 +146,8 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
-        rf"announced|acknowledged|detailed|compiled)(?: (?:on )?[A-Z][a-z]+day)? by "
+        rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up)"
+        rf"(?: (?:on )?[A-Z][a-z]+day)? by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
         rf"magazine|trade publication|publication|website|(?:grid|system|market) operator|"
@@ -651,6 +652,14 @@ class CitationFinder:
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
                 for part in parts:
                     name, known = self._match_name(part)
+                    org_titled = (
+                        re.fullmatch(rf"(?P<org>.+?)\s+{_TITLED}", part)
+                        if name is None or not known
+                        else None
+                    )
+                    if org_titled and not re.fullmatch(_TITLED, part):
+                        # "SK Hynix CFO Kim Woo-hyun said": the company named before the title
+                        name, known = self._match_name(org_titled.group("org"))
                     titled = re.fullmatch(_TITLED, part) if name is None else None
                     if titled:
                         # "Chairman C.C. Wei said": the person's company, else the story's
@@ -763,7 +772,7 @@ class CitationFinder:
                 candidates[canon] = (m.start(), True)
         out: list[Citation] = []
         for name, (pos, known) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
-            if citing_outlet and name.casefold() == citing_outlet.casefold():
+            if citing_outlet and _bare(name) == _bare(citing_outlet):
                 continue  # datelines and self-references
             if re.match(
                 r"[^,;]{0,40}?(?:,[^,;]{0,40},\s*)?\breports? (?:its |[\w\-]+ ){0,3}(?:results|"
@@ -1000,6 +1009,12 @@ def _first_org(
     return None
 
 
+def _bare(name: str) -> str:
+    """A name without case or a leading "the": "The Wall Street Journal" is the citing
+    "Wall Street Journal"."""
+    return re.sub(r"^the\s+", "", name.casefold())
+
+
 # "the two companies said", "per the companies": both parties to the story's deal
 _BOTH = re.compile(r"\b(?:the two companies|the companies|both companies|the pair)\b", re.I)
 _CORPORATE_SUFFIX = re.compile(
@@ -1097,7 +1112,10 @@ _OFFICER = (
     r"Officer)"
 )
 _ORG_NAME = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
-_PERSON = r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:\s+[A-Z][a-z]+)?)"
+_PERSON = (
+    r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)"  # "Kim Woo-hyun"
+)
 # a title the sentence capitalises into the name: "Chairman C.C. Wei said"
 _TITLED = (
     rf"(?:Chairman|Chairwoman|CEO|CFO|COO|CTO|Founder|Co-founder|Chief Executive|"

@@ -1690,6 +1690,17 @@ _BANK_8 = _rows(
         ("Vacancy rates in northern Virginia fell below 1%.", MONDAY, []),
         ("Britain's Competition and Markets Authority said on Friday it had opened a review.",
          MONDAY, [("Competition and Markets Authority", FRIDAY, False)]),
+        # bank 11
+        ("SK hynix CFO Kim Woo-hyun said on a call on Friday that HBM had sold out.", MONDAY,
+         [("SK hynix", FRIDAY, False)]),
+        ("Samsung passed the tests, according to a report by local outlet Hankyung on Friday.",
+         MONDAY, [("Hankyung", FRIDAY, False)]),
+        ("As first spotted by VideoCardz, a shipping manifest lists an MI450 sample.", MONDAY,
+         [("VideoCardz", None, False)]),
+        ("Ironwood uses a 3-nanometre process, according to teardown firm TechInsights.",
+         MONDAY, [("TechInsights", None, False)]),
+        ("OpenAI disputed the figure on Friday in a blog post.", MONDAY,
+         [("OpenAI", FRIDAY, False)]),
         ("TSMC yesterday said its Arizona fab had begun producing 4-nanometre wafers.", MONDAY,
          [("TSMC", date(2026, 4, 5), False)]),
         ("The Cyberspace Administration of China told companies including ByteDance and "
