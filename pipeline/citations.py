@@ -665,7 +665,7 @@ class CitationFinder:
                         # "Chairman C.C. Wei said": the person's company, else the story's
                         person = titled.group("person")
                         org = (
-                            _known_executive(person, article_text + "\n" + story_text)
+                            _known_executive(person, article_text, story_text)
                             or _employer(person, article_text)
                             or subject
                         )
@@ -680,7 +680,7 @@ class CitationFinder:
                         (
                             _employer(name, article_text)
                             or _employer(name, story_text)
-                            or _known_executive(name, article_text + "\n" + story_text)
+                            or _known_executive(name, article_text, story_text)
                         )
                         if name and not known
                         else None
@@ -1168,15 +1168,15 @@ KNOWN_EXECUTIVES = {
 }  # fmt: skip
 
 
-def _known_executive(name: str, text: str) -> str | None:
-    """The company of a well-known executive named in full, or by surname when the text
-    gives the full name somewhere."""
+def _known_executive(name: str, *texts: str) -> str | None:
+    """The company of a well-known executive named in full, or by surname when one of
+    ``texts`` (the article, the story) gives the full name."""
     if name in KNOWN_EXECUTIVES:
         return KNOWN_EXECUTIVES[name]
     if " " in name:
         return None
     for full, org in KNOWN_EXECUTIVES.items():
-        if full.split()[-1] == name and full in text:
+        if full.split()[-1] == name and any(full in text for text in texts):
             return org
     return None
 

@@ -260,15 +260,23 @@ _LIST_SEP = re.compile(r"\s*,\s+(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?")
 _ADVERB = {"also", "now", "then", "still", "each", "both", "already"}
 
 
-def _verb_at(text: str, pos: int) -> tuple[str, int] | None:
+_WORD = re.compile(r"[A-Za-z][\w\-’']*")
+
+
+def _form(word: str) -> str | None:
+    """A known verb's form ("base", "s", "ed", "modal"); None for other words and for
+    capitalised ones (names, not verbs)."""
+    return _VERB_FORM.get(word) if word[0].islower() else None
+
+
+def _verb_at(text: str, pos: int) -> str | None:
     """The form of the verb starting at ``pos`` (an adverb such as "also" may come
-    first), and where the verb ends; None when no known verb starts there."""
-    words = list(re.finditer(r"[A-Za-z][\w\-’']*", text[pos : pos + 40]))
-    for k, w in enumerate(words[:2]):
-        form = _VERB_FORM.get(w.group().lower()) if w.group()[0].islower() else None
+    first); None when no known verb starts there."""
+    for k, w in enumerate(_WORD.findall(text[pos : pos + 40])[:2]):
+        form = _form(w)
         if form:
-            return form, pos + w.end()
-        if w.group().lower() not in _ADVERB or k:
+            return form
+        if w.lower() not in _ADVERB or k:
             return None
     return None
 
@@ -284,23 +292,18 @@ def predicates(sentence: str) -> list[Claim]:
     if QUOTED.search(body):
         return []  # a speaker's words are one claim
     # the first verb, after a subject of one to eight words in the same clause
-    first = None
-    for w in re.finditer(r"[A-Za-z][\w\-’']*", body):
-        form = _VERB_FORM.get(w.group().lower()) if w.group()[0].islower() else None
-        if form:
-            first = (w, form)
-            break
-    if first is None:
+    verb = next((w for w in _WORD.finditer(body) if _form(w.group())), None)
+    if verb is None:
         return []
-    verb, form = first
-    subject_start = body.rfind(", ", 0, verb.start()) + 2 if ", " in body[: verb.start()] else 0
-    subject = body[subject_start : verb.start()].strip()
+    form = _form(verb.group())
+    cut = body.rfind(", ", 0, verb.start())  # the subject starts after the last comma
+    subject = body[cut + 2 if cut >= 0 else 0 : verb.start()].strip()
     if not 1 <= len(_WORDS.findall(subject)) <= 8:
         return []
     spans = [verb.start()]
     for sep in _LIST_SEP.finditer(body, verb.end()):
         nxt = _verb_at(body, sep.end())
-        if nxt and (nxt[0] == form or (form == "modal" and nxt[0] == "base")):
+        if nxt and (nxt == form or (form == "modal" and nxt == "base")):
             spans.append(sep.start())
             spans.append(sep.end())
     if len(spans) < 3:
