@@ -616,8 +616,16 @@ class CitationFinder:
                     )
                     if local or subject:
                         by_subject.append((local or subject or "", m.start(group)))
-                        if partner and _BOTH.search(sentence):
-                            by_subject.append((partner, m.start(group)))
+                        other = partner
+                        if not other and _BOTH.search(sentence):
+                            # no second party in the headline: the other organisation the
+                            # sentence names before the credit ("OpenAI will buy ... from
+                            # AWS, the companies said")
+                            other = self._other_org(
+                                original[: m.start()], local or subject, article_text
+                            )
+                        if other and _BOTH.search(sentence):
+                            by_subject.append((other, m.start(group)))
                     continue
                 # "Wafer and Watt" is one outlet; "ATB and Bloomberg" are two
                 keep_whole = any(
@@ -925,6 +933,24 @@ class CitationFinder:
         if not name or known or _looks_like_person(name, article_text):
             return None
         return name
+
+    def _other_org(self, text: str, first: str | None, article_text: str) -> str | None:
+        """The first organisation named in ``text`` other than ``first``: the second party
+        of "the companies said" when no headline names one."""
+        for m in re.finditer(r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}", text):
+            words = _drop_starts(re.sub(r"(?:'s|’s)$", "", m.group(0)))
+            # "Nvidia GPUs", "AMD MI450 chips": the maker, not its product
+            cut = next(
+                (i for i, w in enumerate(words) if re.fullmatch(r"[A-Z]{2,}s|.*\d.*", w)),
+                len(words),
+            )
+            words = words[:cut]
+            if not words or words[0].lower() in STOP or words[0].lower() in _PLACES:
+                continue
+            name = self._organisation(" ".join(words), article_text)
+            if name and (not first or name.casefold() != first.casefold()):
+                return name
+        return None
 
     def _opening_owner(self, sentence: str, start: int, article_text: str) -> str | None:
         """Whose products a sentence opens on, when "the company" speaks at its end:

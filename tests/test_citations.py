@@ -757,6 +757,38 @@ def test_the_company_is_the_organisation_just_named(finder: CitationFinder) -> N
     assert sorted(c.cited_outlet for c in got) == ["OpenAI", "Oracle"]
 
 
+@pytest.mark.parametrize(
+    ("sentence", "subject", "expected"),
+    [
+        (
+            "OpenAI agreed to deploy 6 gigawatts of AMD GPUs under a multi-year deal, the two "
+            "companies said in a joint statement.",
+            "OpenAI",
+            ["AMD", "OpenAI"],
+        ),
+        (
+            "Meta has agreed to buy millions of Nvidia GPUs and Grace CPUs, the two companies "
+            "said.",
+            "Meta",
+            ["Meta", "Nvidia"],
+        ),
+        (
+            "ASML became Mistral AI's largest shareholder after leading the round, the two "
+            "companies said.",
+            "Mistral AI",
+            ["ASML", "Mistral AI"],
+        ),
+    ],
+)
+def test_the_companies_without_a_headline_partner_are_the_sentences_two(
+    finder: CitationFinder, sentence: str, subject: str, expected: list[str]
+) -> None:
+    # no second party from the headline: the other organisation the sentence names, cut
+    # before its product ("Nvidia GPUs" is Nvidia)
+    got = finder.find(sentence, MONDAY, "Silicon Ledger", subject=subject, article_text=sentence)
+    assert sorted(c.cited_outlet for c in got) == expected
+
+
 def test_story_orgs_are_speakers_not_people_or_outlets(finder: CitationFinder) -> None:
     story = (
         "Broadcom said the racks use Ethernet. Hock Tan said demand is strong. "
