@@ -104,8 +104,8 @@ _PATTERNS = [
     ),
     re.compile(
         rf"\b[Aa]ccording to (?:both )?(?:an? |the )?(?:{_DAY_BEFORE}?(?:new |earlier |exclusive |"
-        rf"original |recent |latest )?"
-        rf"(?:report|story|article|scoop|filing|statement|announcement|analysis|note|"
+        rf"original |recent |latest |joint |separate )?"
+        rf"(?:reports?|story|article|scoop|filings?|statements?|announcements?|analysis|note|"
         rf"research|estimates?|data|figures) "
         rf"(?:dated {_MONTH_ABBR}\.? \d{{1,2}} |dated {_MONTH_DAY} )?"
         rf"(?:from|by|in|of) )?"
@@ -289,7 +289,8 @@ _PATTERNS = [
         # "an approach it says is faster", "It also said", "the utility said": whoever
         # was just named (never the headline's subject by default)
         r"|\b(?:[Ii]t|[Tt]he (?:utility|"
-        r"regulator|agency|operator))(?: also| has| had| then| later| did| now)? "
+        r"regulator|agency|operator|commission|ministry|department|bureau|authority|"
+        r"administration))(?: also| has| had| then| later| did| now)? "
         r"(?P<pron>said|says|say|claims|claimed|reported|reports|forecast|expects|warned|added|"
         r"told)\b"
     ),
@@ -337,6 +338,8 @@ _PATTERNS = [
 _NOT_A_CREDIT = re.compile(
     r"(?<=\badded)\s+(?:about |roughly |nearly |almost |another )?[\d$]"
     r"|(?<=\breported)\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
+    # "Huawei has said little in public": nothing said
+    r"|(?<=\bsaid)\s+(?:little|nothing|(?:almost|very) (?:little|nothing))\b"
     # "DeepSeek broke with industry habit", "Amazon has put $8 billion into", "Meta writes
     # its models in PyTorch": the verb's other senses
     r"|(?<=\bbroke)\s+(?:with|into|ground|even|down|away|records?)\b"
@@ -399,7 +402,12 @@ _DOCUMENT_DAY = re.compile(
     r"(?P<day>(?:on|dated)\s+[A-Z][a-z]+\.?(?:\s+\d{1,2})?)"
 )
 # "until Nvidia says so", "if Nvidia says anything more": what has not been said
-_HYPOTHETICAL = re.compile(r"\b(?:if|until|unless|whether|once)\s+$", re.I)
+_HYPOTHETICAL = re.compile(
+    r"\b(?:if|until|unless|whether|once)\s+$"
+    # "Neither Oracle nor OpenAI has confirmed the figure"
+    r"|\bnor\s+$",
+    re.I,
+)
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
 # firm is where an analyst works; analysts' views are not citations
 _ANALYST_BEFORE = re.compile(
@@ -526,6 +534,8 @@ class CitationFinder:
             return []  # a wire byline names reporters, not sources
         if sentence.rstrip().endswith("?"):
             return []  # "Will Nvidia's guidance justify ...?" attributes nothing
+        if re.match(r"(?:Read|Subscribe to|Sign up for) (?:our|the)\b", sentence):
+            return []  # "Read our full breakdown of Nvidia's guidance": a promotion
         # "TSMC, the company that makes chips for Apple, Nvidia and AMD, said on Friday":
         # the sentence's subject speaks; names inside its description do not
         aside = _SPEAKER_ASIDE.match(sentence)
@@ -564,7 +574,30 @@ class CitationFinder:
                 if group in ("pron", "name5"):
                     # "it said": the organisation named just before, or nobody; "according
                     # to the company": that, else the story's company
-                    local = _first_org(original[: m.start()], orgs, before)
+                    body = re.match(
+                        r"[Tt]he (commission|ministry|department|bureau|authority|administration)",
+                        original[m.start() :],
+                    )
+                    earlier = [before] if isinstance(before, str) else list(before)
+                    named = (
+                        [
+                            n
+                            for n in re.findall(
+                                rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:of\s+(?:the\s+)?)?){{0,5}}"
+                                rf"{body.group(1).capitalize()}"
+                                rf"(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
+                                " ".join([original[: m.start()], *earlier]),
+                            )
+                            if " " in n
+                        ]
+                        if body
+                        else None
+                    )
+                    # "The Louisiana Public Service Commission approved ..., the commission
+                    # said": the body of that name
+                    local = (named and self._organisation(named[0], article_text)) or _first_org(
+                        original[: m.start()], orgs, before
+                    )
                     if group == "name5" and not local:
                         local = subject
                     if local:
@@ -655,6 +688,21 @@ class CitationFinder:
                 if re.search(r"\bof\s+\S+.*\s+and\s+", raw):
                     keep_whole = True  # "Ministry of Electronics and Information Technology"
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not keep_whole else [raw]
+                if not keep_whole and not group.startswith("outlet"):
+                    # "statements from OpenAI, Oracle and Crusoe", "OpenAI, Oracle and
+                    # SoftBank said": every name of the list
+                    if more and not re.match(
+                        r"\s+(?:will|would|are|were|is|was|have|has|had|plans?|can|could|may|"
+                        r"might|should|must|do|does|did)\b",
+                        original[m.end(group) + more.end() :],
+                    ):
+                        parts += re.split(r",?\s+and\s+|,\s+", more.group(0).strip(", "))
+                    ahead = re.search(
+                        r"(?<![\w,] )(?:[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?,\s+)+$",
+                        original[: m.start(group)],
+                    )
+                    if ahead and len(parts) > 1:
+                        parts = re.split(r",\s+", ahead.group(0).strip(", ")) + parts
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
@@ -724,6 +772,10 @@ class CitationFinder:
                         or re.search(r"\w(?:'s|’s)\s", part)
                     ):
                         org_hint = True  # described as an outlet, or "the X": never a person
+                    if re.match(
+                        r"\s+(?:spokes\w+|representative|official)\b", original[m.end(group) :]
+                    ):
+                        org_hint = True  # "a White House official": people have no officials
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
                     ):

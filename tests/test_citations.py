@@ -1743,9 +1743,41 @@ _BANK_8 = _rows(
 )  # fmt: skip
 
 
+_BANK_9 = _rows(
+    "sdw",
+    [
+        # an official of a body speaks for it; nobody's words in "neither ... nor", "said
+        # little" or a promotion
+        ("A White House official confirmed the arrangement to reporters on Friday.", MONDAY,
+         [("White House", FRIDAY, False)]),
+        ("Neither Oracle nor OpenAI has confirmed the figure.", MONDAY, []),
+        ("Huawei has said little in public about its production volumes.", MONDAY, []),
+        ("Read our full breakdown of Nvidia's guidance.", MONDAY, []),
+        # statements, joint or separate, from a list of organisations: each of them
+        ("The site has reached 1.2 gigawatts, according to separate statements from OpenAI, "
+         "Oracle and Crusoe.", MONDAY,
+         [("OpenAI", None, False), ("Oracle", None, False), ("Crusoe", None, False)]),
+        ("The cluster is live, according to a joint statement from OpenAI and Oracle.", MONDAY,
+         [("OpenAI", None, False), ("Oracle", None, False)]),
+        ("OpenAI, Oracle and SoftBank said on Friday the first site is live.", MONDAY,
+         [("OpenAI", FRIDAY, False), ("Oracle", FRIDAY, False), ("SoftBank", FRIDAY, False)]),
+        # a list that starts what was said is not credited
+        ("According to Oracle, Nvidia and AMD will supply the chips.", MONDAY,
+         [("Oracle", None, False)]),
+        # "the commission said": the commission the sentence names
+        ("The Louisiana Public Service Commission approved three gas plants for the site, the "
+         "commission said on Friday.", MONDAY,
+         [("Louisiana Public Service Commission", FRIDAY, False)]),
+        ("China's Ministry of Commerce added 12 firms to its export list, the ministry said.",
+         MONDAY, [("China Ministry of Commerce", None, False)]),
+    ],
+    subject="Cambricon",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
-    _BANK_1 + _BANK_2 + _BANK_3 + _BANK_4 + _BANK_5 + _BANK_6 + _BANK_7 + _BANK_8,
+    _BANK_1 + _BANK_2 + _BANK_3 + _BANK_4 + _BANK_5 + _BANK_6 + _BANK_7 + _BANK_8 + _BANK_9,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
