@@ -297,7 +297,7 @@ _PATTERNS = [
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
         r"(?P<name>said|filings?|statement|announcement|press release|disclosure|"
-        r"regulatory filings?|8-K|10-Q|prospectus)\b"
+        r"regulatory filings?|8-K|10-Q|prospectus|blog post)\b"
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
         r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
@@ -528,6 +528,13 @@ class CitationFinder:
         by_subject: list[tuple[str, int]] = []
         # "SK hynix said": a name with a lowercase word, joined (same length) so the
         # name patterns read it as one word
+        as_written = sentence
+        # "Japan's Ministry of Economy, Trade and Industry (METI) said", "Chairman C.C. Wei
+        # (魏哲家) told": a name's acronym or Chinese name stands between it and its verb
+        # (an outlet in brackets is a credit: "deal wobbles (WSJ)")
+        sentence = _NAME_GLOSS.sub(
+            lambda k: k.group(0) if self._match_name(k.group(1))[1] else "", sentence
+        )
         original = sentence
         sentence = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
@@ -630,6 +637,7 @@ class CitationFinder:
                     "statement",
                     "announcement",
                     "press release",
+                    "blog post",
                     "disclosure",
                     "regulatory filing",
                     "regulatory filings",
@@ -644,7 +652,13 @@ class CitationFinder:
                         None
                         if _BOTH.search(sentence)
                         else self._possessor(original, m.start(), m.start(group), article_text)
-                        or _first_org(original[: m.start()], orgs, before)
+                        or _first_org(original[: m.start()], orgs)
+                        or (
+                            self._document_owner(original, m, article_text)
+                            if m.group(group) not in ("said", "says")
+                            else None
+                        )
+                        or _first_org("", orgs, before)
                         or self._opening_owner(original, m.start(), article_text)
                     )
                     if local or subject:
@@ -889,7 +903,7 @@ class CitationFinder:
                     shift = relative_shift(clause)
                 if shift is not None:
                     when = previous_day + timedelta(days=shift)
-            out.append(Citation(name, _not_after(when, article_day), original, known))
+            out.append(Citation(name, _not_after(when, article_day), as_written, known))
         return out
 
     def _match_name(self, raw: str) -> tuple[str | None, bool]:
@@ -1004,6 +1018,16 @@ class CitationFinder:
                 return name
         return None
 
+    def _document_owner(self, sentence: str, m: re.Match[str], article_text: str) -> str | None:
+        """Who issued the statement an opening document phrase names: the organisation
+        right after it ("In a statement, Nvidia called DeepSeek ...")."""
+        if m.start() > 1:
+            return None
+        after = re.match(
+            r",\s+((?:[A-Z][\w&.\-]*\s+){0,3}?[A-Z][\w&.\-]*)\s+[a-z]", sentence[m.end() :]
+        )
+        return self._organisation(after.group(1), article_text) if after else None
+
     def _opening_owner(self, sentence: str, start: int, article_text: str) -> str | None:
         """Whose products a sentence opens on, when "the company" speaks at its end:
         "Amazon.com's Graviton chips ... are used by most of the top customers, the
@@ -1058,6 +1082,27 @@ _PERIOD_END = re.compile(
     r"\b(?:quarter|period|months|weeks|year|half)\s+(?:ended|ending|that\s+ended|through)\s+"
     r"(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
 )
+_NAME_GLOSS = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|[\u3400-\u9fff]{2,8})\)(?=[\s,.;:])")
+# "will halt shipments from Monday", "effective Dec. 2": when a measure starts, not when
+# anyone spoke ("a report from Monday" is the report's day)
+_EFFECTIVE = re.compile(
+    r"(?:(?P<doc>\b(?:report|story|article|statement|filing|note|post|piece|remarks|scoop|release|interview|call)s?\s+)|\b)"
+    r"(?P<at>(?:from|starting|effective|beginning)\s+(?:on\s+)?(?:next\s+)?"
+    r"(?:[A-Z][a-z]+day|[A-Z][a-z]+\.?\s+\d{1,2}\b))"
+)
+
+
+def _mask_effective(k: re.Match[str], sentence: str) -> str:
+    """An :data:`_EFFECTIVE` day blanked, unless it is a document's ("a report from
+    Monday") or a "from" with no measure before it ("a good piece from Friday")."""
+    if k.group("doc") or (
+        k.group("at").startswith("from")
+        and not re.search(r"\b(?:will|would|to|takes?|took)\b[^,;]*$", sentence[: k.start()])
+    ):
+        return k.group(0)
+    return k.group(0)[: k.start("at") - k.start()] + " " * (k.end() - k.start("at"))
+
+
 _SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
 
 
@@ -1515,6 +1560,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     """The date that belongs to the attribution starting at pos: the first date after the
     name within the same clause, else the nearest one before it."""
     sentence = _PERIOD_END.sub(lambda k: " " * len(k.group(0)), sentence)
+    sentence = _EFFECTIVE.sub(lambda k: _mask_effective(k, sentence), sentence)
     after = sentence[pos:]
     # the credit's own date comes before what it reports: "X said on Friday that ...
     # on April 9" dates X on Friday; "according to X, ... on April 9" gives no date

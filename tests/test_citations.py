@@ -1770,6 +1770,21 @@ _BANK_9 = _rows(
          [("Louisiana Public Service Commission", FRIDAY, False)]),
         ("China's Ministry of Commerce added 12 firms to its export list, the ministry said.",
          MONDAY, [("China Ministry of Commerce", None, False)]),
+        # the day a measure starts is not the credit's; a report's own day is
+        ("TSMC will halt shipments of advanced chips to Chinese customers from Friday, the "
+         "Financial Times reported.", MONDAY, [("Financial Times", None, True)]),
+        ("Broadcom's third customer is OpenAI, per a Semafor scoop from Friday.",
+         MONDAY, [("Semafor", FRIDAY, False)]),
+        # an acronym or a Chinese name between a name and its verb
+        ("The Tennessee Valley Authority (TVA) said on Friday the substation will be ready "
+         "in August.", MONDAY, [("Tennessee Valley Authority", FRIDAY, False)]),
+        ("TSMC Chairman C.C. Wei (魏哲家) told an investor conference that demand remained "
+         "very strong.", MONDAY, [("TSMC", None, False)]),
+        ("Nvidia-OpenAI deal wobbles (WSJ); Rubin on track (Nvidia, Friday).", MONDAY,
+         [("The Wall Street Journal", None, True), ("Nvidia", FRIDAY, False)]),
+        # an opening document phrase: the organisation right after it issued it
+        ("In a statement, Nvidia called DeepSeek an excellent AI advancement.", MONDAY,
+         [("Nvidia", None, False)]),
     ],
     subject="Cambricon",
 )  # fmt: skip
