@@ -32,6 +32,7 @@ def _norm(name: str) -> str:
     chose "The Verge" and "China's Ministry of Commerce" where the finder keeps "Verge"
     and "China Ministry of Commerce" (the story labels' convention)."""
     name = re.sub(r"(?:'s|’s)\b", "", name.casefold())
+    name = re.sub(r"\bu\.s\.(?=\s|$)", "us", name)  # "U.S. Commerce Department" is "US ..."
     return re.sub(r"^the\s+", "", name).strip()
 
 
