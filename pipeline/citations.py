@@ -46,7 +46,7 @@ ATTRIBUTION_VERBS = (
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
-    r"argued|argues|cautioned|cautions|indicated|indicates|hinted|hints|"
+    r"argued|argues|reckons|reckoned|cautioned|cautions|indicated|indicates|hinted|hints|"
     r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -146,12 +146,12 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
-        rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up)"
+        rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up|echoed)"
         rf"(?: (?:on )?[A-Z][a-z]+day)? by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
         rf"magazine|trade publication|publication|website|(?:grid|system|market) operator|"
-        rf"regulator|research firm|data provider) )?"
+        rf"regulator|research firm|data provider|brokerage|consultancy) )?"
         rf"(?P<name>{_NAME})"
     ),
     re.compile(
@@ -207,11 +207,20 @@ _PATTERNS = [
     ),
     # "a Business Insider report said"; "confirming a Semafor report from last week"
     re.compile(
-        rf"\b[Aa]n? (?P<name>{_NAME}) (?:report|story|article|analysis) (?:{_WHEN} )?(?:said|says|"
-        rf"showed|shows|found)\b"
+        rf"\b[Aa]n? (?:recent |new |separate |earlier )?(?P<name>{_NAME}) (?:report|story|article|"
+        rf"analysis) (?:{_WHEN} )?(?:said|says|showed|shows|found|argues|argued|estimates|"
+        rf"estimated)\b"
         rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|denied|denies|"
         rf"(?:pushing|pushed|pushes) back (?:against|on)) (?:an? |the )?{_DAY_BEFORE}?"
         rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
+    ),
+    # "echoing an earlier report by Chinese outlet LatePost"
+    re.compile(
+        rf"\b(?:echoing|confirming|denying|contradicting|disputing) (?:an? |the )?(?:earlier |"
+        rf"previous |recent |original )?(?:report|story|article|scoop) (?:by|from|in) "
+        rf"(?:(?:the )?(?:[A-Z][a-z]+ |local |financial |business |tech )?(?:daily|newspaper|"
+        rf"outlet|broadcaster|news agency|magazine|news site|trade publication) )?"
+        rf"(?P<name>{_NAME})"
     ),
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
@@ -249,8 +258,8 @@ _PATTERNS = [
     # a headline credit: "AMD wins OpenAI order for MI450 racks — The Information"
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
-        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |had |first |also |both |"
-        rf"later |then |separately |earlier |subsequently |previously |originally )?)"
+        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |have |had |first |"
+        rf"also |both |later |then |separately |earlier |subsequently |previously |originally )?)"
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
     re.compile(
@@ -1270,6 +1279,7 @@ def _bare_officer(name: str) -> re.Pattern[str]:
     title: "Chairman C.C. Wei", "..., chief executive Andy Jassy said"."""
     return re.compile(
         r"(?:^|[,;:(—–]\s*|\b(?:and|said|says|while|as|when|but)\s+)"
+        r"(?:(?:interim|acting) )?(?:co-)?"
         r"(?:[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|CEO|[Cc]hairman|[Cc]hairwoman|"
         r"[Cc]hief (?:[Ff]inancial|[Tt]echnology|[Oo]perating) [Oo]fficer|CFO|CTO|COO|"
         r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + re.escape(name) + r"\b"

@@ -1782,6 +1782,20 @@ _BANK_9 = _rows(
          "very strong.", MONDAY, [("TSMC", None, False)]),
         ("Nvidia-OpenAI deal wobbles (WSJ); Rubin on track (Nvidia, Friday).", MONDAY,
          [("The Wall Street Journal", None, True), ("Nvidia", FRIDAY, False)]),
+        # more report verbs and forms
+        ("Huawei will ship the chip in October, Semafor reported, echoing an earlier report "
+         "by Chinese outlet LatePost.", MONDAY,
+         [("Semafor", None, False), ("LatePost", None, False)]),
+        ("The figures, first published by TrendForce, were later echoed by Counterpoint "
+         "Research.", MONDAY, [("TrendForce", None, False), ("Counterpoint Research", None, False)]),
+        ("Training compute grows 4x a year, and a recent RAND report argues that power will cap "
+         "the largest runs.", MONDAY, [("RAND", None, False)]),
+        ("It is a figure that both SemiAnalysis and Bernstein have argued understates the cost.",
+         MONDAY, [("SemiAnalysis", None, False), ("Bernstein", None, False)]),
+        ("Lawrence Berkeley National Laboratory reckons data centres could use 12 percent of US "
+         "power by 2028.", MONDAY, [("Lawrence Berkeley National Laboratory", None, False)]),
+        ("Intel has cancelled Falcon Shores, interim co-CEO Michelle Johnston Holthaus said on "
+         "the earnings call.", MONDAY, [("Intel", None, False)]),
         # an opening document phrase: the organisation right after it issued it
         ("In a statement, Nvidia called DeepSeek an excellent AI advancement.", MONDAY,
          [("Nvidia", None, False)]),
