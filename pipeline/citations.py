@@ -84,6 +84,7 @@ _WHEN = (
     r"night))?|last (?:week|month|night|[A-Z][a-z]+day)|earlier (?:this|on|in) \w+|"
     r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day|yesterday|today)"
 )
+_IN_A_NOTE = r"[^.;]{0,40}?\bin (?:an? |their |separate )(?:[\w\-]+ )?(?:notes?|reports?)\b(?! by)"
 _SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
     rf"[^.;“”\"]{{3,160}}?), "
@@ -213,6 +214,13 @@ _PATTERNS = [
         rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|denied|denies|"
         rf"(?:pushing|pushed|pushes) back (?:against|on)) (?:an? |the )?{_DAY_BEFORE}?"
         rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
+    ),
+    # a research note is the firm's publication (a view an analyst gives is not): "HSBC
+    # analysts estimated in a note last week", "per a note from Bernstein"
+    re.compile(
+        rf"(?P<name>{_NAME}) analysts (?:{_WHEN} )?(?:said|wrote|estimated|estimate|forecast|"
+        rf"predicted|argued|noted|calculated)\b(?={_IN_A_NOTE})"
+        rf"|\b(?:[Pp]er|[Ii]n|[Aa]ccording to) an? (?:[\w\-]+ )?note (?:from|by) (?P<name2>{_NAME})"
     ),
     # "echoing an earlier report by Chinese outlet LatePost"
     re.compile(
@@ -619,7 +627,9 @@ class CitationFinder:
                     if local:
                         by_subject.append((local, m.start(group)))
                     continue
-                if _ANALYST_BEFORE.search(sentence[: m.start(group)]):
+                if _ANALYST_BEFORE.search(sentence[: m.start(group)]) and not re.match(
+                    r"[^.;]{0,80}?" + _IN_A_NOTE, sentence[m.start(group) :]
+                ):
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
                 if raw.lower() in (
                     "said",
@@ -796,9 +806,15 @@ class CitationFinder:
                     ):
                         org_hint = True  # described as an outlet, or "the X": never a person
                     if re.match(
-                        r"\s+(?:spokes\w+|representative|official)\b", original[m.end(group) :]
+                        r"\s+(?:spokes\w+|representative|official|analysts)\b",
+                        original[m.end(group) :],
+                    ) or (
+                        _ANALYST_BEFORE.search(sentence[: m.start(group)])
+                        and re.match(r"[^.;]{0,80}?" + _IN_A_NOTE, sentence[m.start(group) :])
                     ):
-                        org_hint = True  # "a White House official": people have no officials
+                        # "a White House official", "Goldman Sachs analysts", "analysts at
+                        # Morgan Stanley said in a note": people have no officials or analysts
+                        org_hint = True
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
                     ):

@@ -1796,6 +1796,15 @@ _BANK_9 = _rows(
          "power by 2028.", MONDAY, [("Lawrence Berkeley National Laboratory", None, False)]),
         ("Intel has cancelled Falcon Shores, interim co-CEO Michelle Johnston Holthaus said on "
          "the earnings call.", MONDAY, [("Intel", None, False)]),
+        # a research note is the firm's publication; an analyst's estimate alone is not
+        ("HSBC analysts estimated in a note on Friday that a GB200 could sell for $70,000.",
+         MONDAY, [("HSBC", FRIDAY, False)]),
+        ("Goldman Sachs analysts wrote in a note that supply remained the constraint.", MONDAY,
+         [("Goldman Sachs", None, False)]),
+        ("Per a note from Bernstein, hyperscaler capex is on track to exceed $350 billion.",
+         MONDAY, [("Bernstein", None, False)]),
+        ("Analysts at Halyard estimate that each gigawatt is worth $10bn to $15bn of hardware.",
+         MONDAY, []),
         # an opening document phrase: the organisation right after it issued it
         ("In a statement, Nvidia called DeepSeek an excellent AI advancement.", MONDAY,
          [("Nvidia", None, False)]),
