@@ -46,7 +46,7 @@ ATTRIBUTION_VERBS = (
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
-    r"argued|argues|reckons|reckoned|cautioned|cautions|indicated|indicates|hinted|hints|"
+    r"argued|argues|reckons|reckoned|countered|cautioned|cautions|indicated|indicates|hinted|hints|"
     r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -94,7 +94,7 @@ _PATTERNS = [
     _SPEAKER_ASIDE,
     re.compile(
         rf"(?P<name>{_NAME}), which (?:has |had |also )?(?:said|says|reported|announced|"
-        rf"confirmed|disclosed)\b"
+        rf"confirmed|disclosed|forecast|estimated|wrote|noted)\b"
     ),
     # "records from the Commerce Department"; a filing with the SEC is the filer's word
     re.compile(
@@ -102,6 +102,8 @@ _PATTERNS = [
         rf"(?!(?:the )?(?:US |U\.S\. )?(?:SEC|Securities and Exchange Commission|"
         rf"(?:[A-Z]\w+ )*(?:Stock )?"
         rf"Exchange)\b)(?P<name>{_NAME})"
+        # "a filing with Virginia regulators": the body goes unnamed
+        rf"(?![\w&.'’\-]|\s+(?:regulators|officials|authorities|lawmakers)\b)"
     ),
     re.compile(
         rf"\b[Aa]ccording to (?:both )?(?:an? |the )?(?:{_DAY_BEFORE}?(?:new |earlier |exclusive |"
@@ -111,7 +113,8 @@ _PATTERNS = [
         rf"(?:dated {_MONTH_ABBR}\.? \d{{1,2}} |dated {_MONTH_DAY} )?"
         rf"(?:from|by|in|of) )?"
         rf"(?:(?:research|market|consulting|analyst|data|real-estate|industry|teardown) "
-        rf"(?:firm|group|house|company|tracker|researcher) )?"
+        rf"(?:firm|group|house|company|tracker|researcher) "
+        rf"|(?:technology |tech |research |market |industry )?consultancy )?"
         rf"(?:(?:the )?(?:[A-Z][a-z]+ |local |financial |business |tech )?(?:daily|newspaper|"
         rf"outlet|broadcaster|news agency|magazine|news site|trade publication) )?"
         rf"(?P<name>{_NAME})"
@@ -267,7 +270,8 @@ _PATTERNS = [
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
         rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |have |had |first |"
-        rf"also |both |later |then |separately |earlier |subsequently |previously |originally )?)"
+        rf"also |both |each |later |then |separately |earlier |subsequently |previously |"
+        rf"originally )?)"
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
     re.compile(
@@ -591,8 +595,10 @@ class CitationFinder:
                     if g in m.re.groupindex and m.group(g)
                 )  # fmt: skip
                 raw = m.group(group).strip().rstrip(".,;:")
-                if m.start() == m.start(group) and _OBJECT_BEFORE.search(
-                    sentence[max(0, m.start() - 12) : m.start()]
+                if (
+                    m.start() == m.start(group)
+                    and _OBJECT_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()])
+                    and ", which " not in m.group(0)  # "at odds with Omdia, which forecast"
                 ):
                     continue  # "Operators that lease capacity to Microsoft told X": an object
                 if group in ("pron", "name5"):
@@ -940,7 +946,7 @@ class CitationFinder:
         text = re.sub(
             r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Then|Later|Also|Now|Meanwhile|Separately|"
             r"Earlier|Instead|Still|So|And|But|Yet|At|In|On|For|From|With|By|Under|Unlike|Like|"
-            r"After|Before|While|[A-Z][\w.]*-based|[A-Z][\w.]*-headquartered)\s+",
+            r"After|Before|While|Between|Despite|[A-Z][\w.]*-based|[A-Z][\w.]*-headquartered)\s+",
             "",
             text,
         )

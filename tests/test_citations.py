@@ -1805,6 +1805,21 @@ _BANK_9 = _rows(
          MONDAY, [("Bernstein", None, False)]),
         ("Analysts at Halyard estimate that each gigawatt is worth $10bn to $15bn of hardware.",
          MONDAY, []),
+        # bank 14: "each said", a consultancy's estimates, "which forecast", "countered",
+        # an opening "Between", and a filing with unnamed regulators
+        ("Alphabet, Microsoft and Meta each said on Friday that they would spend more.",
+         MONDAY, [("Alphabet", FRIDAY, False), ("Microsoft", FRIDAY, False),
+                  ("Meta", FRIDAY, False)]),
+        ("Microsoft bought about 485,000 Hopper chips, according to estimates from technology "
+         "consultancy Omdia.", MONDAY, [("Omdia", None, False)]),
+        ("TrendForce expects prices to slip, a view at odds with Omdia, which forecast in a note "
+         "that prices would rise.", MONDAY, [("TrendForce", None, False), ("Omdia", None, False)]),
+        ("AMD CEO Lisa Su countered in her own keynote with the MI455X.", MONDAY,
+         [("AMD", None, False)]),
+        ("Between Microsoft's guidance on Friday for more capex and Amazon's backlog, the "
+         "message was clear.", MONDAY, [("Microsoft", FRIDAY, False)]),
+        ("Dominion Energy said in a filing with Virginia regulators on Friday that contracted "
+         "capacity rose to 47 gigawatts.", MONDAY, [("Dominion Energy", FRIDAY, False)]),
         # an opening document phrase: the organisation right after it issued it
         ("In a statement, Nvidia called DeepSeek an excellent AI advancement.", MONDAY,
          [("Nvidia", None, False)]),
