@@ -510,7 +510,15 @@ class Citation:
 class CitationFinder:
     """Finds citations in sentences, knowing the outlets of sources.yaml."""
 
-    def __init__(self, outlets: dict[str, list[str]], extra_orgs: list[str] | None = None):
+    def __init__(
+        self,
+        outlets: dict[str, list[str]],
+        extra_orgs: list[str] | None = None,
+        executives: dict[str, str] | None = None,
+    ):
+        # people quoted by name alone ("Jensen Huang said"): whom they speak for; the
+        # built-in list plus sources.yaml's ``executives``
+        self.executives = {**KNOWN_EXECUTIVES, **(executives or {})}
         # name -> aliases; matched case-insensitively, longest first
         self._names: list[tuple[str, str]] = []
         for name, aliases in outlets.items():
@@ -760,7 +768,7 @@ class CitationFinder:
                         # "Chairman C.C. Wei said": the person's company, else the story's
                         person = titled.group("person")
                         org = (
-                            _known_executive(person, article_text, story_text)
+                            _known_executive(self.executives, person, article_text, story_text)
                             or _employer(person, article_text)
                             or subject
                         )
@@ -775,7 +783,7 @@ class CitationFinder:
                         (
                             _employer(name, article_text)
                             or _employer(name, story_text)
-                            or _known_executive(name, article_text, story_text)
+                            or _known_executive(self.executives, name, article_text, story_text)
                         )
                         if name and not known
                         else None
@@ -1323,14 +1331,14 @@ KNOWN_EXECUTIVES = {
 }  # fmt: skip
 
 
-def _known_executive(name: str, *texts: str) -> str | None:
-    """The company of a well-known executive named in full, or by surname when one of
-    ``texts`` (the article, the story) gives the full name."""
-    if name in KNOWN_EXECUTIVES:
-        return KNOWN_EXECUTIVES[name]
+def _known_executive(known: dict[str, str], name: str, *texts: str) -> str | None:
+    """The company of a well-known executive (``known``: person -> company) named in full,
+    or by surname when one of ``texts`` (the article, the story) gives the full name."""
+    if name in known:
+        return known[name]
     if " " in name:
         return None
-    for full, org in KNOWN_EXECUTIVES.items():
+    for full, org in known.items():
         if full.split()[-1] == name and any(full in text for text in texts):
             return org
     return None

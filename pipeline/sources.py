@@ -74,6 +74,21 @@ class SourcesConfig(BaseModel):
 
     settings: Settings = Field(default_factory=Settings)
     sources: list[Source] = Field(min_length=1)
+    executives: dict[str, str] = Field(
+        default_factory=dict,
+        description="people quoted by name alone and the company they speak for "
+        '("Jensen Huang said" credits Nvidia); added to the built-in list',
+    )
+
+    @field_validator("executives")
+    @classmethod
+    def _executives_are_names(cls, executives: dict[str, str]) -> dict[str, str]:
+        for person, company in executives.items():
+            if len(person.split()) < 2 or not company.strip():
+                raise ValueError(
+                    f"executive {person!r}: give the full name and a company (Jensen Huang: Nvidia)"
+                )
+        return {person.strip(): company.strip() for person, company in executives.items()}
 
     def source_by_name(self, name: str) -> Source | None:
         key = name.casefold()

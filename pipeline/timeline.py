@@ -103,10 +103,14 @@ def sentence_hash(text: str) -> str:
     return hashlib.sha1(" ".join(text.split()).encode("utf-8")).hexdigest()[:20]
 
 
-def make_finder(outlets: dict[str, list[str]]) -> CitationFinder:
+def make_finder(
+    outlets: dict[str, list[str]], executives: dict[str, str] | None = None
+) -> CitationFinder:
+    """A finder for the outlets of sources.yaml (name -> aliases) and the executives it
+    names (person -> company), on top of the built-in ones."""
     merged = dict(KNOWN_ORGS)
     merged.update(outlets)
-    return CitationFinder(merged)
+    return CitationFinder(merged, executives=executives)
 
 
 def topic_keys(
@@ -641,7 +645,7 @@ def details_stage(
     stats["details"] = counts
     if not todo:
         return
-    finder = make_finder(outlet_names(store))
+    finder = make_finder(outlet_names(store), getattr(config, "executives", None))
     if progress is None:
         from pipeline.ingest import NoProgress
 

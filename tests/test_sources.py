@@ -101,6 +101,34 @@ def test_source_lookup_by_name_or_alias_ignores_case(tmp_path: Path) -> None:
     assert config.source_by_name("Bloomberg") is None
 
 
+def test_executives_credit_their_company(tmp_path: Path) -> None:
+    from pipeline.timeline import make_finder
+
+    config = load_sources(
+        write(tmp_path, GOOD + "executives:\n  Ada Kowalczyk: Rackwise\n  Lisa Su: Acme\n")
+    )
+    assert config.executives == {"Ada Kowalczyk": "Rackwise", "Lisa Su": "Acme"}
+    finder = make_finder({}, config.executives)
+    text = "Ada Kowalczyk said the racks ship in May. Lisa Su said demand is strong."
+    got = [
+        c.cited_outlet
+        for sentence in text.split(". ")
+        for c in finder.find(sentence, date(2026, 4, 6), "ChipBrief", article_text=text)
+    ]
+    # a new name, and an entry that overrides the built-in list (people change jobs)
+    assert got == ["Rackwise", "Acme"]
+    # without the entry the built-in list still speaks for Lisa Su
+    plain = make_finder({})
+    assert [c.cited_outlet for c in plain.find("Lisa Su said so.", date(2026, 4, 6), None)] == [
+        "AMD"
+    ]
+
+
+def test_an_executive_needs_a_full_name_and_a_company(tmp_path: Path) -> None:
+    message = load_error(tmp_path, GOOD + "executives:\n  Huang: Nvidia\n")
+    assert "executives" in message and "full name" in message
+
+
 # ---------------------------------------------------------------------------- errors
 
 
