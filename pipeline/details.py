@@ -118,7 +118,15 @@ def _pair_scores(
         ]
     )
     is_date = kinds == kind_ids["date"]
-    date_ok = (day[:, None] == day[None, :]) & (subject[:, None] == subject[None, :])
+    # ... or a date nobody is credited for next to a company's: "State television held up
+    # the PPU on Tuesday" and "CCTV aired the segment on Tuesday" (a news outlet's report
+    # date stays apart from events: "questions sent on Friday" is not the scoop's day)
+    empty = subjects.get(frozenset(), -1)
+    news = np.array([m.news for m in mentions])
+    loose = ((subject[:, None] == empty) | (subject[None, :] == empty)) & ~(
+        news[:, None] | news[None, :]
+    )
+    date_ok = (day[:, None] == day[None, :]) & ((subject[:, None] == subject[None, :]) | loose)
     allowed &= ~(is_date[:, None] & is_date[None, :]) | date_ok
     # quantities: compatible values only (same unit first, then the rounding-aware check)
     quantity = [i for i, m in enumerate(mentions) if m.kind == "quantity"]

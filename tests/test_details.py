@@ -1319,6 +1319,36 @@ def test_two_expected_dates_of_one_milestone_conflict(embed: Embed) -> None:
     assert {c["value"] for c in d["conflicts"]} == {"2026-Q4", "2027-Q1"}
 
 
+def test_a_day_nobody_is_credited_for_joins_a_companys_but_not_a_reports(embed: Embed) -> None:
+    title = "Alibaba's PPU shown on state television"
+    shown = "the PPU accelerator was shown on national television on Tuesday as a rival to the H20"
+    arts = [
+        article(1, "Chip Wire", 16, title, [shown[:1].upper() + shown[1:] + "."]),
+        article(
+            2,
+            "Silicon Daily",
+            17,
+            title,
+            [
+                "Alibaba said on Tuesday that the PPU accelerator was shown on national "
+                "television as a rival to the H20."
+            ],
+        ),
+        article(
+            3,
+            "Tech Ledger",
+            17,
+            title,
+            ["The Compute Report reported on Tuesday that the PPU accelerator rivals the H20."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [d] = [d for d in doc["details"] if d["kind"] == "date" and d["value"] == "2026-04-14"
+           and any("national television" in r["sentence"] for r in d["reported_by"])]  # fmt: skip
+    # the uncredited day and the company's are one detail; the report's day is not in it
+    assert {r["outlet"] for r in d["reported_by"]} == {"Chip Wire", "Silicon Daily"}
+
+
 def test_a_standing_claim_takes_no_date_from_the_days_statement(embed: Embed) -> None:
     """ "Huang has said a gigawatt costs ..." repeats an earlier, undated claim: its credit
     to Nvidia takes no date from the statement the story dates ("Nvidia said on Monday")."""
