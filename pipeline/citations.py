@@ -555,9 +555,7 @@ class CitationFinder:
         # a day a pattern reads itself: "(via Les Echos, Thursday)", "• Nvidia: said Thursday"
         given: dict[str, date] = {}
         by_subject: list[tuple[str, int]] = []
-        # "SK hynix said": a name with a lowercase word, joined (same length) so the
-        # name patterns read it as one word
-        as_written = sentence
+        as_written = sentence  # what the citation shows as its evidence
         # "Japan's Ministry of Economy, Trade and Industry (METI) said", "Chairman C.C. Wei
         # (魏哲家) told": a name's acronym or Chinese name stands between it and its verb
         # (an outlet in brackets is a credit: "deal wobbles (WSJ)")
@@ -565,6 +563,8 @@ class CitationFinder:
             lambda k: k.group(0) if self._match_name(k.group(1))[1] else "", sentence
         )
         original = sentence
+        # "SK hynix said": a name with a lowercase word, joined (same length) so the
+        # name patterns read it as one word
         sentence = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
@@ -612,29 +612,8 @@ class CitationFinder:
                 if group in ("pron", "name5"):
                     # "it said": the organisation named just before, or nobody; "according
                     # to the company": that, else the story's company
-                    body = re.match(
-                        r"[Tt]he (commission|ministry|department|bureau|authority|administration)",
-                        original[m.start() :],
-                    )
-                    earlier = [before] if isinstance(before, str) else list(before)
-                    named = (
-                        [
-                            n
-                            for n in re.findall(
-                                rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:of\s+(?:the\s+)?)?){{0,5}}"
-                                rf"{body.group(1).capitalize()}"
-                                rf"(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
-                                " ".join([original[: m.start()], *earlier]),
-                            )
-                            if " " in n
-                        ]
-                        if body
-                        else None
-                    )
-                    # "The Louisiana Public Service Commission approved ..., the commission
-                    # said": the body of that name
-                    local = (named and self._organisation(named[0], article_text)) or _first_org(
-                        original[: m.start()], orgs, before
+                    local = self._named_body(original, m.start(), before, article_text) or (
+                        _first_org(original[: m.start()], orgs, before)
                     )
                     if group == "name5" and not local:
                         local = subject
@@ -1039,6 +1018,30 @@ class CitationFinder:
             return None
         return name
 
+    def _named_body(
+        self, sentence: str, start: int, before: str | Sequence[str], article_text: str
+    ) -> str | None:
+        """Which body "the commission / ministry / department said" (at ``start``) is: the
+        one of that kind named earlier in the sentence, else in ``before`` ("The Louisiana
+        Public Service Commission approved ..., the commission said")."""
+        kind = re.match(
+            r"[Tt]he (commission|ministry|department|bureau|authority|administration)\b",
+            sentence[start:],
+        )
+        if not kind:
+            return None
+        earlier = [before] if isinstance(before, str) else list(before)
+        named = [
+            n
+            for n in re.findall(
+                rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:of\s+(?:the\s+)?)?){{0,5}}"
+                rf"{kind.group(1).capitalize()}(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
+                " ".join([sentence[:start], *earlier]),
+            )
+            if " " in n  # "Commission" alone names nobody
+        ]
+        return self._organisation(named[0], article_text) if named else None
+
     def _other_org(self, text: str, first: str | None, article_text: str) -> str | None:
         """The first organisation named in ``text`` other than ``first``: the second party
         of "the companies said" when no headline names one."""
@@ -1121,6 +1124,7 @@ _PERIOD_END = re.compile(
     r"\b(?:quarter|period|months|weeks|year|half)\s+(?:ended|ending|that\s+ended|through)\s+"
     r"(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
 )
+# an acronym or a Chinese name in brackets after a name: "(METI)", "(魏哲家)"
 _NAME_GLOSS = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|[\u3400-\u9fff]{2,8})\)(?=[\s,.;:])")
 # "will halt shipments from Monday", "effective Dec. 2": when a measure starts, not when
 # anyone spoke ("a report from Monday" is the report's day)
