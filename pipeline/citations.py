@@ -46,7 +46,7 @@ ATTRIBUTION_VERBS = (
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
-    r"argued|argues|reckons|reckoned|countered|cautioned|cautions|indicated|indicates|hinted|hints|"
+    r"argued|argues|reckons|reckoned|countered|repeated|cautioned|cautions|indicated|indicates|hinted|hints|"
     r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -93,8 +93,8 @@ _SPEAKER_ASIDE = re.compile(
 _PATTERNS = [
     _SPEAKER_ASIDE,
     re.compile(
-        rf"(?P<name>{_NAME}), which (?:has |had |also )?(?:said|says|reported|announced|"
-        rf"confirmed|disclosed|forecast|estimated|wrote|noted)\b"
+        rf"(?P<name>{_NAME}), which (?:{_WHEN} )?(?:has |had |also |later )?(?:said|says|"
+        rf"reported|announced|confirmed|disclosed|forecast|estimated|wrote|noted)\b"
     ),
     # "records from the Commerce Department"; a filing with the SEC is the filer's word
     re.compile(
@@ -121,7 +121,10 @@ _PATTERNS = [
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
     # a newsletter's credit in brackets with its day: "Rubin on track (Nvidia, Thursday)"
-    re.compile(rf"\((?:via |per )?(?P<name>{_NAME}), (?P<day>[A-Z][a-z]+day|{_MONTH_DAY})\)"),
+    re.compile(
+        rf"\((?:via |per )?(?P<name>{_NAME}), "
+        rf"(?P<day>[A-Z][a-z]+day|{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}})\)"
+    ),
     # a newsletter bullet that names its speaker: "• Nvidia: said Thursday the deal closed"
     re.compile(
         rf"^[•\-*—]?\s*(?P<name>{_NAME}):\s+(?:said|says|confirmed|announced|reported|told)\b"
@@ -225,6 +228,14 @@ _PATTERNS = [
         rf"predicted|argued|noted|calculated)\b(?={_IN_A_NOTE})"
         rf"|\b(?:[Pp]er|[Ii]n|[Aa]ccording to) an? (?:[\w\-]+ )?note (?:from|by) (?P<name2>{_NAME})"
     ),
+    # "a statement issued by the Press Information Bureau", "a complaint Applied Materials
+    # filed in federal court", "so says Gartner", "Says Intel, in its presentation:"
+    re.compile(
+        rf"\b(?:statement|notice|release|report|ruling|order|filing)s? (?:issued|released|"
+        rf"published|posted|filed) (?:{_WHEN} )?by (?:the )?(?P<name>{_NAME})"
+        rf"|\b(?:complaint|lawsuit|suit|petition|filing) (?P<name2>{_NAME}) filed\b"
+        rf"|(?:^|\b[Ss]o |[-–—:]\s+so\s+)[Ss]ays (?P<name3>{_NAME})"
+    ),
     # "echoing an earlier report by Chinese outlet LatePost"
     re.compile(
         rf"\b(?:echoing|confirming|denying|contradicting|disputing) (?:an? |the )?(?:earlier |"
@@ -236,7 +247,7 @@ _PATTERNS = [
     # "A Microsoft spokesperson said", "a spokeswoman for Nvidia told"
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official|executive|"
-        rf"engineer|manager) (?:{_WHEN} )?"
+        rf"engineer|manager) (?:{_WHEN} )?(?:later |also |then )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
         rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
@@ -270,7 +281,7 @@ _PATTERNS = [
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
         rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |have |had |first |"
-        rf"also |both |each |later |then |separately |earlier |subsequently |previously |"
+        rf"also |already |both |each |later |then |separately |earlier |subsequently |previously |"
         rf"originally )?)"
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
@@ -279,7 +290,8 @@ _PATTERNS = [
         rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME})(?:'s|’s) (?:own |latest |new |first |quarterly |annual |technical |"
+        rf"(?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:own |latest |new |first |quarterly |annual |"
+        rf"technical |"
         rf"regulatory |"
         rf"detailed |full |exclusive |overnight |weekend )?"
         rf"(?:(?:{_MONTH_DAY}|[A-Z][a-z]+day|(?:19|20)\d\d) )?(?:[a-z]+(?:-[a-z]+)+ )?"
@@ -297,7 +309,7 @@ _PATTERNS = [
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate|"
         r"(?:equipment|GPU|chip|packaging|server|power) (?:maker|house|supplier)|landlord)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
-        r"management))? (?:has |had |also )?"
+        r"management))? (?:has |had |also |later |already )?"
         r"(?:[^,.;“”\"]{0,80}? and )?"
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
         r"reiterated|reported|guided|denied|disclosed)\b"
@@ -403,7 +415,8 @@ _GOVERNMENT = re.compile(
 )
 # "Sources close to the company said": unnamed people near a name
 _UNNAMED_NEAR = re.compile(
-    r"\b(?:close to|familiar with|briefed by|near)\s+(?:the\s+)?"
+    r"\b(?:close to|familiar with|briefed by|near|(?:people|employees|staff|sources) at)\s+"
+    r"(?:the\s+)?"
     r"(?:[A-Z][\w.&\-]*(?:'s|’s)?\s+){0,3}$"
 )
 _DAYS_AFTER = re.compile(
@@ -798,12 +811,25 @@ class CitationFinder:
                         or re.search(r"\w(?:'s|’s)\s", part)
                     ):
                         org_hint = True  # described as an outlet, or "the X": never a person
-                    if re.match(
-                        r"\s+(?:spokes\w+|representative|official|analysts)\b",
-                        original[m.end(group) :],
-                    ) or (
-                        _ANALYST_BEFORE.search(sentence[: m.start(group)])
-                        and re.match(r"[^.;]{0,80}?" + _IN_A_NOTE, sentence[m.start(group) :])
+                    if (
+                        re.match(
+                            r"\s+(?:spokes\w+|representative|official|analysts)\b",
+                            original[m.end(group) :],
+                        )
+                        or (
+                            _ANALYST_BEFORE.search(sentence[: m.start(group)])
+                            and re.match(r"[^.;]{0,80}?" + _IN_A_NOTE, sentence[m.start(group) :])
+                        )
+                        or (
+                            # who issues or files a document, or is quoted inverted ("Says
+                            # Intel:") is an organisation
+                            re.search(
+                                r"(?:\b(?:issued|released|published|posted|filed) "
+                                r"(?:[\w.]+ ){0,3}by (?:the )?|\b[Ss]ays )$",
+                                original[: m.start(group)],
+                            )
+                            or re.match(r"\s+filed\b", original[m.end(group) :])
+                        )
                     ):
                         # "a White House official", "Goldman Sachs analysts", "analysts at
                         # Morgan Stanley said in a note": people have no officials or analysts
@@ -952,7 +978,7 @@ class CitationFinder:
         if re.fullmatch(rf"(?:[Cc]hief [A-Za-z ]+|{_OFFICER})\s+{_PERSON}", text):
             return None, False  # "Chief Financial Officer Wendell Huang": a person
         titled = re.fullmatch(
-            rf"(?P<org>{_ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{_PERSON}", text
+            rf"(?P<org>{_ORG_NAME}?)(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{_PERSON}", text
         )
         if titled:
             # "Tesla Chief Executive Elon Musk said": the company speaks
@@ -989,6 +1015,10 @@ class CitationFinder:
         name = ORG_ALIASES.get(name.casefold(), name)
         # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
         # company, under the short name the coverage uses
+        # "Samsung Electronics Co.", "Core Scientific Inc.": the legal form is never the name
+        legal = re.sub(r"(?<=\w)\s+(?:Co|Inc|Corp|Ltd|Limited|plc|PLC|LLC)\.?$", "", name)
+        if legal != name and " " in name:
+            name = ORG_ALIASES.get(legal.casefold(), legal)
         short = re.sub(r"(?<=[a-z])\.com$", "", _CORPORATE_SUFFIX.sub("", name))  # Amazon.com
         if short != name and " " not in short and short.lower() not in _GENERIC:
             name = ORG_ALIASES.get(short.casefold(), short)
@@ -1089,8 +1119,8 @@ class CitationFinder:
         text = _LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), story_text)
         for m in _OWNER.finditer(text):
             words = _drop_starts(m.group(1))
-            if not words:
-                continue
+            if not words or self._match_name(m.group(1))[1]:
+                continue  # (an outlet: "The Information reported")
             name, known = self._match_name(" ".join(words))
             if name and not known and not _looks_like_person(name, story_text):
                 out.add((" ".join(words).replace("_", " "), name))
@@ -1125,7 +1155,9 @@ _PERIOD_END = re.compile(
     r"(?:on\s+)?(?:[A-Z][a-z]+\.?\s+\d{1,2}(?:,\s+\d{4})?|\d{1,2}\s+[A-Z][a-z]+(?:\s+\d{4})?)"
 )
 # an acronym or a Chinese name in brackets after a name: "(METI)", "(魏哲家)"
-_NAME_GLOSS = re.compile(r"\s*\(([A-Z][A-Z&]{1,7}|[\u3400-\u9fff]{2,8})\)(?=[\s,.;:])")
+_NAME_GLOSS = re.compile(
+    r"\s*\(((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z&]{1,7}|[\u3400-\u9fff]{2,8})\)(?=[\s,.;:])"
+)
 # "will halt shipments from Monday", "effective Dec. 2": when a measure starts, not when
 # anyone spoke ("a report from Monday" is the report's day)
 _EFFECTIVE = re.compile(
@@ -1235,6 +1267,7 @@ _PLACES = {
     "america",
     "us",
     "u.s.",
+    "u.s",
     "silicon valley",
     "wall street",
     "santa clara",
@@ -1271,7 +1304,7 @@ _PLACES = {
 
 _OFFICER = (
     r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
-    r"Chairman|Chairwoman|President|Founder|boss|chief|head|"
+    r"Chairman|Chairwoman|Chair|President|Founder|boss|chief|head|"
     r"chief financial officer|CFO|chief technology officer|general manager|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
@@ -1490,6 +1523,7 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
 # capitalised words that stand before a name at the start of a sentence or clause but are
 # not anyone's first name ("When Feld said", "Expect Oracle, or developers acting for it,")
 _NOT_FIRST_NAMES = {
+    "Says",  # "Says Intel, in its presentation:"
     "When",
     "If",
     "After",
@@ -1651,8 +1685,13 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     )
     before = sentence[:pos][-60:]
     # "On April 3, Reuters reported": a date just before the name is its own, unless it
-    # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed")
-    found = first_date(before, article_day)
+    # sits in an earlier clause ("reported by X on April 3, and Reuters confirmed") or
+    # in what the credit reports ("production starts on Oct. 1, according to X")
+    found = (
+        None
+        if re.search(r",\s+(?:according to|per|citing)\s+(?:the\s+)?$", sentence[:pos], re.I)
+        else first_date(before, article_day)
+    )
     if not found and trailing:
         # a credit closing a long sentence: "X priced its offering on Wednesday, above its
         # range of $36 to $40, raising $1.32 billion, the company said in a statement"

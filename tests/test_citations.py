@@ -1820,6 +1820,38 @@ _BANK_9 = _rows(
          "message was clear.", MONDAY, [("Microsoft", FRIDAY, False)]),
         ("Dominion Energy said in a filing with Virginia regulators on Friday that contracted "
          "capacity rose to 47 gigawatts.", MONDAY, [("Dominion Energy", FRIDAY, False)]),
+        # bank 15: who issued or filed a document, "so says X", inverted "Says X:", a body's
+        # mixed-case acronym, an official later confirming, "which on Friday forecast"
+        ("The unit will make display driver chips, according to an official statement issued "
+         "by the Press Information Bureau (PIB) on Friday.", MONDAY,
+         [("Press Information Bureau", FRIDAY, False)]),
+        ("According to a complaint Applied Materials filed in federal court on Friday, a former "
+         "engineer downloaded thousands of files.", MONDAY, [("Applied Materials", FRIDAY, False)]),
+        ("Says Intel, in its first-quarter earnings presentation: 18A remains on track.", MONDAY,
+         [("Intel", None, False)]),
+        ("India's Ministry of Electronics and Information Technology (MeitY) said on Friday that "
+         "the fab remained on course.", MONDAY,
+         [("India Ministry of Electronics and Information Technology", FRIDAY, False)]),
+        ("Meta is testing its first training chip, and a Meta spokesperson later confirmed the "
+         "test.", MONDAY, [("Meta", None, False)]),
+        ("Hardware will swallow most of the budget - so says Gartner, which on Friday forecast "
+         "that spending will reach $644 billion.", MONDAY, [("Gartner", FRIDAY, False)]),
+        ("Oracle's backlog could top half a trillion dollars (Semafor, Apr. 3).", MONDAY,
+         [("Semafor", FRIDAY, False)]),
+        # legal forms and titles: the company; a date the credit reports is not its own
+        ("Samsung Electronics Co. said on Friday it will start supplying HBM3E.", MONDAY,
+         [("Samsung", FRIDAY, False)]),
+        ("Microsoft Vice Chair Brad Smith wrote in a blog post on Friday that the company would "
+         "spend $80 billion.", MONDAY, [("Microsoft", FRIDAY, False)]),
+        ("SK Hynix will begin mass production of HBM4 on Oct. 1, according to the Maeil "
+         "Business Newspaper.", MONDAY, [("Maeil Business Newspaper", None, False)]),
+        ("Details of the deal were disclosed in Samsung Electronics' quarterly report on Friday.",
+         MONDAY, [("Samsung", FRIDAY, False)]),
+        # not credits: anonymous people at a company, a country's official
+        ("OpenAI has begun renting TPUs, though people at Google told The Register that the "
+         "newest chips are not on offer.", MONDAY, []),
+        ("Nvidia and AMD will pay 15% of revenue to the government, a U.S. official said.",
+         MONDAY, []),
         # an opening document phrase: the organisation right after it issued it
         ("In a statement, Nvidia called DeepSeek an excellent AI advancement.", MONDAY,
          [("Nvidia", None, False)]),
