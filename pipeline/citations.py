@@ -1690,6 +1690,8 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     found = (
         None
         if re.search(r",\s+(?:according to|per|citing)\s+(?:the\s+)?$", sentence[:pos], re.I)
+        # ("..., according to Pacific Wire's report that day" points back to it)
+        and not re.search(r"\b(?:that|the same) day\b", sentence[pos:])
         else first_date(before, article_day)
     )
     if not found and trailing:

@@ -1845,6 +1845,8 @@ _BANK_9 = _rows(
          "spend $80 billion.", MONDAY, [("Microsoft", FRIDAY, False)]),
         ("SK Hynix will begin mass production of HBM4 on Oct. 1, according to the Maeil "
          "Business Newspaper.", MONDAY, [("Maeil Business Newspaper", None, False)]),
+        ("Alibaba's shares climbed 3.4% on Friday, according to Semafor's report that day.",
+         MONDAY, [("Semafor", FRIDAY, False)]),
         ("Details of the deal were disclosed in Samsung Electronics' quarterly report on Friday.",
          MONDAY, [("Samsung", FRIDAY, False)]),
         # not credits: anonymous people at a company, a country's official
