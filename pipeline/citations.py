@@ -46,7 +46,8 @@ ATTRIBUTION_VERBS = (
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
-    r"argued|argues|reckons|reckoned|countered|repeated|cautioned|cautions|indicated|indicates|hinted|hints|"
+    r"argued|argues|reckons|reckoned|countered|repeated|cautioned|cautions|indicated|indicates|"
+    r"hinted|hints|"
     r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -281,8 +282,8 @@ _PATTERNS = [
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
         rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |have |had |first |"
-        rf"also |already |both |each |later |then |separately |earlier |subsequently |previously |"
-        rf"originally )?)"
+        rf"also |already |both |each |later |then |separately |earlier |subsequently |"
+        rf"previously |originally )?)"
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
     re.compile(
@@ -1013,12 +1014,12 @@ class CitationFinder:
             )  # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ..."
             name = re.sub(r"(?<=s)['’]\s", " ", name)  # "the Netherlands' Ministry of ..."
         name = ORG_ALIASES.get(name.casefold(), name)
-        # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
-        # company, under the short name the coverage uses
         # "Samsung Electronics Co.", "Core Scientific Inc.": the legal form is never the name
         legal = re.sub(r"(?<=\w)\s+(?:Co|Inc|Corp|Ltd|Limited|plc|PLC|LLC)\.?$", "", name)
         if legal != name and " " in name:
             name = ORG_ALIASES.get(legal.casefold(), legal)
+        # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
+        # company, under the short name the coverage uses
         short = re.sub(r"(?<=[a-z])\.com$", "", _CORPORATE_SUFFIX.sub("", name))  # Amazon.com
         if short != name and " " not in short and short.lower() not in _GENERIC:
             name = ORG_ALIASES.get(short.casefold(), short)
