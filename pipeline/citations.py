@@ -86,6 +86,15 @@ _WHEN = (
     r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day|yesterday|today)"
 )
 _IN_A_NOTE = r"[^.;]{0,40}?\bin (?:an? |their |separate )(?:[\w\-]+ )?(?:notes?|reports?)\b(?! by)"
+_NOTE_AHEAD = re.compile(r"[^.;]{0,80}?" + _IN_A_NOTE)
+# what marks a name as an organisation's: its officials or analysts after it ("a White
+# House official", "Goldman Sachs analysts", "Applied Materials filed"), or a document it
+# issued or an inverted quote before it ("a statement issued by the PIB", "Says Intel:")
+_ORG_ROLE_AFTER = re.compile(r"\s+(?:spokes\w+|representative|official|analysts|filed)\b")
+_ORG_ROLE_BEFORE = re.compile(
+    r"(?:\b(?:issued|released|published|posted|filed) (?:[\w.]+ ){0,3}by (?:the )?"
+    r"|\b[Ss]ays )$"
+)
 _SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
     rf"[^.;“”\"]{{3,160}}?), "
@@ -634,9 +643,10 @@ class CitationFinder:
                     if local:
                         by_subject.append((local, m.start(group)))
                     continue
-                if _ANALYST_BEFORE.search(sentence[: m.start(group)]) and not re.match(
-                    r"[^.;]{0,80}?" + _IN_A_NOTE, sentence[m.start(group) :]
-                ):
+                # "analysts at Morgan Stanley said in a note": the firm's publication
+                analyst = _ANALYST_BEFORE.search(sentence[: m.start(group)])
+                in_note = bool(analyst and _NOTE_AHEAD.match(sentence, m.start(group)))
+                if analyst and not in_note:
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
                 if raw.lower() in (
                     "said",
@@ -746,6 +756,13 @@ class CitationFinder:
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
+                # "a White House official", "Goldman Sachs analysts", a note's firm, who
+                # issues or files a document, "Says Intel:": people have none of these
+                as_org = bool(
+                    in_note
+                    or _ORG_ROLE_AFTER.match(original, m.end(group))
+                    or _ORG_ROLE_BEFORE.search(original[: m.start(group)])
+                )
                 for part in parts:
                     name, known = self._match_name(part)
                     org_titled = (
@@ -812,29 +829,7 @@ class CitationFinder:
                         or re.search(r"\w(?:'s|’s)\s", part)
                     ):
                         org_hint = True  # described as an outlet, or "the X": never a person
-                    if (
-                        re.match(
-                            r"\s+(?:spokes\w+|representative|official|analysts)\b",
-                            original[m.end(group) :],
-                        )
-                        or (
-                            _ANALYST_BEFORE.search(sentence[: m.start(group)])
-                            and re.match(r"[^.;]{0,80}?" + _IN_A_NOTE, sentence[m.start(group) :])
-                        )
-                        or (
-                            # who issues or files a document, or is quoted inverted ("Says
-                            # Intel:") is an organisation
-                            re.search(
-                                r"(?:\b(?:issued|released|published|posted|filed) "
-                                r"(?:[\w.]+ ){0,3}by (?:the )?|\b[Ss]ays )$",
-                                original[: m.start(group)],
-                            )
-                            or re.match(r"\s+filed\b", original[m.end(group) :])
-                        )
-                    ):
-                        # "a White House official", "Goldman Sachs analysts", "analysts at
-                        # Morgan Stanley said in a note": people have no officials or analysts
-                        org_hint = True
+                    org_hint = org_hint or as_org
                     if name is None or (
                         not known and _looks_like_person(name, article_text, org_hint)
                     ):
