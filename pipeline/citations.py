@@ -90,9 +90,12 @@ _NOTE_AHEAD = re.compile(r"[^.;]{0,80}?" + _IN_A_NOTE)
 # what marks a name as an organisation's: its officials or analysts after it ("a White
 # House official", "Goldman Sachs analysts", "Applied Materials filed"), or a document it
 # issued or an inverted quote before it ("a statement issued by the PIB", "Says Intel:")
-_ORG_ROLE_AFTER = re.compile(r"\s+(?:spokes\w+|representative|official|analysts|filed)\b")
+_ORG_ROLE_AFTER = re.compile(
+    r"\s+(?:spokes\w+|representative|official|analysts|filed|fact sheet|press release)\b"
+)
 _ORG_ROLE_BEFORE = re.compile(
-    r"(?:\b(?:issued|released|published|posted|filed) (?:[\w.]+ ){0,3}by (?:the )?"
+    r"(?:\b(?:issued|released|published|posted|filed|seen|reviewed|obtained|viewed|examined) "
+    r"(?:[\w.]+ ){0,3}by (?:the )?"
     r"|\b[Ss]ays )$"
 )
 _SPEAKER_ASIDE = re.compile(
@@ -130,6 +133,16 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})"
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
+    # a wire's dateline on a syndicated copy, "TAIPEI (Reuters) -", and a bracketed source,
+    # "(source: Commercial Times)", "(h/t Tom's Hardware)": credits with no day of their own
+    # (the day beside them is the news's)
+    re.compile(
+        rf"^[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*"
+        rf"(?:,\s+(?P<day>{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}))?\s*"
+        rf"\((?P<name>{_NAME})\)\s*[-–—](?P<undated>)"
+        rf"|\((?:[Ss]ources?:|[Hh]/[Tt]:?|[Vv]ia|[Hh]at tip(?: to)?:?)\s+(?P<name2>{_NAME})\)"
+        rf"(?P<undated2>)"
+    ),
     # a newsletter's credit in brackets with its day: "Rubin on track (Nvidia, Thursday)"
     re.compile(
         rf"\((?:via |per )?(?P<name>{_NAME}), "
@@ -148,7 +161,22 @@ _PATTERNS = [
         rf"numbers) (?:that )?"
         rf"(?:(?P<name>{_NAME})|the "
         rf"(?P<name5>company|firm|chipmaker|group)) (?:had )?(?:sent|published|released|posted|"
-        rf"filed|circulated|issued|gave|distributed)\b"
+        rf"filed|circulated|issued|gave|distributed|presented|shared|provided|showed|disclosed)\b"
+    ),
+    # "court records reviewed by Law360", "documents seen by Reuters": the outlet that read them
+    re.compile(
+        rf"\b(?:documents?|records?|letters?|memos?|filings?|e-?mails?|messages?|slides?|"
+        rf"contracts?|agreements?|presentations?|cop(?:y|ies)|minutes|invoices?|papers|"
+        rf"transcripts?) (?:seen|reviewed|obtained|viewed|examined) by (?P<name>{_NAME})"
+    ),
+    # "In an interview with CNBC broadcast on Sunday, Huang said": the outlet that asked
+    re.compile(
+        rf"\b(?:[Ii]n|[Dd]uring) an? (?:[\w\-]+ ){{0,2}}?interview with (?:the )?(?P<name>{_NAME})"
+    ),
+    # "The Dutch government said on Friday"
+    re.compile(
+        rf"^[Tt]he (?P<name>[A-Z][a-z]+ government) (?:{_WHEN} )?(?:has |also )?(?:said|"
+        rf"announced|confirmed|told)\b"
     ),
     # "Silicon Ledger was the first outlet to publish the block diagram, on September 22"
     re.compile(
@@ -182,7 +210,8 @@ _PATTERNS = [
         rf"(?P<name3>{_NAME})"
         # "per a Tom's Hardware report from Wednesday"
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?P<name2>{_NAME}) (?:report|story|article|"
-        rf"scoop|piece|item|analysis|note)\b"
+        rf"scoop|piece|item|analysis|note|fact sheet|statement|filing|blog post|press release|"
+        rf"memo|notice|presentation)\b"
     ),
     # "Foxconn's chairman said", "Samsung's foundry chief told"
     re.compile(
@@ -195,7 +224,7 @@ _PATTERNS = [
         rf"\b[Rr]esearchers (?:from|at) (?P<name>{_NAME}) (?:{_WHEN} )?(?:reported|said|say|found|"
         rf"wrote|showed)\b"
         rf"|(?P<name2>{_NAME}) (?:researchers|engineers|scientists) (?:{_WHEN} )?(?:say|said|"
-        rf"found|reported|wrote|showed)\b"
+        rf"found|reported|wrote|showed|described|detailed|claimed|claim|estimated|estimate)\b"
         rf"|\b(?:[Aa]n?|[Tt]he) (?P<name3>{_NAME}) (?:team|lab) (?:{_WHEN} )?(?:reported|said|"
         rf"found|wrote)\b"
         rf"|(?P<name4>{_NAME})(?:'s|’s) (?:[A-Z][\w\-.]* )?(?:team|lab|researchers|engineers) "
@@ -210,8 +239,8 @@ _PATTERNS = [
     # "Tokyo Electron cut its full-year net profit forecast by 9% on Friday": a company's
     # own guidance is its statement
     re.compile(
-        rf"^(?P<name>{_NAME}) (?:cut|raised|lowered|lifted|trimmed|reaffirmed|reiterated|"
-        rf"maintained|narrowed|withdrew|slashed|boosted) its (?:[\w\-]+ ){{0,4}}"
+        rf"^(?P<name>{_NAME}) (?:{_WHEN} )?(?:cut|raised|lowered|lifted|trimmed|reaffirmed|"
+        rf"reiterated|kept|maintained|narrowed|withdrew|slashed|boosted) its (?:[\w\-]+ ){{0,4}}"
         rf"(?:forecast|outlook|guidance|estimate|target)s?\b"
     ),
     # "Kioxia's annual securities report ... shows", "Nvidia's quarterly earnings release"
@@ -281,17 +310,28 @@ _PATTERNS = [
     # sentence's subject, speaking in a participle
     re.compile(
         rf"^(?:[A-Z][A-Z .,'\-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([^)]*\)\s*[-–—]\s*)?"
-        rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?, "
+        rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?"
+        # ("Google unveiled Ironwood, its seventh-generation TPU, at Cloud Next, saying")
+        rf"(?:, (?:its|their|a|an|the) [^.;,“”\"]{{3,60}}?,[^.;,“”\"]{{3,80}}?)?, "
         rf"(?P<at>saying|adding that)\b"
         rf"(?:\s+(?:in a statement\s+)?(?P<day>(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)\b)?"
+    ),
+    # "..., with OpenAI saying demand could reach", "with chief executive C.C. Wei telling
+    # analysts", "with the start-up claiming on its website"
+    re.compile(
+        rf"\bwith (?P<name>(?:(?:its |their )?(?:chief executive|chief financial officer|"
+        rf"chairman|chairwoman|president|founder) )?{_NAME}) (?:saying|telling|adding|claiming)\b"
+        rf"|\bwith the (?P<name5>company|firm|start-up|startup|chipmaker|group) (?:saying|telling|"
+        rf"adding|claiming)\b"
     ),
     # an inverted credit closing the sentence: "..., reported the Nikkan Kogyo Shimbun."
     re.compile(rf",\s+(?:reported|reports|wrote|writes) (?P<name>{_NAME})\s*[.!]?\s*$"),
     # a headline credit: "AMD wins OpenAI order for MI450 racks — The Information"
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
-        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has |have |had |first |"
-        rf"also |already |both |each |later |then |separately |earlier |subsequently |"
+        rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has since |have since |"
+        rf"has |have |had |first |"
+        rf"also |already |both |each |all |later |then |separately |earlier |subsequently |"
         rf"previously |originally )?)"
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
@@ -300,7 +340,9 @@ _PATTERNS = [
         rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:own |latest |new |first |quarterly |annual |"
+        # ("DeepSeek's V3 technical report": a model's name with a digit may come first)
+        rf"(?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:[A-Za-z]*\d[\w.\-]* )?"
+        rf"(?:own |latest |new |first |quarterly |annual |"
         rf"technical |"
         rf"regulatory |"
         rf"detailed |full |exclusive |overnight |weekend )?"
@@ -383,6 +425,8 @@ _NOT_A_CREDIT = re.compile(
     r"|(?<=\breported)\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
     # "Huawei has said little in public": nothing said
     r"|(?<=\bsaid)\s+(?:little|nothing|(?:almost|very) (?:little|nothing))\b"
+    # "tape-out at TSMC said to be imminent": a rumour about the name
+    r"|(?<=\bsaid)\s+to\s+(?:be|have)\b"
     # "DeepSeek broke with industry habit", "Amazon has put $8 billion into", "Meta writes
     # its models in PyTorch": the verb's other senses
     r"|(?<=\bbroke)\s+(?:with|into|ground|even|down|away|records?)\b"
@@ -576,7 +620,7 @@ class CitationFinder:
         sentences before it, nearest first), and only failing both ``subject``."""
         candidates: dict[str, tuple[int, bool]] = {}
         # a day a pattern reads itself: "(via Les Echos, Thursday)", "• Nvidia: said Thursday"
-        given: dict[str, date] = {}
+        given: dict[str, date | None] = {}
         by_subject: list[tuple[str, int]] = []
         as_written = sentence  # what the citation shows as its evidence
         # "Japan's Ministry of Economy, Trade and Industry (METI) said", "Chairman C.C. Wei
@@ -831,12 +875,17 @@ class CitationFinder:
                         org_hint = True  # described as an outlet, or "the X": never a person
                     org_hint = org_hint or as_org
                     if name is None or (
-                        not known and _looks_like_person(name, article_text, org_hint)
+                        not known and _looks_like_person(name, article_text, org_hint, as_org)
                     ):
                         continue
                     # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
                     # credit's day follows the participle
                     pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
+                    undated = (g for g in m.re.groupindex if g.startswith("undated"))
+                    if any(m.group(g) is not None for g in undated):
+                        if citing_outlet and _bare(name) == _bare(citing_outlet):
+                            continue  # its own dateline: "NEW YORK, Jan 4 (PacWire) -"
+                        given[name] = None
                     if "day" in m.re.groupindex and m.group("day"):
                         found = first_date(m.group("day"), article_day)
                         if found:
@@ -851,8 +900,10 @@ class CitationFinder:
             # ... or before it, in a clause of its own: "Oracle's backlog jumped, the company
             # said on Tuesday, and the Wall Street Journal reported the next day that ..."
             if first_named is not None and not re.search(
-                r",\s+(?:and|while|but)\s|;\s|\b(?:before|after|when|until)\s"
-                r"|,\s+(?:confirming|denying|echoing|disputing)\s",
+                r",\s+(?:and|while|but|with)\s|;\s|\b(?:before|after|when|until)\s"
+                r"|,\s+(?:confirming|denying|echoing|disputing)\s"
+                # "..., the company said on Monday (h/t Tom's Hardware)": a bracketed source
+                r"|\((?:[Hh]/[Tt]|[Vv]ia|[Ss]ources?:|[Hh]at tip)",
                 original[first_named:pos] if pos > first_named else original[pos:first_named],
             ):
                 continue
@@ -995,7 +1046,10 @@ class CitationFinder:
                 len(words) > k
                 and re.fullmatch(r".+(?:'s|’s)", head)
                 and re.sub(r"(?:'s|’s)$", "", head).lower() in _PLACES
-                and not _GOVERNMENT.search(" ".join(words[k:]))
+                and (
+                    not _GOVERNMENT.search(" ".join(words[k:]))
+                    or re.search(r"\bNews\b", " ".join(words[k:]))  # "Central News Agency"
+                )
             ):
                 words = words[k:]
                 break
@@ -1206,7 +1260,7 @@ def _first_org(
 def _bare(name: str) -> str:
     """A name without case or a leading "the": "The Wall Street Journal" is the citing
     "Wall Street Journal"."""
-    return re.sub(r"^the\s+", "", name.casefold())
+    return re.sub(r"^the\s+", "", re.sub(r"(?:'s|’s)\b", "", name.casefold()))
 
 
 # "the two companies said", "per the companies": both parties to the story's deal
@@ -1228,8 +1282,16 @@ ORG_ALIASES = {
             "Department of Commerce",
             "U.S. Commerce Department",
         ],
+        "US Justice Department": [
+            "Justice Department",
+            "US Department of Justice",
+            "Department of Justice",
+            "U.S. Justice Department",
+            "U.S. Department of Justice",
+        ],
         "SK hynix": ["SK Hynix", "SK hynix"],
         "Samsung": ["Samsung Electronics"],
+        "Amazon": ["AWS"],
     }.items()
     for alias in aliases
 }
@@ -1366,13 +1428,20 @@ KNOWN_EXECUTIVES = {
 
 def _known_executive(known: dict[str, str], name: str, *texts: str) -> str | None:
     """The company of a well-known executive (``known``: person -> company) named in full,
-    or by surname when one of ``texts`` (the article, the story) gives the full name."""
+    or by surname when one of ``texts`` (the article, the story) gives the full name, or
+    failing that names the company ("Huang said on the earnings call, after Nvidia
+    reported ...": nothing else in the article says who Huang is)."""
     if name in known:
         return known[name]
     if " " in name:
         return None
     for full, org in known.items():
         if full.split()[-1] == name and any(full in text for text in texts):
+            return org
+    for full, org in known.items():
+        if full.split()[-1] == name and any(
+            re.search(rf"\b{re.escape(org)}\b", text) for text in texts
+        ):
             return org
     return None
 
@@ -1448,7 +1517,12 @@ _ORG_LAST_WORDS = {
 _ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry", "national"}
 
 
-def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> bool:
+def _looks_like_person(
+    name: str, article_text: str, org_hint: bool = False, as_org: bool = False
+) -> bool:
+    """Whether a credited name is a person's (whose employer is then sought), or no name at
+    all. ``org_hint``: the sentence writes it as an organisation's ("the X", "X's report");
+    ``as_org``: its role says so ("reviewed by X", "X analysts")."""
     if re.fullmatch(r"(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+", name):
         return True  # "C.C. Wei"
     if (
@@ -1457,8 +1531,10 @@ def _looks_like_person(name: str, article_text: str, org_hint: bool = False) -> 
         or re.search(r"\w(?:'s|’s)\s", name)
     ):
         return False  # "Economic Times", "Tom's Hardware"
-    if name.lower() in _PLACES or name.lower() in _DEMONYMS or any(ch.isdigit() for ch in name):
+    if name.lower() in _PLACES or name.lower() in _DEMONYMS:
         return True
+    if any(ch.isdigit() for ch in name) and not as_org:
+        return True  # "H100 said" is a chip's name; "reviewed by Law360" an outlet's
     words = name.split()
     if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
         # "Dana Feld": a first and last name when the article gives a role ("Dana Feld, an
@@ -1639,7 +1715,8 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # the credit's own date comes before what it reports: "X said on Friday that ...
     # on April 9" dates X on Friday; "according to X, ... on April 9" gives no date
     ends = (
-        r"[;:]|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))"
+        # (a colon inside a word is no clause's end: "at re:Invent on Tuesday")
+        r";|:(?!\w)|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))"
         # "X said ..., responding to a Bloomberg report on Wednesday": another's report
         r"|,\s+(?:responding|replying|reacting)\s+to\b|,\s+in\s+response\s+to\b"
     )
@@ -1654,7 +1731,9 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     ):
         # "according to Pacific Wire, which reported the plan on Friday": the which-clause
         # dates the credit
-        rest = re.search(r"[;:]|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b", after[clause_end.end() :])
+        rest = re.search(
+            r";|:(?!\w)|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b", after[clause_end.end() :]
+        )
         stop = clause_end.end() + rest.start() if rest else len(after)
     scope = after[:stop]
     clause = scope
@@ -1685,7 +1764,13 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # in what the credit reports ("production starts on Oct. 1, according to X")
     found = (
         None
-        if re.search(r",\s+(?:according to|per|citing)\s+(?:the\s+)?$", sentence[:pos], re.I)
+        if re.search(
+            r",\s+(?:according to|per|citing)\s+(?:the\s+)?"
+            # ("..., according to court records reviewed by Law360")
+            r"(?:(?:[\w\-]+\s+){1,4}?(?:seen|reviewed|obtained|viewed|examined)\s+by\s+(?:the\s+)?)?$",
+            sentence[:pos],
+            re.I,
+        )
         # ("..., according to Pacific Wire's report that day" points back to it)
         and not re.search(r"\b(?:that|the same) day\b", sentence[pos:])
         else first_date(before, article_day)
@@ -1709,6 +1794,12 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if not found:
         return None
     between = before[found[0] :]
+    if re.search(
+        r"\b(?:a|an|the)\s+(?:deal|move|figure|plan|number|valuation|price|sum|amount|step|"
+        r"decision|rule|ban|order|contract|project|sale|purchase|investment|stake)\s+$",
+        sentence[:pos],
+    ):
+        return None  # "..., Groq said on Wednesday, in a deal CNBC reported was worth ..."
     # ("shares soared on Monday after the company disclosed ..." keeps Monday: what was
     # disclosed moved the shares that day, as the story labels read it)
     if re.search(

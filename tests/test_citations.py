@@ -241,6 +241,25 @@ def test_own_name_is_never_cited(finder: CitationFinder) -> None:
     assert cites(finder, s, citing="Silicon Ledger") == [("Pacific Wire", date(2026, 4, 3), True)]
 
 
+def test_a_wires_dateline_in_another_outlets_copy_credits_the_wire(
+    finder: CitationFinder,
+) -> None:
+    # a syndicated copy: the wire is the source, on the dateline's day if it gives one
+    # (the day in the sentence is the news's)
+    s = "TAIPEI (Pacific Wire) - Halvorsen reported record revenue on Friday."
+    assert cites(finder, s, citing="Silicon Ledger", subject="Halvorsen") == [
+        ("Pacific Wire", None, True),
+        ("Halvorsen", FRIDAY, False),
+    ]
+    s = "SEOUL, April 5 (Pacific Wire) - Halvorsen said on Sunday it had begun shipping."
+    assert cites(finder, s, citing="Silicon Ledger")[0] == ("Pacific Wire", date(2026, 4, 5), True)
+    # the wire's own copy credits only the company ("the chipmaker said")
+    s = "NEW YORK, April 5 (Pacific Wire) - Halvorsen will buy a start-up, the chipmaker said."
+    assert cites(finder, s, citing="Pacific Wire", subject="Halvorsen") == [
+        ("Halvorsen", None, False)
+    ]
+
+
 def test_dateline_with_a_real_citation_after_it(finder: CitationFinder) -> None:
     s = "SHANGHAI, April 4 (Pacific Wire) - Reuters reported on Friday that DeepSeek released V4."
     assert cites(finder, s, citing="Pacific Wire") == [("Reuters", FRIDAY, True)]
@@ -1263,7 +1282,7 @@ def test_a_credit_closing_a_long_sentence_takes_the_events_day(finder: CitationF
         "Friday, above its marketed range of $36 to $40, raising $1.32 billion, the chipmaker "
         "said in a statement."
     )
-    got = [c[:2] for c in cites(finder, sentence, subject="Halvorsen")]
+    got = [c[:2] for c in cites(finder, sentence, citing="Pacific Wire", subject="Halvorsen")]
     assert got == [("Halvorsen", FRIDAY)]
     # ... but a date that opens the sentence is when it happened, not when it was told
     sentence = (
@@ -1359,8 +1378,10 @@ _BANK_1 = _rows(
         ("Samsung's HBM3E has passed Nvidia's tests, South Korea's Yonhap news agency "
          "reported.", None, [("Yonhap", None, False)]),
         # the subject speaking in a participle, after a dateline
+        # (another outlet's copy credits the wire whose dateline it carries)
         ("LAS VEGAS (Pacific Wire) — Nvidia unveiled its platform at CES on Sunday, saying "
-         "the chips were in production.", None, [("Nvidia", date(2026, 4, 5), False)]),
+         "the chips were in production.", None,
+         [("Nvidia", date(2026, 4, 5), False), ("Pacific Wire", None, True)]),
         # a headline's credit line
         ("AMD wins OpenAI order for MI450 racks — The Information", None,
          [("The Information", None, True)]),
@@ -1862,9 +1883,80 @@ _BANK_9 = _rows(
 )  # fmt: skip
 
 
+_BANK_10 = _rows(
+    "sdw",
+    [
+        # names: "AWS" is Amazon, "the Justice Department" the US one; an executive's
+        # surname alone speaks for the company the sentence names
+        ("AWS said on Friday that Trainium3 racks were shipping.", MONDAY,
+         [("Amazon", FRIDAY, False)]),
+        ("Two engineers were charged with smuggling GPUs, the Justice Department said on "
+         "Friday.", MONDAY, [("US Justice Department", FRIDAY, False)]),
+        ("“Demand is off the charts,” Huang said on Friday, after Nvidia reported record "
+         "sales.", MONDAY, [("Nvidia", FRIDAY, False)]),
+        ("The Dutch government said on Friday it would widen licence rules for immersion "
+         "tools.", MONDAY, [("Dutch government", FRIDAY, False)]),
+        ("Nikkei Asia, DigiTimes and Taiwan's Central News Agency (CNA) all reported on Friday "
+         "that the fab would open early.", MONDAY,
+         [("Nikkei Asia", FRIDAY, True), ("DigiTimes", FRIDAY, False),
+          ("Central News Agency", FRIDAY, False)]),
+        # phrasings: "has since said", documents an outlet reviewed, an interview's outlet,
+        # a fact sheet, figures presented, researchers describing, a model's report
+        ("Reuters reported the delay on Friday, and Halvorsen has since said only that volume "
+         "shipments begin in the autumn.", MONDAY,
+         [("Reuters", FRIDAY, True), ("Halvorsen", None, False)]),
+        ("Halvorsen sued its former supplier on Friday, according to court records reviewed by "
+         "Law360.", MONDAY, [("Law360", None, False)]),
+        ("In an interview with CNBC aired on Friday, Nvidia chief executive Jensen Huang said "
+         "demand was strong.", MONDAY, [("CNBC", FRIDAY, False), ("Nvidia", FRIDAY, False)]),
+        ("Per a White House fact sheet published on Friday, the levy applies to both "
+         "chipmakers.", MONDAY, [("White House", FRIDAY, False)]),
+        ("The accelerator trains models 40% faster, according to figures Halvorsen presented "
+         "at its developer day on Friday.", MONDAY, [("Halvorsen", FRIDAY, False)]),
+        ("In a paper released on Friday, DeepSeek researchers described a sparse attention "
+         "kernel.", MONDAY, [("DeepSeek", FRIDAY, False)]),
+        ("DeepSeek's V3 technical report says the run took 2.8 million GPU hours.", MONDAY,
+         [("DeepSeek", None, False)]),
+        ("Google unveiled Ironwood, its seventh-generation TPU, at Cloud Next on Friday, "
+         "saying a pod links 9,216 chips.", MONDAY, [("Google", FRIDAY, False)]),
+        ("Halvorsen on Friday kept its full-year revenue forecast unchanged.", MONDAY,
+         [("Halvorsen", FRIDAY, False)]),
+        ("Samsung signed a supply letter with OpenAI on Friday, with OpenAI saying demand could "
+         "reach 900,000 wafers a month.", MONDAY, [("OpenAI", FRIDAY, False)]),
+        ("Halvorsen's demos went viral, with the start-up claiming on its website that it "
+         "serves 300 tokens a second.", MONDAY, [("Halvorsen", None, False)]),
+        # dates: a colon inside a word ends no clause; a bracketed source and a credit
+        # inside a noun phrase ("a deal X said was worth") take no day from beside them
+        ("Amazon said at re:Invent on Friday that its cluster had doubled.", MONDAY,
+         [("Amazon", FRIDAY, False)]),
+        ("Halvorsen traced the crashes to a firmware bug, the company said in a forum post on "
+         "Friday (h/t The Compute Report).", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("The Compute Report", None, True)]),
+        ("Halvorsen has started risk production of its 2nm die (source: Commercial Times).",
+         MONDAY, [("Commercial Times", None, False)]),
+        ("Halvorsen will license its designs to Nvidia, Halvorsen said in a blog post on "
+         "Friday, in a deal The Compute Report said was worth $20 billion.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("The Compute Report", None, True)]),
+        # not a credit: a rumour about a name
+        ("Halvorsen's next part is reportedly running late, with tape-out at TSMC said to be "
+         "weeks away.", MONDAY, []),
+    ],
+    subject="Halvorsen",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
-    _BANK_1 + _BANK_2 + _BANK_3 + _BANK_4 + _BANK_5 + _BANK_6 + _BANK_7 + _BANK_8 + _BANK_9,
+    _BANK_1
+    + _BANK_2
+    + _BANK_3
+    + _BANK_4
+    + _BANK_5
+    + _BANK_6
+    + _BANK_7
+    + _BANK_8
+    + _BANK_9
+    + _BANK_10,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
