@@ -61,7 +61,8 @@ _ORG_NOUNS = (
     r"chief (?:[A-Za-z]+ ){1,2}officer|spokes(?:wo)?man|product page|status page|spec sheet|"
     r"specifications|environmental report|"
     r"technical report|tests?|paper|researchers|engineers|data|figures|estimates?|guidance|"
-    r"numbers|results|release|press release|blog post|disclosure|spokesperson|executives|"
+    r"numbers|results|release(?=\s+(?:said|says|showed|shows|stated|states|noted))|press release|"
+    r"blog post|disclosure|spokesperson|executives|"
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
@@ -91,7 +92,8 @@ _NOTE_AHEAD = re.compile(r"[^.;]{0,80}?" + _IN_A_NOTE)
 # House official", "Goldman Sachs analysts", "Applied Materials filed"), or a document it
 # issued or an inverted quote before it ("a statement issued by the PIB", "Says Intel:")
 _ORG_ROLE_AFTER = re.compile(
-    r"\s+(?:spokes\w+|representative|official|analysts|filed|fact sheet|press release)\b"
+    r"\s+(?:spokes\w+|representative|officials?|analysts|filed|fact sheet|press release|"
+    r"(?:research |analyst )?notes?)\b"
 )
 _ORG_ROLE_BEFORE = re.compile(
     r"(?:\b(?:issued|released|published|posted|filed|seen|reviewed|obtained|viewed|examined) "
@@ -128,7 +130,8 @@ _PATTERNS = [
         rf"(?:(?:research|market|consulting|analyst|data|real-estate|industry|teardown) "
         rf"(?:firm|group|house|company|tracker|researcher) "
         rf"|(?:technology |tech |research |market |industry )?consultancy )?"
-        rf"(?:(?:the )?(?:[A-Z][a-z]+ |local |financial |business |tech )?(?:daily|newspaper|"
+        rf"(?:(?:the )?(?:[A-Z][a-z]+ |local |financial |business |tech |state |state-run |"
+        rf"state-owned |public )?(?:daily|newspaper|"
         rf"outlet|broadcaster|news agency|magazine|news site|trade publication) )?"
         rf"(?P<name>{_NAME})"
     ),
@@ -216,7 +219,8 @@ _PATTERNS = [
     # "Foxconn's chairman said", "Samsung's foundry chief told"
     re.compile(
         rf"(?P<name>{_NAME})(?:'s|’s) (?:(?:[a-z]+ )?chief|chairman|chairwoman|chair|president|"
-        rf"founder|head) (?:{_WHEN} )?(?:said|says|told|tells|wrote|added|noted)\b"
+        rf"founder|head(?: of(?: [\w\-]+){{1,3}}?)?) (?:{_WHEN} )?(?:said|says|told|tells|wrote|"
+        rf"added|noted)\b"
     ),
     # "Researchers from ETH Zurich and Huawei reported", "Cerebras engineers said", "A
     # Tsinghua University team reported"
@@ -256,15 +260,18 @@ _PATTERNS = [
         rf"\b[Aa]n? (?:recent |new |separate |earlier )?(?P<name>{_NAME}) (?:report|story|article|"
         rf"analysis) (?:{_WHEN} )?(?:said|says|showed|shows|found|argues|argued|estimates|"
         rf"estimated)\b"
-        rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|denied|denies|"
+        rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|rejected|rejects|"
+        rf"disputed|disputes|contradicted|denied|denies|"
         rf"(?:pushing|pushed|pushes) back (?:against|on)) (?:an? |the )?{_DAY_BEFORE}?"
         rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
     ),
     # a research note is the firm's publication (a view an analyst gives is not): "HSBC
     # analysts estimated in a note last week", "per a note from Bernstein"
     re.compile(
-        rf"(?P<name>{_NAME}) analysts (?:{_WHEN} )?(?:said|wrote|estimated|estimate|forecast|"
-        rf"predicted|argued|noted|calculated)\b(?={_IN_A_NOTE})"
+        # ("Bernstein analysts led by Stacy Rasgon wrote in a note")
+        rf"(?P<name>{_NAME}) analysts (?:led by [A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,2}} )?"
+        rf"(?:{_WHEN} )?(?:said|wrote|estimated|estimate|forecast|predicted|argued|noted|"
+        rf"calculated)\b(?={_IN_A_NOTE})"
         rf"|\b(?:[Pp]er|[Ii]n|[Aa]ccording to) an? (?:[\w\-]+ )?note (?:from|by) (?P<name2>{_NAME})"
     ),
     # "a statement issued by the Press Information Bureau", "a complaint Applied Materials
@@ -291,6 +298,16 @@ _PATTERNS = [
         rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
     ),
+    # "Ministry of Commerce spokesperson He Yadong said", "Officials from the National
+    # Development and Reform Commission told a briefing", "Commerce Department officials
+    # said", "told the People's Daily in an interview"
+    re.compile(
+        rf"(?P<name>{_NAME}) spokes(?:person|man|woman) [A-Z][\w\-]*(?: [A-Z][\w\-]*){{0,2}} "
+        rf"(?:{_WHEN} )?(?:said|told|added)\b"
+        rf"|\b[Oo]fficials? (?:from|at|of) (?:the )?(?P<name2>{_NAME}) (?:{_WHEN} )?(?:said|told)\b"
+        rf"|(?P<name3>{_NAME}) officials (?:{_WHEN} )?(?:said|told|say)\b"
+        rf"|\btold (?:the )?(?P<name4>{_NAME}) in an? (?:[\w\-]+ )?interview\b"
+    ),
     # "Data from Synergy Research Group show ..."
     re.compile(
         rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|index|[Rr]ankings?) (?:compiled |"
@@ -313,7 +330,7 @@ _PATTERNS = [
         rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?"
         # ("Google unveiled Ironwood, its seventh-generation TPU, at Cloud Next, saying")
         rf"(?:, (?:its|their|a|an|the) [^.;,“”\"]{{3,60}}?,[^.;,“”\"]{{3,80}}?)?, "
-        rf"(?P<at>saying|adding that)\b"
+        rf"(?P<at>saying|adding that|claiming)\b"
         rf"(?:\s+(?:in a statement\s+)?(?P<day>(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)\b)?"
     ),
     # "..., with OpenAI saying demand could reach", "with chief executive C.C. Wei telling
@@ -355,7 +372,8 @@ _PATTERNS = [
         r"joined|leave|left|use|used|develop|developed|write|wrote code)\b)"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:(?:[A-Z][\w\-]+|[a-z]+-[a-z]+|chip|memory|server|cloud|"
+        r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:world(?:'s|’s) (?:largest|biggest|second-largest|"
+        r"top|leading) )?(?:(?:[A-Z][\w\-]+|[a-z]+-[a-z]+|chip|memory|server|cloud|contract|"
         r"software|"
         r"semiconductor|networking|hardware) ){0,2}(?:company|firm|two companies|companies|"
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate|"
@@ -406,6 +424,8 @@ _PATTERNS = [
         rf"(?:also |has |had )?"
         rf"(?:said|says|added|told)\b"
     ),
+    # "Nvidia will invest in Intel and the two companies will co-develop chips, they said"
+    re.compile(r"\b[Tt]hey (?:also |later |then )?(?P<name>said|announced|confirmed)\b"),
     # "Micron did not confirm the customer, but said it would ramp volume production"
     re.compile(
         rf"(?P<name>{_NAME}) (?:did not|didn't|would not|declined to) \w+[^.;]{{0,80}}?,? but "
@@ -422,6 +442,9 @@ _PATTERNS = [
 # revenue"), not a credit
 _NOT_A_CREDIT = re.compile(
     r"(?<=\badded)\s+(?:about |roughly |nearly |almost |another )?[\d$]"
+    # "added to those gains", "has added Huawei and Cambricon to a list": not speech
+    r"|(?<=\badded)\s+(?:to\b|(?!that\b|on\b|[A-Z][a-z]+day\b)[A-Z][\w\-]*(?:\s+and\s+[A-Z][\w\-]*)?"
+    r"\s+(?:\w+\s+)?to\b)"
     r"|(?<=\breported)\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
     # "Huawei has said little in public": nothing said
     r"|(?<=\bsaid)\s+(?:little|nothing|(?:almost|very) (?:little|nothing))\b"
@@ -456,6 +479,15 @@ _NOT_A_CREDIT = re.compile(
     r"\s+to\s+(?!expect)\w+"
     r"|(?<=\btold)\s+(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+)?){1,4}to\s+(?!expect)\w+"
 )
+# what sets "the company said" in a clause of its own, apart from another credit
+_OWN_CLAUSE = re.compile(
+    r",\s+(?:and|while|but|with)\s|;\s|\b(?:before|after|when|until)\s"
+    r"|,\s+(?:confirming|denying|echoing|disputing)\s"
+    # "..., the company said on Monday (h/t Tom's Hardware)": a bracketed source
+    r"|\((?:[Hh]/[Tt]|[Vv]ia|[Ss]ources?:|[Hh]at tip)"
+    # a wire's dateline: "TAIPEI (Reuters) - The chipmaker said"
+    r"|\)\s*[-–—]\s"
+)
 # the head of a name that lists its fields with commas, up to the last comma: "Ministry of
 # Economy, Trade and Industry", "Ministry of Trade, Industry and Energy"
 _LISTED_NAME = re.compile(
@@ -480,7 +512,8 @@ _DAYS_AFTER = re.compile(
 )
 # a name after one of these is the object of the clause, not who speaks
 _OBJECT_BEFORE = re.compile(
-    r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|watch|await|ahead of)\s+$"
+    r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|pass|fail|clear|passing|"
+    r"failing|clearing|watch|await|ahead of)\s+$"
 )
 # "..., according to a regulatory filing on Friday": the day of the speaker's document
 _DOCUMENT_DAY = re.compile(
@@ -692,6 +725,8 @@ class CitationFinder:
                 in_note = bool(analyst and _NOTE_AHEAD.match(sentence, m.start(group)))
                 if analyst and not in_note:
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
+                if m.group(0)[:4].lower() == "they" and not _BOTH.search(sentence):
+                    continue  # "they said" is the companies only when the sentence says so
                 if raw.lower() in (
                     "said",
                     "says",
@@ -804,6 +839,7 @@ class CitationFinder:
                 # issues or files a document, "Says Intel:": people have none of these
                 as_org = bool(
                     in_note
+                    or group.startswith("outlet")
                     or _ORG_ROLE_AFTER.match(original, m.end(group))
                     or _ORG_ROLE_BEFORE.search(original[: m.start(group)])
                 )
@@ -899,11 +935,7 @@ class CitationFinder:
             # that day", "... while the chipmaker said in a statement on Monday"
             # ... or before it, in a clause of its own: "Oracle's backlog jumped, the company
             # said on Tuesday, and the Wall Street Journal reported the next day that ..."
-            if first_named is not None and not re.search(
-                r",\s+(?:and|while|but|with)\s|;\s|\b(?:before|after|when|until)\s"
-                r"|,\s+(?:confirming|denying|echoing|disputing)\s"
-                # "..., the company said on Monday (h/t Tom's Hardware)": a bracketed source
-                r"|\((?:[Hh]/[Tt]|[Vv]ia|[Ss]ources?:|[Hh]at tip)",
+            if first_named is not None and not _OWN_CLAUSE.search(
                 original[first_named:pos] if pos > first_named else original[pos:first_named],
             ):
                 continue
@@ -1022,6 +1054,16 @@ class CitationFinder:
             and not _GOVERNMENT.search(owner.group("who"))
         ):
             return self._match_name(owner.group("org"))  # "Nvidia's Jensen Huang said"
+        if re.fullmatch(r"(?:[Tt]he )?People(?:'s|’s) [A-Z][\w\s]+", text):
+            # "the People's Daily", "the People's Bank of China": a name, not "people"
+            return re.sub(r"^[Tt]he ", "", text), False
+        secretary = re.fullmatch(
+            rf"(?P<office>(?:US |U\.S\. )?(?:[A-Z][a-z]+ Secretary|Attorney General))\s+{_PERSON}",
+            text,
+        )
+        if secretary and secretary.group("office").casefold() in ORG_ALIASES:
+            # "US Commerce Secretary Howard Lutnick said": the department speaks
+            return ORG_ALIASES[secretary.group("office").casefold()], False
         if re.fullmatch(rf"(?:[Cc]hief [A-Za-z ]+|{_OFFICER})\s+{_PERSON}", text):
             return None, False  # "Chief Financial Officer Wendell Huang": a person
         titled = re.fullmatch(
@@ -1281,6 +1323,9 @@ ORG_ALIASES = {
             "US Department of Commerce",
             "Department of Commerce",
             "U.S. Commerce Department",
+            "Commerce Secretary",
+            "US Commerce Secretary",
+            "U.S. Commerce Secretary",
         ],
         "US Justice Department": [
             "Justice Department",
@@ -1288,10 +1333,28 @@ ORG_ALIASES = {
             "Department of Justice",
             "U.S. Justice Department",
             "U.S. Department of Justice",
+            "Attorney General",
+            "US Attorney General",
+            "U.S. Attorney General",
         ],
+        **{
+            f"US {dept} Department": [
+                f"{dept} Department",
+                f"US Department of {dept}",
+                f"Department of {dept}",
+                f"U.S. {dept} Department",
+                f"U.S. Department of {dept}",
+                # the secretary speaks for the department
+                f"{dept} Secretary",
+                f"US {dept} Secretary",
+                f"U.S. {dept} Secretary",
+            ]
+            for dept in ("Energy", "Treasury", "State", "Defense")
+        },
         "SK hynix": ["SK Hynix", "SK hynix"],
         "Samsung": ["Samsung Electronics"],
         "Amazon": ["AWS"],
+        "Microsoft": ["Azure", "Microsoft Azure"],
     }.items()
     for alias in aliases
 }
@@ -1461,6 +1524,9 @@ def _employer(name: str, article_text: str) -> str | None:
             rf"\b{person},\s+(?P<org>{_ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{_OFFICER}\b",
             rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{_OFFICER}\s+(?:of|at)\s+"
             rf"(?P<org>{_ORG_NAME})",
+            # "Norm Jouppi, a Google engineer who led the TPU program"
+            rf"\b{person},\s+an?\s+(?P<org>{_ORG_NAME})\s+(?:[\w\-]+\s+)?(?:engineer|executive|"
+            rf"researcher|scientist|official|{_OFFICER})\b",
         )
     ):
         m = re.search(rx, article_text)

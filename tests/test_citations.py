@@ -1945,6 +1945,59 @@ _BANK_10 = _rows(
 )  # fmt: skip
 
 
+_BANK_11 = _rows(
+    "sdw",
+    [
+        # officials and offices: a secretary, a spokesperson named after the body, officials
+        # of or from it, a department's officials; US departments under one name each
+        ("US Commerce Secretary Howard Lutnick said on Friday that the stake was final.",
+         MONDAY, [("US Commerce Department", FRIDAY, False)]),
+        ("The Treasury Department said on Friday it had finalised the investment rules.",
+         MONDAY, [("US Treasury Department", FRIDAY, False)]),
+        ("Ministry of Commerce spokesperson He Yadong said on Friday that exemptions would be "
+         "granted.", MONDAY, [("Ministry of Commerce", FRIDAY, False)]),
+        ("Officials from the National Development and Reform Commission told a briefing on "
+         "Friday that construction would be curbed.", MONDAY,
+         [("National Development and Reform Commission", FRIDAY, False)]),
+        ("Commerce Department officials said Friday the rules would close loopholes.", MONDAY,
+         [("US Commerce Department", FRIDAY, False)]),
+        # people: "a Google engineer", "head of memory", analysts led by someone writing in a
+        # note, a research note by name
+        ("Norm Jouppi, a Google engineer who led the TPU program, said on Friday that Ironwood "
+         "was shipping.", MONDAY, [("Google", FRIDAY, False)]),
+        ("Halvorsen's head of memory told Reuters on Friday that HBM4 samples had shipped.",
+         MONDAY, [("Halvorsen", FRIDAY, False), ("Reuters", FRIDAY, True)]),
+        ("Bernstein analysts led by Stacy Rasgon wrote in a note to clients on Friday that the "
+         "charge was expected.", MONDAY, [("Bernstein", FRIDAY, False)]),
+        ("Memory prices could climb another 30%, according to a Morgan Stanley research note "
+         "published Friday.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
+        # outlets: an interview's outlet, a state broadcaster
+        ("Huawei founder Ren Zhengfei told the People's Daily in an interview that the chips "
+         "lag by a generation.", MONDAY, [("Huawei", None, False), ("People's Daily", None, False)]),
+        ("Huawei's cluster has entered service in Guizhou, according to state broadcaster "
+         "CCTV.", MONDAY, [("CCTV", None, False)]),
+        # the company by its description, "they said" with both companies named, "claiming"
+        ("TAIPEI (Reuters) - The world's largest contract chipmaker said on Friday it expected "
+         "revenue to rise.", MONDAY, [("Reuters", None, True), ("Halvorsen", FRIDAY, False)]),
+        ("Nvidia will invest in Halvorsen and the two companies will co-develop chips, they said "
+         "on Friday.", MONDAY, [("Halvorsen", FRIDAY, False), ("Nvidia", FRIDAY, False)]),
+        ("Nvidia unveiled its B200 GPU at GTC on Friday, claiming 30 times the inference "
+         "speed.", MONDAY, [("Nvidia", FRIDAY, False)]),
+        # not credits: a market move "added to" its gains, a name added to a list, a test a
+        # chip must pass, a model's release
+        ("Halvorsen's stock closed up 24% on Friday and added to those gains on Monday.", MONDAY,
+         []),
+        ("The Ministry of Industry and Information Technology has added Huawei and Cambricon processors to a procurement list, according "
+         "to a Reuters report on Friday.", MONDAY, [("Reuters", FRIDAY, True)]),
+        ("Halvorsen's memory chips have yet to pass Nvidia's tests, three people briefed on the "
+         "matter said.", MONDAY, []),
+        ("Anthropic's chief executive argued in an essay on Friday that export controls matter "
+         "more after DeepSeek's release.", MONDAY, [("Anthropic", FRIDAY, False)]),
+    ],
+    subject="Halvorsen",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
     _BANK_1
@@ -1956,7 +2009,8 @@ _BANK_10 = _rows(
     + _BANK_7
     + _BANK_8
     + _BANK_9
-    + _BANK_10,
+    + _BANK_10
+    + _BANK_11,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
