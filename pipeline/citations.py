@@ -94,6 +94,7 @@ _NOTE_AHEAD = re.compile(r"[^.;]{0,80}?" + _IN_A_NOTE)
 _ORG_ROLE_AFTER = re.compile(
     r"\s+(?:spokes\w+|representative|officials?|analysts|filed|fact sheet|press release|"
     r"(?:research |analyst )?notes?)\b"
+    r"|,\s+in an? (?:[\w\-]+ )?(?:report|note)\b"  # "Goldman Sachs, in a report released"
 )
 _ORG_ROLE_BEFORE = re.compile(
     r"(?:\b(?:issued|released|published|posted|filed|seen|reviewed|obtained|viewed|examined) "
@@ -180,6 +181,17 @@ _PATTERNS = [
     re.compile(
         rf"^[Tt]he (?P<name>[A-Z][a-z]+ government) (?:{_WHEN} )?(?:has |also )?(?:said|"
         rf"announced|confirmed|told)\b"
+    ),
+    # "Goldman Sachs, in a report released Monday, raised its estimate": the document's owner
+    re.compile(
+        rf"(?P<name>{_NAME}), in an? (?:[\w\-]+ )?(?:report|note|statement|filing|blog post|"
+        rf"letter|presentation)\b"
+    ),
+    # "China's foreign ministry said": a ministry named by its brief
+    re.compile(
+        rf"\b(?P<name>[A-Z][a-z]+(?:'s|’s) (?:foreign|commerce|trade|finance|defen[cs]e|"
+        rf"industry|economy|science|technology|interior) ministry) (?:{_WHEN} )?(?:has |also )?"
+        rf"(?:said|says|announced|confirmed|told)\b"
     ),
     # "Silicon Ledger was the first outlet to publish the block diagram, on September 22"
     re.compile(
@@ -330,7 +342,7 @@ _PATTERNS = [
         rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?"
         # ("Google unveiled Ironwood, its seventh-generation TPU, at Cloud Next, saying")
         rf"(?:, (?:its|their|a|an|the) [^.;,“”\"]{{3,60}}?,[^.;,“”\"]{{3,80}}?)?, "
-        rf"(?P<at>saying|adding that|claiming)\b"
+        rf"(?P<at>saying|adding that|claiming|calling|revealing|disclosing)\b"
         rf"(?:\s+(?:in a statement\s+)?(?P<day>(?:late\s+|early\s+)?on\s+[A-Z][a-z]+day)\b)?"
     ),
     # "..., with OpenAI saying demand could reach", "with chief executive C.C. Wei telling
@@ -400,7 +412,8 @@ _PATTERNS = [
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
         r"(?P<name>said|filings?|statement|announcement|press release|disclosure|"
-        r"regulatory filings?|8-K|10-Q|prospectus|blog post)\b"
+        r"regulatory filings?|8-K|10-Q|prospectus|blog post|"
+        r"(?:annual|quarterly|earnings|financial) report)\b"
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
         r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
@@ -481,7 +494,7 @@ _NOT_A_CREDIT = re.compile(
 )
 # what sets "the company said" in a clause of its own, apart from another credit
 _OWN_CLAUSE = re.compile(
-    r",\s+(?:and|while|but|with)\s|;\s|\b(?:before|after|when|until)\s"
+    r",[\"”’]?\s+(?:and|while|but|with)\s|;\s|\b(?:before|after|when|until)\s"
     r"|,\s+(?:confirming|denying|echoing|disputing)\s"
     # "..., the company said on Monday (h/t Tom's Hardware)": a bracketed source
     r"|\((?:[Hh]/[Tt]|[Vv]ia|[Ss]ources?:|[Hh]at tip)"
@@ -532,7 +545,7 @@ _HYPOTHETICAL = re.compile(
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
 # firm is where an analyst works; analysts' views are not citations
 _ANALYST_BEFORE = re.compile(
-    r"(?:\banalysts?|\b[A-Z][a-z]+ [A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
+    r"(?:\b[Aa]nalysts?|\b[A-Z][a-z]+ [A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
 )
 _GENERIC = {
     "ai",
@@ -759,6 +772,10 @@ class CitationFinder:
                     "8-k",
                     "10-q",
                     "prospectus",
+                    "annual report",
+                    "quarterly report",
+                    "earnings report",
+                    "financial report",
                 ):
                     # "the company said", "in a filing": the story's subject, unless the
                     # sentence names its speaker ("Nvidia said in a filing")
@@ -1005,6 +1022,9 @@ class CitationFinder:
                 # "Intel said it would take a charge, according to a regulatory filing on
                 # Friday": the filing's day is the statement's
                 doc = _DOCUMENT_DAY.search(sentence, pos)
+                if doc and any(pos < p < doc.start() for p, _ in candidates.values()):
+                    doc = None  # another credit's document: "..., a figure SK hynix
+                    # confirmed in a regulatory filing on Wednesday"
                 if doc:
                     found = first_date(doc.group("day"), article_day)
                     when = _not_after(found[1], article_day) if found else None
@@ -1092,6 +1112,8 @@ class CitationFinder:
                     not _GOVERNMENT.search(" ".join(words[k:]))
                     or re.search(r"\bNews\b", " ".join(words[k:]))  # "Central News Agency"
                 )
+                # ("China's foreign ministry" keeps its country too)
+                and not re.search(r"\bministry\b", " ".join(words[k:]))
             ):
                 words = words[k:]
                 break
@@ -1126,7 +1148,10 @@ class CitationFinder:
         (which the story's organisations need not even include: Oracle never speaks)."""
         if not re.search(r"\bits\b", sentence[start:end]):
             return None
-        m = _SUBJECT.match(sentence)
+        # "According to its annual report filed on Feb. 26, Nvidia counted ...": the
+        # subject follows the opening phrase
+        opening = re.match(r"(?:According to|Per|In|Citing)\b[^,]{0,80},\s*", sentence)
+        m = _SUBJECT.match(sentence, opening.end() if opening and start < opening.end() else 0)
         words = _drop_starts(m.group(1)) if m else []
         if not words:
             return None
@@ -1818,6 +1843,11 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     found = first_date(scope, article_day)
     if found:
         return found[1]
+    if re.match(
+        r"[^,;]{0,50}?\blater\s+(?:confirmed|said|told|announced|denied|acknowledged|added|wrote)\b",
+        sentence[pos:],
+    ):
+        return None  # "which Tesla CEO Elon Musk later confirmed": not the day before it
     trailing = re.match(
         r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"
         r"reported|confirmed|stated|wrote)"

@@ -1993,6 +1993,32 @@ _BANK_11 = _rows(
          "matter said.", MONDAY, []),
         ("Anthropic's chief executive argued in an essay on Friday that export controls matter "
          "more after DeepSeek's release.", MONDAY, [("Anthropic", FRIDAY, False)]),
+
+        # (more from bank 13, read again) a note by analysts opening the sentence, a document
+        # before the verb, participles, a ministry by its brief, a company's annual report
+        ("Analysts at Morgan Stanley wrote in a research note on Friday that shipments could "
+         "surprise.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
+        ("Goldman Sachs, in a report released Friday, raised its estimate for SK hynix.", MONDAY,
+         [("Goldman Sachs", FRIDAY, False)]),
+        ("Halvorsen has filed for an IPO, revealing in its S-1 that one customer accounted for "
+         "87 percent of revenue.", MONDAY, [("Halvorsen", None, False)]),
+        ("Nvidia blasted the rule in a blog post on Friday, calling it a regulatory morass.",
+         MONDAY, [("Nvidia", FRIDAY, False)]),
+        ("China's foreign ministry said on Friday that it firmly opposes the curbs.", MONDAY,
+         [("China foreign ministry", FRIDAY, False)]),
+        ("According to its annual report filed on Friday, Nvidia counted two customers above "
+         "10% of revenue.", MONDAY, [("Nvidia", FRIDAY, False)]),
+        # two credits: a quotation's comma before "while" parts them; a later confirmation
+        # and another credit's filing take no day from what comes before
+        ('In a statement, Nvidia called DeepSeek "an excellent advance," while Microsoft chief '
+         "executive Satya Nadella wrote on Friday that demand would grow.", MONDAY,
+         [("Nvidia", None, False), ("Microsoft", FRIDAY, False)]),
+        ("Halvorsen disclosed the order in a filing on Friday, which Tesla CEO Elon Musk later "
+         "confirmed was his company's.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("Tesla", None, False)]),
+        ("According to Maeil Business Newspaper, SK hynix will spend 20 trillion won on the fab, "
+         "a figure SK hynix confirmed in a regulatory filing on Friday.", MONDAY,
+         [("Maeil Business Newspaper", None, False), ("SK hynix", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
