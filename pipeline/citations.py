@@ -67,7 +67,7 @@ _ORG_NOUNS = (
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
-    r"public response|sources|reporters|write-up|writeup|segment"
+    r"public response|sources|reporters|write-up|writeup|segment|leaks?"
 )
 _MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -86,7 +86,7 @@ _WHEN = (
     r"night))?|last (?:week|month|night|[A-Z][a-z]+day)|earlier (?:this|on|in) \w+|"
     r"this (?:week|morning|afternoon|evening)|late on [A-Z][a-z]+day|yesterday|today)"
 )
-_IN_A_NOTE = r"[^.;]{0,40}?\bin (?:an? |their |separate )(?:[\w\-]+ )?(?:notes?|reports?)\b(?! by)"
+_IN_A_NOTE = r"[^.;]{0,100}?\bin (?:an? |their |separate )(?:[\w\-]+ )?(?:notes?|reports?)\b(?! by)"
 _NOTE_AHEAD = re.compile(r"[^.;]{0,80}?" + _IN_A_NOTE)
 # what marks a name as an organisation's: its officials or analysts after it ("a White
 # House official", "Goldman Sachs analysts", "Applied Materials filed"), or a document it
@@ -162,7 +162,7 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Aa]ccording to|[Pp]er|[Ii]n|[Cc]iting) (?:an? )?(?:[\w\-]+ ){{0,2}}?"
         rf"(?:paper|notice|memo|letter|document|presentation|circular|bulletin|figures|data|"
-        rf"numbers) (?:that )?"
+        rf"numbers|slides?|chart) (?:that )?"
         rf"(?:(?P<name>{_NAME})|the "
         rf"(?P<name5>company|firm|chipmaker|group)) (?:had )?(?:sent|published|released|posted|"
         rf"filed|circulated|issued|gave|distributed|presented|shared|provided|showed|disclosed)\b"
@@ -218,7 +218,7 @@ _PATTERNS = [
         # (not a rate: "6,688 tokens per second per NPU")
         rf"(?:\b(?:(?<!second )(?<!minute )(?<!hour )(?<!token )(?<!watt )[Pp]er |[Cc]iting |"
         rf"[Vv]ia |[Hh]at tip to |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
-        rf"|(?<!\w)[Hh]/[Tt] )"
+        rf"|(?<!\w)[Hh]/[Tt] |[Ss]hout-?out to )"
         rf"(?P<name>{_NAME})"
         # "Per a Thursday report in The Compute Report"
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?:report|story|article|piece) (?:in|from|by) "
@@ -283,8 +283,13 @@ _PATTERNS = [
         # ("Bernstein analysts led by Stacy Rasgon wrote in a note")
         rf"(?P<name>{_NAME}) analysts (?:led by [A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,2}} )?"
         rf"(?:{_WHEN} )?(?:said|wrote|estimated|estimate|forecast|predicted|argued|noted|"
-        rf"calculated)\b(?={_IN_A_NOTE})"
+        rf"calculated|pegged|put|see|saw)\b(?={_IN_A_NOTE})"
         rf"|\b(?:[Pp]er|[Ii]n|[Aa]ccording to) an? (?:[\w\-]+ )?note (?:from|by) (?P<name2>{_NAME})"
+        # ("Bernstein analyst Stacy Rasgon wrote in a note Friday")
+        rf"|(?P<name3>{_NAME}) analyst [A-Z][\w\-]* [A-Z][\w\-]* (?:{_WHEN} )?(?:said|wrote|"
+        rf"estimated|estimates|argued|noted)\b(?={_IN_A_NOTE})"
+        rf"|(?P<name4>{_NAME})(?:'s|’s) [a-z]+ (?:piece|story|report|article|scoop) (?:claims|says|"
+        rf"said|reports|reported|argues|argued)\b"
     ),
     # "a statement issued by the Press Information Bureau", "a complaint Applied Materials
     # filed in federal court", "so says Gartner", "Says Intel, in its presentation:"
@@ -306,7 +311,7 @@ _PATTERNS = [
     re.compile(
         rf"\b[Aa]n? (?P<name>{_NAME}) (?:spokes\w+|representative|official|executive|"
         rf"engineer|manager) (?:{_WHEN} )?(?:later |also |then )?"
-        rf"(?:said|says|told|added|confirmed|wrote)\b"
+        rf"(?:said|says|told|added|confirmed|wrote|disputed|denied|rejected|acknowledged)\b"
         rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
     ),
@@ -319,6 +324,20 @@ _PATTERNS = [
         rf"|\b[Oo]fficials? (?:from|at|of) (?:the )?(?P<name2>{_NAME}) (?:{_WHEN} )?(?:said|told)\b"
         rf"|(?P<name3>{_NAME}) officials (?:{_WHEN} )?(?:said|told|say)\b"
         rf"|\btold (?:the )?(?P<name4>{_NAME}) in an? (?:[\w\-]+ )?interview\b"
+    ),
+    # "a department spokesperson told Semafor": the body named before
+    re.compile(
+        r"\b[Aa] (?:department|ministry|agency|commission|regulator) (?:spokes\w+|official) "
+        r"(?P<pron>said|told)\b"
+    ),
+    # "a department spokesperson told Semafor on Monday", "two people familiar with the
+    # agreement told Asia Tech Bulletin", "chief executive Jochen Hanebeck told Handelsblatt":
+    # the outlet they spoke to (not "told suppliers to ...")
+    re.compile(
+        rf"\b(?:spokes\w+|official|executive|representative|people|sources?|person|"
+        rf"(?:chief executive|CEO|chairman|president|founder) [A-Z][\w\-]* [A-Z][\w\-]*)"
+        rf"(?: familiar with [^,.;]{{3,40}}| briefed on [^,.;]{{3,40}})? told "
+        rf"(?:the )?(?P<name>{_NAME})(?!\s+to\b)(?=\s*(?:[.,;]|$|that\b|{_WHEN}|in an? ))"
     ),
     # "Data from Synergy Research Group show ..."
     re.compile(
@@ -359,6 +378,7 @@ _PATTERNS = [
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
         rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has since |have since |"
+        rf"(?:has|have|had) (?:repeatedly|publicly|long|previously|already|also) |"
         rf"has |have |had |first |"
         rf"also |already |both |each |all |later |then |separately |earlier |subsequently |"
         rf"previously |originally )?)"
@@ -389,13 +409,15 @@ _PATTERNS = [
         r"software|"
         r"semiconductor|networking|hardware) ){0,2}(?:company|firm|two companies|companies|"
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate|"
-        r"(?:equipment|GPU|chip|packaging|server|power) (?:maker|house|supplier)|landlord)"
+        r"(?:equipment|GPU|chip|packaging|server|power|cooling|memory|network) "
+        r"(?:maker|house|supplier|vendor)|landlord)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
         r"management))? (?:has |had |also |later |already )?"
         r"(?:[^,.;“”\"]{0,80}? and )?"
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
         r"reiterated|reported|guided|denied|disclosed)\b"
-        r"|\b[Aa] company (?:executive|spokes\w+|official) (?P<name4>said|told)\b"
+        r"|\b(?:[Aa] )?[Cc]ompany (?:executive|spokes\w+|official)"
+        r"(?: [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,2})? (?P<name4>said|told)\b"
         # "was confirmed by the company yesterday"
         r"|\b(?P<name6>confirmed|announced|disclosed) by (?:the|its) (?:company|firm|chipmaker)\b"
         r"|\b(?:[Mm]anagement|[Ee]xecutives) (?P<name2>said|says|warned|told|added|put|"
@@ -494,12 +516,14 @@ _NOT_A_CREDIT = re.compile(
 )
 # what sets "the company said" in a clause of its own, apart from another credit
 _OWN_CLAUSE = re.compile(
-    r",[\"”’]?\s+(?:and|while|but|with)\s|;\s|\b(?:before|after|when|until)\s"
+    r",[\"”’]?\s+(?:and|while|but|with|though|although)\s|;\s|\b(?:before|after|when|until)\s"
     r"|,\s+(?:confirming|denying|echoing|disputing)\s"
     # "..., the company said on Monday (h/t Tom's Hardware)": a bracketed source
     r"|\((?:[Hh]/[Tt]|[Vv]ia|[Ss]ources?:|[Hh]at tip)"
     # a wire's dateline: "TAIPEI (Reuters) - The chipmaker said"
     r"|\)\s*[-–—]\s"
+    # "a department spokesperson told Semafor": the body speaking to an outlet
+    r"|^told\s+(?:the\s+)?$"
 )
 # the head of a name that lists its fields with commas, up to the last comma: "Ministry of
 # Economy, Trade and Industry", "Ministry of Trade, Industry and Energy"
@@ -1810,9 +1834,13 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         r";|:(?!\w)|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))"
         # "X said ..., responding to a Bloomberg report on Wednesday": another's report
         r"|,\s+(?:responding|replying|reacting)\s+to\b|,\s+in\s+response\s+to\b"
+        # "the FT reported, a plan Arm confirmed on Thursday": another's credit in apposition
+        r"|,\s+(?:a|an)\s+(?:plan|deal|move|figure|claim|report|number|decision|step)\s+[A-Z]"
     )
     if re.search(r"(?:according to|per|citing|via)\s+(?:\S+\s+){0,4}$", sentence[:pos], re.I):
-        ends += "|,"
+        # (a comma inside a listed name is no end: "the Ministry of Trade, Industry and
+        # Energy on the 1st")
+        ends += r"|,(?!\s+[A-Z]\w*(?:,|\s+and\s+[A-Z]))"
     clause_end = re.search(ends, after)
     stop = clause_end.start() if clause_end and clause_end.start() > 0 else len(after)
     if clause_end and re.match(

@@ -77,7 +77,10 @@ _HOLIDAYS = {
 _HOLIDAY = re.compile(
     r"\b(?:christmas day|christmas eve|new year['’]s eve|new year['’]s day)\b", re.I
 )
-_ORDINAL_DAY = re.compile(r"\bon the (\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:floor|day|of))")
+_ORDINAL_DAY = re.compile(
+    r"\bon the (?:(?:morning|afternoon|evening|night) of the )?(\d{1,2})(?:st|nd|rd|th)\b"
+    r"(?!\s+(?:floor|day|of))"
+)
 _AGO = re.compile(r"\b(a|one|two|three|four|\d) (day|week)s? ago\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
 

@@ -2019,6 +2019,48 @@ _BANK_11 = _rows(
         ("According to Maeil Business Newspaper, SK hynix will spend 20 trillion won on the fab, "
          "a figure SK hynix confirmed in a regulatory filing on Friday.", MONDAY,
          [("Maeil Business Newspaper", None, False), ("SK hynix", FRIDAY, False)]),
+
+        # (banks 9 and 11, read again) a day of the month alone, also "on the evening of";
+        # a company spokesperson by name; a slide the company showed; an outlet's leak and its
+        # adjective-led piece; a shout-out; an analyst's note by name; a spokesperson disputing
+        ("Halvorsen's revenue hit a record, company spokesperson James Wu said at an investor "
+         "conference on the 3rd.", MONDAY, [("Halvorsen", FRIDAY, False)]),
+        ("Halvorsen's April revenue rose 150%, the company announced on the evening of the 3rd.",
+         MONDAY, [("Halvorsen", FRIDAY, False)]),
+        ("According to the Ministry of Trade, Industry and Energy on the 3rd, chip exports hit a "
+         "record.", MONDAY, [("Ministry of Trade, Industry and Energy", FRIDAY, False)]),
+        ("Halvorsen's yields have passed 70%, according to a slide the company showed at a "
+         "conference earlier this month.", MONDAY, [("Halvorsen", None, False)]),
+        ("AMD confirmed the MI500 on Friday, after Wccftech's leak of the road map.", MONDAY,
+         [("AMD", FRIDAY, False), ("Wccftech", FRIDAY, False)]),
+        ("SemiAccurate's paywalled piece claims Broadcom's fourth customer is xAI.", MONDAY,
+         [("SemiAccurate", None, False)]),
+        ("Halvorsen's HBM4 hits 11 Gbps, the company said on Friday, and shoutout to "
+         "ServeTheHome for flagging the footnote.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("ServeTheHome", None, False)]),
+        ("Bernstein analyst Stacy Rasgon wrote in a note Friday that the outlook resets the "
+         "bar.", MONDAY, [("Bernstein", FRIDAY, False)]),
+        ("Morgan Stanley analysts pegged the allocation at about 595,000 wafers, roughly 60% of "
+         "the total, in a note dated April 3.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
+        ("The budget comes via The Information; an OpenAI spokesperson disputed the figure on "
+         "Friday.", MONDAY, [("The Information", None, True), ("OpenAI", FRIDAY, False)]),
+        # someone speaking to an outlet credits both; "has repeatedly said"; "though" parts a
+        # second clause; the cooling supplier; an appositive's credit takes its own day
+        ("The Commerce Department is finalising the terms, a department spokesperson told "
+         "Semafor on Friday.", MONDAY,
+         [("US Commerce Department", FRIDAY, False), ("Semafor", FRIDAY, False)]),
+        ("Infineon expects AI power revenue to double, chief executive Jochen Hanebeck told "
+         "Handelsblatt.", MONDAY, [("Infineon", None, False), ("Handelsblatt", None, False)]),
+        ("Nvidia has repeatedly said its chips have no backdoors.", MONDAY,
+         [("Nvidia", None, False)]),
+        ("SK hynix is weighing a US listing, Korea Economic Daily reported on Friday, though the "
+         "company said in a disclosure the same day that nothing had been decided.", MONDAY,
+         [("Korea Economic Daily", FRIDAY, False), ("SK hynix", FRIDAY, False)]),
+        ("Halvorsen's backlog reached $9.5 billion, the cooling supplier said.", MONDAY,
+         [("Halvorsen", None, False)]),
+        ("Arm is developing its own server chip, the FT reported, a plan Arm confirmed on Friday "
+         "in its letter to shareholders.", MONDAY,
+         [("Financial Times", None, True), ("Arm", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
@@ -2044,5 +2086,16 @@ def test_credits_phrased_outside_the_story_labels(
     """Phrasings from the citation phrase banks (bench/citation_bank*.yaml), each sentence
     read alone, as bench/citation_bank.py reads them."""
     kwargs = {"subject": subject} if subject else {}
-    got = cites(BANK_FINDER, sentence, day=day, article_text=sentence, **kwargs)
+    got = [
+        (c.cited_outlet, c.cited_date, c.known)
+        for c in BANK_FINDER.find(
+            sentence,
+            day,
+            "Silicon Ledger",
+            article_text=sentence,
+            story_text=sentence,
+            orgs=BANK_FINDER.story_orgs(sentence),
+            **kwargs,  # type: ignore[arg-type]
+        )
+    ]
     assert sorted(got, key=str) == sorted(want, key=str)
