@@ -11,7 +11,7 @@ Date expressions themselves are read by pipeline.textdates.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from functools import lru_cache
@@ -206,7 +206,8 @@ _PATTERNS = [
     re.compile(
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
-        rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up|echoed)"
+        rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up|echoed|presented|"
+        rf"authored)"
         rf"(?: (?:on )?[A-Z][a-z]+day)? by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
@@ -373,7 +374,11 @@ _PATTERNS = [
         rf"adding|claiming)\b"
     ),
     # an inverted credit closing the sentence: "..., reported the Nikkan Kogyo Shimbun."
-    re.compile(rf",\s+(?:reported|reports|wrote|writes) (?P<name>{_NAME})\s*[.!]?\s*$"),
+    re.compile(
+        rf",\s+(?:reported|reports|wrote|writes|argues|argued|notes|noted|estimates|estimated) "
+        rf"(?P<name>{_NAME})(?:\s+in an? (?:[\w\-]+ )?(?:note|report|post|newsletter)"
+        rf"[^.;]{{0,40}})?\s*[.!]?\s*$"
+    ),
     # a headline credit: "AMD wins OpenAI order for MI450 racks — The Information"
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
@@ -406,13 +411,15 @@ _PATTERNS = [
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:world(?:'s|’s) (?:largest|biggest|second-largest|"
         r"top|leading) )?(?:(?:[A-Z][\w\-]+|[a-z]+-[a-z]+|chip|memory|server|cloud|contract|"
-        r"software|"
-        r"semiconductor|networking|hardware) ){0,2}(?:company|firm|two companies|companies|"
+        r"software|semiconductor|networking|hardware) ){0,2}"
+        r"(?:company|firm|(?:two|three|four) companies|companies|"
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate|"
         r"(?:equipment|GPU|chip|packaging|server|power|cooling|memory|network) "
         r"(?:maker|house|supplier|vendor)|landlord)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
-        r"management))? (?:has |had |also |later |already )?"
+        r"management|(?:senior |executive )?vice[- ]president"
+        r"(?: (?:of|for) [a-z][\w\s\-]{1,40}?)?))?"
+        r" (?:has |had |also |later |already )?"
         r"(?:[^,.;“”\"]{0,80}? and )?"
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
         r"reiterated|reported|guided|denied|disclosed)\b"
@@ -514,6 +521,10 @@ _NOT_A_CREDIT = re.compile(
     r"\s+to\s+(?!expect)\w+"
     r"|(?<=\btold)\s+(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+)?){1,4}to\s+(?!expect)\w+"
 )
+_VERB_WORDS = {"said", "says", "confirmed", "announced", "denied", "disclosed", "added", "told"}
+_APPOSITIVE = re.compile(
+    r",\s+(?:a|an)\s+(?:plan|deal|move|figure|claim|report|number|decision|step)\s+"
+)
 # what sets "the company said" in a clause of its own, apart from another credit
 _OWN_CLAUSE = re.compile(
     r",[\"”’]?\s+(?:and|while|but|with|though|although)\s|;\s|\b(?:before|after|when|until)\s"
@@ -544,7 +555,7 @@ _UNNAMED_NEAR = re.compile(
 )
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,2}|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
-    r"(days?|weeks?)\s+after\s+$",
+    r"(days?|weeks?)\s+after\s+(?:(?:the\s+)?[a-z][\w\-]*\s+){0,3}$",
     re.I,
 )
 # a name after one of these is the object of the clause, not who speaks
@@ -829,6 +840,18 @@ class CitationFinder:
                             )
                         if other and _BOTH.search(sentence):
                             by_subject.append((other, m.start(group)))
+                            # "the three companies said": every party named before it
+                            parties = re.search(r"\b(three|four) companies\b", sentence)
+                            named = {local or subject or "", other}
+                            more = {"three": 1, "four": 2}[parties.group(1)] if parties else 0
+                            for _ in range(more):
+                                third = self._other_org(
+                                    original[: m.start()], None, article_text, exclude=named
+                                )
+                                if not third:
+                                    break
+                                named.add(third)
+                                by_subject.append((third, m.start(group)))
                     continue
                 # "Wafer and Watt" is one outlet; "ATB and Bloomberg" are two
                 keep_whole = any(
@@ -976,8 +999,21 @@ class CitationFinder:
             # that day", "... while the chipmaker said in a statement on Monday"
             # ... or before it, in a clause of its own: "Oracle's backlog jumped, the company
             # said on Tuesday, and the Wall Street Journal reported the next day that ..."
-            if first_named is not None and not _OWN_CLAUSE.search(
-                original[first_named:pos] if pos > first_named else original[pos:first_named],
+            between = original[first_named:pos] if first_named is not None else ""
+            if (
+                first_named is not None
+                and not _OWN_CLAUSE.search(
+                    between if pos > first_named else original[pos:first_named]
+                )
+                # "..., according to an EDN report on Wednesday, a plan the company later
+                # confirmed": the company's own verb in an appositive (not a document
+                # phrase there: "a claim Nvidia rejected in a statement" is Nvidia's)
+                and not (
+                    pos > first_named
+                    and re.match(r"[a-z]+$", original[pos : pos + 12].split(" ")[0])
+                    and original[pos : pos + 12].split(" ")[0] in _VERB_WORDS
+                    and _APPOSITIVE.search(between)
+                )
             ):
                 continue
             name, known = self._match_name(raw)
@@ -1213,9 +1249,13 @@ class CitationFinder:
         ]
         return self._organisation(named[0], article_text) if named else None
 
-    def _other_org(self, text: str, first: str | None, article_text: str) -> str | None:
-        """The first organisation named in ``text`` other than ``first``: the second party
-        of "the companies said" when no headline names one."""
+    def _other_org(
+        self, text: str, first: str | None, article_text: str, exclude: Collection[str] = ()
+    ) -> str | None:
+        """The first organisation named in ``text`` other than ``first`` (and those in
+        ``exclude``): the second party of "the companies said" when no headline names
+        one."""
+        skip = {x.casefold() for x in exclude}
         for m in re.finditer(r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}", text):
             words = _drop_starts(re.sub(r"(?:'s|’s)$", "", m.group(0)))
             # "Nvidia GPUs", "AMD MI450 chips": the maker, not its product
@@ -1227,7 +1267,11 @@ class CitationFinder:
             if not words or words[0].lower() in STOP or words[0].lower() in _PLACES:
                 continue
             name = self._organisation(" ".join(words), article_text)
-            if name and (not first or name.casefold() != first.casefold()):
+            if (
+                name
+                and (not first or name.casefold() != first.casefold())
+                and name.casefold() not in skip
+            ):
                 return name
         return None
 
@@ -1355,7 +1399,11 @@ def _bare(name: str) -> str:
 
 
 # "the two companies said", "per the companies": both parties to the story's deal
-_BOTH = re.compile(r"\b(?:the two companies|the companies|both companies|the pair)\b", re.I)
+_BOTH = re.compile(
+    r"\b(?:the (?:two |three |four )?companies|both companies|all (?:three|four) companies|"
+    r"the pair)\b",
+    re.I,
+)
 _CORPORATE_SUFFIX = re.compile(
     r"(?<=\w)\s+(?:Systems|Platforms|Electronics|Inc\.?|Corp\.?|Corporation|Holdings|"
     r"Technologies|Technology|Group|Co\.?|Ltd\.?|Web Services|Cloud|Incorporated)$"
@@ -1874,7 +1922,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if re.match(
         r"[^,;]{0,50}?\blater\s+(?:confirmed|said|told|announced|denied|acknowledged|added|wrote)\b",
         sentence[pos:],
-    ):
+    ) or re.search(r"\blater\s+$", sentence[max(0, pos - 12) : pos]):
         return None  # "which Tesla CEO Elon Musk later confirmed": not the day before it
     trailing = re.match(
         r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"

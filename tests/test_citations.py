@@ -2061,6 +2061,30 @@ _BANK_11 = _rows(
         ("Arm is developing its own server chip, the FT reported, a plan Arm confirmed on Friday "
          "in its letter to shareholders.", MONDAY,
          [("Financial Times", None, True), ("Arm", FRIDAY, False)]),
+
+        # (bank 15, read again) "the three companies said": every party named before it;
+        # an inverted credit with its note; "presented by"; a company's verb in an
+        # appositive after another credit; "a day after short seller X"; a vice-president
+        ("Microsoft and Halvorsen will invest in Anthropic, which will buy Azure capacity, the "
+         "three companies said on Friday.", MONDAY,
+         [("Microsoft", FRIDAY, False), ("Halvorsen", FRIDAY, False), ("Anthropic", FRIDAY, False)]),
+        ("Rubin CPX is a bet that prefill deserves its own silicon, argues SemiAnalysis in a note "
+         "published Friday.", MONDAY, [("SemiAnalysis", FRIDAY, False)]),
+        ("A paper presented by TSMC at ISSCC in February describes a denser SRAM macro.", MONDAY,
+         [("TSMC", None, False)]),
+        ("Halvorsen will phase out its 6-inch lines, according to an Economic Daily News report on "
+         "Friday, a plan the company later confirmed in a statement.", MONDAY,
+         [("Economic Daily News", FRIDAY, False), ("Halvorsen", None, False)]),
+        ("Halvorsen said on Monday it would delay its annual report, a day after short seller "
+         "Hindenburg disclosed a position.", MONDAY,
+         [("Halvorsen", MONDAY, False), ("Hindenburg", date(2026, 4, 5), False)]),
+        ("Halvorsen is adding a test line in Gujarat, the company's senior vice-president of "
+         "global operations said.", MONDAY, [("Halvorsen", None, False)]),
+        # ... but a document phrase in an appositive is the nearer name's
+        ("China's Cyberspace Administration said on Friday it had summoned Nvidia, a claim "
+         "Nvidia rejected in a statement on Saturday.", MONDAY,
+         [("China Cyberspace Administration", FRIDAY, False),
+          ("Nvidia", date(2026, 4, 4), False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
