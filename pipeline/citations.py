@@ -999,23 +999,18 @@ class CitationFinder:
             # that day", "... while the chipmaker said in a statement on Monday"
             # ... or before it, in a clause of its own: "Oracle's backlog jumped, the company
             # said on Tuesday, and the Wall Street Journal reported the next day that ..."
-            between = original[first_named:pos] if first_named is not None else ""
-            if (
-                first_named is not None
-                and not _OWN_CLAUSE.search(
-                    between if pos > first_named else original[pos:first_named]
-                )
+            if first_named is not None:
+                after = pos > first_named
+                between = original[first_named:pos] if after else original[pos:first_named]
                 # "..., according to an EDN report on Wednesday, a plan the company later
                 # confirmed": the company's own verb in an appositive (not a document
                 # phrase there: "a claim Nvidia rejected in a statement" is Nvidia's)
-                and not (
-                    pos > first_named
-                    and re.match(r"[a-z]+$", original[pos : pos + 12].split(" ")[0])
-                    and original[pos : pos + 12].split(" ")[0] in _VERB_WORDS
-                    and _APPOSITIVE.search(between)
+                verb = re.match(r"[a-z]+\b", original[pos:])
+                appositive = bool(
+                    after and verb and verb.group(0) in _VERB_WORDS and _APPOSITIVE.search(between)
                 )
-            ):
-                continue
+                if not _OWN_CLAUSE.search(between) and not appositive:
+                    continue
             name, known = self._match_name(raw)
             if name is not None and name not in candidates:
                 candidates[name] = (pos, known)
