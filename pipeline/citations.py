@@ -95,11 +95,14 @@ _ORG_ROLE_AFTER = re.compile(
     r"\s+(?:spokes\w+|representative|officials?|analysts|filed|fact sheet|press release|"
     r"(?:research |analyst )?notes?)\b"
     r"|,\s+in an? (?:[\w\-]+ )?(?:report|note)\b"  # "Goldman Sachs, in a report released"
+    r"|\s+(?:list|ranking|rankings|index|survey|tally)\b"  # "the Top500 list released Monday"
 )
 _ORG_ROLE_BEFORE = re.compile(
     r"(?:\b(?:issued|released|published|posted|filed|seen|reviewed|obtained|viewed|examined) "
     r"(?:[\w.]+ ){0,3}by (?:the )?"
-    r"|\b[Ss]ays )$"
+    r"|\b[Ss]ays "
+    # "In a research note dated July 14, Morgan Stanley lifted ..."
+    r"|^In an? (?:research |client |investor )?note[^,]{0,40}, )$"
 )
 _SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
@@ -181,6 +184,11 @@ _PATTERNS = [
     re.compile(
         rf"^[Tt]he (?P<name>[A-Z][a-z]+ government) (?:{_WHEN} )?(?:has |also )?(?:said|"
         rf"announced|confirmed|told)\b"
+    ),
+    # "In a research note dated July 14, Morgan Stanley lifted its price target"
+    re.compile(
+        rf"^In an? (?:research |client |investor )?note(?: (?:dated|published|released|issued|"
+        rf"sent) [^,]{{1,30}})?, (?P<name>{_NAME})"
     ),
     # "Goldman Sachs, in a report released Monday, raised its estimate": the document's owner
     re.compile(
@@ -338,7 +346,9 @@ _PATTERNS = [
         rf"\b(?:spokes\w+|official|executive|representative|people|sources?|person|"
         rf"(?:chief executive|CEO|chairman|president|founder) [A-Z][\w\-]* [A-Z][\w\-]*)"
         rf"(?: familiar with [^,.;]{{3,40}}| briefed on [^,.;]{{3,40}})? told "
-        rf"(?:the )?(?P<name>{_NAME})(?!\s+to\b)(?=\s*(?:[.,;]|$|that\b|{_WHEN}|in an? ))"
+        rf"(?:the )?(?:state-run |state-owned |state |local |business |financial )?"
+        rf"(?:newspaper |broadcaster |daily |outlet |magazine |news agency )?(?P<name>{_NAME})"
+        rf"(?!\s+to\b)(?=\s*(?:[.,;]|$|that\b|{_WHEN}|in an? ))"
     ),
     # "Data from Synergy Research Group show ..."
     re.compile(
@@ -374,6 +384,8 @@ _PATTERNS = [
         rf"adding|claiming)\b"
     ),
     # an inverted credit closing the sentence: "..., reported the Nikkan Kogyo Shimbun."
+    # "The cuts will affect 15% of its workforce, said Intel, which also suspended ..."
+    re.compile(rf",\s+said (?P<name>{_NAME})(?=\s*(?:,\s+which\b|[.;]|$))"),
     re.compile(
         rf",\s+(?:reported|reports|wrote|writes|argues|argued|notes|noted|estimates|estimated) "
         rf"(?P<name>{_NAME})(?:\s+in an? (?:[\w\-]+ )?(?:note|report|post|newsletter)"
@@ -415,7 +427,8 @@ _PATTERNS = [
         r"(?:company|firm|(?:two|three|four) companies|companies|"
         r"chipmaker|group|memory maker|startup|start-up|designer|lab|foundry|conglomerate|"
         r"(?:equipment|GPU|chip|packaging|server|power|cooling|memory|network) "
-        r"(?:maker|house|supplier|vendor)|landlord)"
+        r"(?:maker|house|supplier|vendor)|landlord|asset manager|investment firm|utility|"
+        r"carrier|operator|provider|miner|automaker|manufacturer)"
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
         r"management|(?:senior |executive )?vice[- ]president"
         r"(?: (?:of|for) [a-z][\w\s\-]{1,40}?)?))?"
@@ -552,6 +565,8 @@ _UNNAMED_NEAR = re.compile(
     r"\b(?:close to|familiar with|briefed by|near|(?:people|employees|staff|sources) at)\s+"
     r"(?:the\s+)?"
     r"(?:[A-Z][\w.&\-]*(?:'s|’s)?\s+){0,3}$"
+    # "a person involved in the arrangement said"
+    r"|\b(?:person|people|sources?|someone|officials?)\s+(?:directly\s+)?involved\s+$"
 )
 _DAYS_AFTER = re.compile(
     r"\b(\d{1,2}|an?|the|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\s+"
@@ -583,6 +598,12 @@ _ANALYST_BEFORE = re.compile(
     r"(?:\b[Aa]nalysts?|\b[A-Z][a-z]+ [A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
 )
 _GENERIC = {
+    "two",
+    "three",
+    "four",
+    "several",
+    "some",
+    "many",
     "ai",
     "management",
     "consensus",
@@ -952,9 +973,9 @@ class CitationFinder:
                         # "chief executive Andy Jassy said": an officer whose company goes
                         # unnamed speaks for the sentence's subject ("TSMC raised its
                         # forecast, chief executive C.C. Wei said"), else the story's company
-                        lead = _SUBJECT.match(original)
+                        lead = _SUBJECT.match(sentence)  # ("SK_hynix": joined, one word)
                         employer = (
-                            lead.group(1)
+                            lead.group(1).replace("_", " ")
                             if lead
                             and not re.match(
                                 r"(?:Chief|CEO|Chair|The|A|An|It|Its|This|That|In|On|But|And)\b",
@@ -1139,14 +1160,25 @@ class CitationFinder:
         if secretary and secretary.group("office").casefold() in ORG_ALIASES:
             # "US Commerce Secretary Howard Lutnick said": the department speaks
             return ORG_ALIASES[secretary.group("office").casefold()], False
+        # "Samsung Vice Chairman Jun Young-hyun": the title, not part of the company's name
+        text = re.sub(
+            r"\b(?:Vice|Deputy|Executive|Senior)\s+(?=(?:Chairman|Chairwoman|Chair|President)\b)",
+            "",
+            text,
+        )
         if re.fullmatch(rf"(?:[Cc]hief [A-Za-z ]+|{_OFFICER})\s+{_PERSON}", text):
             return None, False  # "Chief Financial Officer Wendell Huang": a person
         titled = re.fullmatch(
             rf"(?P<org>{_ORG_NAME}?)(?:'s|’s)?\s+(?:[\w\-]+\s+)?{_OFFICER}\s+{_PERSON}", text
         )
         if titled:
-            # "Tesla Chief Executive Elon Musk said": the company speaks
-            return self._match_name(titled.group("org"))
+            # "Tesla Chief Executive Elon Musk said": the company speaks ("SK hynix Chief
+            # Financial Officer ...": with its lowercase word)
+            org = titled.group("org")
+            lower = re.match(r"\s+([a-z][\w\-]*)\s", text[titled.end("org") :])
+            if lower and f"{org} {lower.group(1)}".casefold() in ORG_ALIASES:
+                org = f"{org} {lower.group(1)}"
+            return self._match_name(org)
         words = text.split()
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in _GENERIC or text.lower() in _DOCUMENT_WORDS or not words:
@@ -1530,6 +1562,7 @@ _PERSON = (
 )
 # a title the sentence capitalises into the name: "Chairman C.C. Wei said"
 _TITLED = (
+    rf"(?:(?:Vice|Deputy|Executive|Senior) )?"
     rf"(?:Chairman|Chairwoman|CEO|CFO|COO|CTO|Founder|Co-founder|Chief Executive|"
     rf"Chief (?:Financial|Operating|Technology|Executive) Officer)\s+(?P<person>{_PERSON})"
 )
@@ -1632,6 +1665,10 @@ def _employer(name: str, article_text: str) -> str | None:
                 continue
             if org.split()[0].lower() in ("the", "its", "a", "an"):
                 continue
+            # "SK hynix Chief Financial Officer Kim Woo-hyun": a name with a lowercase word
+            lower = re.match(r"\s+([a-z][\w\-]*)\b", article_text[m.end("org") :])
+            if lower and f"{org} {lower.group(1)}".casefold() in ORG_ALIASES:
+                return f"{org} {lower.group(1)}"
             return org
     return None
 
@@ -1972,13 +2009,18 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if re.search(
         r"\band\b|;|\bwhile\b|\bbut\b|\bthat\b|\bthough\b|\balthough\b"
         r"|\b(?:weeks?|days?|months?) (?:before|after)\b"  # "a week before the company confirmed"
-        r"|\b(?:confirming|denying)\b",  # "said on Friday ..., confirming a Semafor report"
+        r"|\b(?:confirming|denying)\b"  # "said on Friday ..., confirming a Semafor report"
+        r"|,\s+as\s+(?:first\s+)?[a-z]+\s+by\b",  # "on Wednesday, as first spotted by CNBC"
         between,
     ):
         return None
     # "..., with trading to begin on Wednesday, the filing indicated": a date in an earlier
     # clause is what the source said, not when; "On April 3, Reuters reported" is its own
     date_at = len(sentence[:pos]) - len(before) + found[0]
+    if re.search(
+        r"\b(?:confirmed|denied|rejected|disputed|dismissed)\s+(?:on\s+)?$", sentence[:date_at]
+    ):
+        return None  # "Deutsche Telekom confirmed on Friday a report by Handelsblatt"
     if trailing and "," in between and re.search(r"[A-Za-z]", sentence[: max(0, date_at - 4)]):
         # ... unless what it reports happened on that day: "Cerebras priced its offering on
         # Wednesday ..., the company said" / "priced its IPO last night, Pacific Wire

@@ -2085,6 +2085,35 @@ _BANK_11 = _rows(
          "Nvidia rejected in a statement on Saturday.", MONDAY,
          [("China Cyberspace Administration", FRIDAY, False),
           ("Nvidia", date(2026, 4, 4), False)]),
+
+        # (bank 18, read) an opening research note; a vice chairman; a company named with a
+        # lowercase word before its officer; a state-run daily told; a ranking's name; the
+        # asset manager; an inverted "said X, which"; dates a confirmation or "as first
+        # spotted by" keep to themselves
+        ("In a research note dated April 3, Morgan Stanley lifted its price target on "
+         "Halvorsen.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
+        ("Samsung Vice Chairman Jun Young-hyun said on Friday that the company had caused "
+         "concern.", MONDAY, [("Samsung", FRIDAY, False)]),
+        ("SK hynix Chief Financial Officer Kim Woo-hyun said on Friday that volumes were "
+         "largely set.", MONDAY, [("SK hynix", FRIDAY, False)]),
+        ("Huawei founder Ren Zhengfei told the state-run People's Daily that the chips lag a "
+         "generation.", MONDAY, [("Huawei", None, False), ("People's Daily", None, False)]),
+        ("El Capitan hit 1.742 exaflops (according to the Top500 list released Friday).", MONDAY,
+         [("Top500", FRIDAY, False)]),
+        ("Halvorsen will invest €20bn in French data centres, the Canadian asset manager said "
+         "on Friday.", MONDAY, [("Halvorsen", FRIDAY, False)]),
+        ("The cuts will affect 15% of the workforce, said Halvorsen, which also suspended its "
+         "dividend.", MONDAY, [("Halvorsen", None, False)]),
+        ("Halvorsen confirmed on Friday a report by Handelsblatt that it was planning a "
+         "data centre.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("Handelsblatt", None, False)]),
+        ("Nvidia disclosed stakes in Arm and SoundHound in a filing on Friday, as first spotted "
+         "by CNBC.", MONDAY, [("Nvidia", FRIDAY, False), ("CNBC", None, False)]),
+        # not credits: people involved in something, a number of people
+        ("OpenAI has started renting TPUs, a person involved in the arrangement said.", MONDAY,
+         []),
+        ("Two people familiar with the matter told Reuters that shipments begin in May, adding "
+         "that some have shipped.", MONDAY, [("Reuters", None, True)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
