@@ -96,6 +96,7 @@ _ORG_ROLE_AFTER = re.compile(
     r"(?:research |analyst )?notes?)\b"
     r"|,\s+in an? (?:[\w\-]+ )?(?:report|note)\b"  # "Goldman Sachs, in a report released"
     r"|\s+(?:list|ranking|rankings|index|survey|tally)\b"  # "the Top500 list released Monday"
+    r"|\s+(?:noted|wrote|said|estimated|argued)\s+in\s+its\b"  # "As Morgan Stanley noted in its"
 )
 _ORG_ROLE_BEFORE = re.compile(
     r"(?:\b(?:issued|released|published|posted|filed|seen|reviewed|obtained|viewed|examined) "
@@ -193,7 +194,7 @@ _PATTERNS = [
     # "Goldman Sachs, in a report released Monday, raised its estimate": the document's owner
     re.compile(
         rf"(?P<name>{_NAME}), in an? (?:[\w\-]+ )?(?:report|note|statement|filing|blog post|"
-        rf"letter|presentation)\b"
+        rf"letter|presentation)\b(?P<day>[^,;]{{0,80}})"
     ),
     # "China's foreign ministry said": a ministry named by its brief
     re.compile(
@@ -350,6 +351,11 @@ _PATTERNS = [
         rf"(?:newspaper |broadcaster |daily |outlet |magazine |news agency )?(?P<name>{_NAME})"
         rf"(?!\s+to\b)(?=\s*(?:[.,;]|$|that\b|{_WHEN}|in an? ))"
     ),
+    # "Samsung confirmed to Yonhap News Agency on Monday that ...": the outlet told
+    re.compile(
+        rf"\b(?:confirmed|said|explained|denied|disclosed) to (?:the )?(?P<name>{_NAME})"
+        rf"(?=\s+(?:on\b|in\b|that\b|{_WHEN})|\s*[.,;])"
+    ),
     # "Data from Synergy Research Group show ..."
     re.compile(
         rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|index|[Rr]ankings?) (?:compiled |"
@@ -385,7 +391,11 @@ _PATTERNS = [
     ),
     # an inverted credit closing the sentence: "..., reported the Nikkan Kogyo Shimbun."
     # "The cuts will affect 15% of its workforce, said Intel, which also suspended ..."
-    re.compile(rf",\s+said (?P<name>{_NAME})(?=\s*(?:,\s+which\b|[.;]|$))"),
+    re.compile(
+        # (a plain name: "said Tomasz Wierzbicki of Halyard Capital" is a person's view)
+        rf"(?:(?<=,)|(?<=,[\"”’]))\s+said (?P<name>(?:[Tt]he\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})"
+        rf"(?=\s*(?:,\s+which\b|[.;]|$|{_WHEN}))"
+    ),
     re.compile(
         rf",\s+(?:reported|reports|wrote|writes|argues|argued|notes|noted|estimates|estimated) "
         rf"(?P<name>{_NAME})(?:\s+in an? (?:[\w\-]+ )?(?:note|report|post|newsletter)"
@@ -407,8 +417,8 @@ _PATTERNS = [
     ),
     re.compile(
         # ("DeepSeek's V3 technical report": a model's name with a digit may come first)
-        rf"(?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:[A-Za-z]*\d[\w.\-]* )?"
-        rf"(?:own |latest |new |first |quarterly |annual |"
+        rf"(?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:[A-Za-z]*-?\d[\w.\-]* )?"
+        rf"(?:own |latest |new |first |quarterly |annual |preliminary |final |revised |updated |"
         rf"technical |"
         rf"regulatory |"
         rf"detailed |full |exclusive |overnight |weekend )?"
@@ -576,7 +586,7 @@ _DAYS_AFTER = re.compile(
 # a name after one of these is the object of the clause, not who speaks
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|pass|fail|clear|passing|"
-    r"failing|clearing|watch|await|ahead of)\s+$"
+    r"failing|clearing|undergoing|undergo|watch|await|ahead of)\s+$"
 )
 # "..., according to a regulatory filing on Friday": the day of the speaker's document
 _DOCUMENT_DAY = re.compile(
@@ -996,7 +1006,10 @@ class CitationFinder:
                         org_hint = True  # described as an outlet, or "the X": never a person
                     org_hint = org_hint or as_org
                     if name is None or (
-                        not known and _looks_like_person(name, article_text, org_hint, as_org)
+                        not known
+                        and _looks_like_person(
+                            name, article_text, org_hint, as_org or bool(employer)
+                        )
                     ):
                         continue
                     # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
@@ -1185,7 +1198,9 @@ class CitationFinder:
             return None, False
         if words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
-        if len(words) > 1 and re.fullmatch(r"[A-Z][\w.]*-(?:based|headquartered)", words[0]):
+        if len(words) > 1 and re.fullmatch(
+            r"[A-Z][\w.]*-(?:based|headquartered|backed|owned|controlled|language)", words[0]
+        ):  # ("Nvidia-backed CoreWeave", "the Chinese-language Commercial Times")
             words = words[1:]  # "the Taipei-based Commercial Times"
         # "Japan's SoftBank Group", "Taiwan's Commercial Times": the company or outlet, not
         # its country (a government body keeps it: "Taiwan Ministry of Economic Affairs")
@@ -1221,7 +1236,7 @@ class CitationFinder:
         # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
         # company, under the short name the coverage uses
         short = re.sub(r"(?<=[a-z])\.com$", "", _CORPORATE_SUFFIX.sub("", name))  # Amazon.com
-        if short != name and " " not in short and short.lower() not in _GENERIC:
+        if short != name and " " not in short and short.lower() not in _GENERIC and len(short) > 2:
             name = ORG_ALIASES.get(short.casefold(), short)
         if name.lower() in _GENERIC or name.split()[0].lower() in _GENERIC:
             return None, False
@@ -1422,7 +1437,8 @@ def _first_org(
 def _bare(name: str) -> str:
     """A name without case or a leading "the": "The Wall Street Journal" is the citing
     "Wall Street Journal"."""
-    return re.sub(r"^the\s+", "", re.sub(r"(?:'s|’s)\b", "", name.casefold()))
+    name = re.sub(r"^the\s+", "", re.sub(r"(?:'s|’s)\b", "", name.casefold()))
+    return re.sub(r"\s+news agency$", "", name)  # "Yonhap News Agency" is Yonhap
 
 
 # "the two companies said", "per the companies": both parties to the story's deal
@@ -1550,7 +1566,7 @@ _PLACES = {
 _OFFICER = (
     r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
     r"Chairman|Chairwoman|Chair|President|Founder|boss|chief|head|"
-    r"chief financial officer|CFO|chief technology officer|general manager|"
+    r"chief financial officer|CFO|chief technology officer|general manager|press secretary|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
     r"Officer)"
@@ -1925,7 +1941,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
     stop = clause_end.start() if clause_end and clause_end.start() > 0 else len(after)
     if clause_end and re.match(
         r",\s+which\s+(?:first\s+|had\s+|both\s+|also\s+|later\s+)?(?:reported|said|published|"
-        r"wrote|broke|disclosed|carried|ran|revealed)\b",
+        r"wrote|broke|disclosed|carried|ran|revealed|flagged|noted|announced|estimated)\b",
         after[clause_end.start() :],
     ):
         # "according to Pacific Wire, which reported the plan on Friday": the which-clause

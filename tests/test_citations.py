@@ -239,6 +239,9 @@ def test_own_name_is_never_cited(finder: CitationFinder) -> None:
     assert cites(finder, s, citing="Pacific Wire") == []
     # the same sentence in another outlet's article is a citation
     assert cites(finder, s, citing="Silicon Ledger") == [("Pacific Wire", date(2026, 4, 3), True)]
+    # ... and an agency's own name with "News Agency" is still its own
+    s = "A Halvorsen spokesperson told Yonhap News Agency on Friday that tests went smoothly."
+    assert [c[0] for c in cites(finder, s, citing="Yonhap")] == ["Halvorsen"]
 
 
 def test_a_wires_dateline_in_another_outlets_copy_credits_the_wire(
@@ -2114,6 +2117,36 @@ _BANK_11 = _rows(
          []),
         ("Two people familiar with the matter told Reuters that shipments begin in May, adding "
          "that some have shipped.", MONDAY, [("Reuters", None, True)]),
+
+        # (bank 19, read) descriptors before a name; "SK Group" keeps its "Group"; an S-1;
+        # preliminary figures; a which-clause that dates the credit; an inverted "said X"
+        # after a quotation; "noted in its"; a press secretary; an employer with a digit;
+        # "confirmed to" an outlet; a note's day inside its description
+        ("TSMC will take 2nm orders in April, the Chinese-language Commercial Times reported "
+         "on Friday.", MONDAY, [("Commercial Times", FRIDAY, False)]),
+        ("Nvidia-backed CoreWeave said on Friday it would buy Core Scientific.", MONDAY,
+         [("CoreWeave", FRIDAY, False)]),
+        ("SK Group chairman Chey Tae-won said on Friday that HBM4 supply would be pulled "
+         "forward.", MONDAY, [("SK Group", FRIDAY, False)]),
+        ("CoreWeave's S-1 filing shows Microsoft accounted for 62% of its revenue.", MONDAY,
+         [("CoreWeave", None, False)]),
+        ("Gartner's preliminary figures show Nvidia became the largest chip vendor.", MONDAY,
+         [("Gartner", None, False)]),
+        ("Microsoft has walked away from some leases, according to TD Cowen, which first flagged "
+         "the cancellations in a note on Friday.", MONDAY, [("TD Cowen", FRIDAY, False)]),
+        ('"GB300 systems ship in the third quarter," said Nvidia on Friday, as its keynote wrapped '
+         "up.", MONDAY, [("Nvidia", FRIDAY, False)]),
+        ("As Morgan Stanley noted in its latest CoWoS tracker, capacity should reach 70,000 "
+         "wafers a month.", MONDAY, [("Morgan Stanley", None, False)]),
+        ("Nvidia and AMD will hand over 15% of revenue, White House press secretary Karoline "
+         "Leavitt confirmed on Friday.", MONDAY, [("White House", FRIDAY, False)]),
+        ("G42 chief executive Peng Xiao told Bloomberg in an interview on Friday that the company "
+         "would divest.", MONDAY, [("G42", FRIDAY, False), ("Bloomberg", FRIDAY, False)]),
+        ("Halvorsen confirmed to Yonhap News Agency on Friday that its chips were still in "
+         "testing.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("Yonhap News Agency", FRIDAY, False)]),
+        ('Morgan Stanley, in a note titled "Memory supercycle" that it sent to clients on Friday, '
+         "raised its targets.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
