@@ -544,6 +544,12 @@ _NOT_A_CREDIT = re.compile(
     r"\s+to\s+(?!expect)\w+"
     r"|(?<=\btold)\s+(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+)?){1,4}to\s+(?!expect)\w+"
 )
+# a list of three or more names: "OpenAI, SoftBank and Oracle", "OpenAI, Oracle, Nvidia,
+# Cisco and SoftBank"
+_NAME_LIST = re.compile(
+    r"\b[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?(?:,\s+[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?)+,?\s+and\s+"
+    r"[A-Z][\w\-]*(?:\s+[A-Z][\w\-]*)?"
+)
 _VERB_WORDS = {"said", "says", "confirmed", "announced", "denied", "disclosed", "added", "told"}
 _APPOSITIVE = re.compile(
     r",\s+(?:a|an)\s+(?:plan|deal|move|figure|claim|report|number|decision|step)\s+"
@@ -861,28 +867,11 @@ class CitationFinder:
                     )
                     if local or subject:
                         by_subject.append((local or subject or "", m.start(group)))
-                        other = partner
-                        if not other and _BOTH.search(sentence):
-                            # no second party in the headline: the other organisation the
-                            # sentence names before the credit ("OpenAI will buy ... from
-                            # AWS, the companies said")
-                            other = self._other_org(
-                                original[: m.start()], local or subject, article_text
-                            )
-                        if other and _BOTH.search(sentence):
-                            by_subject.append((other, m.start(group)))
-                            # "the three companies said": every party named before it
-                            parties = re.search(r"\b(three|four) companies\b", sentence)
-                            named = {local or subject or "", other}
-                            more = {"three": 1, "four": 2}[parties.group(1)] if parties else 0
-                            for _ in range(more):
-                                third = self._other_org(
-                                    original[: m.start()], None, article_text, exclude=named
-                                )
-                                if not third:
-                                    break
-                                named.add(third)
-                                by_subject.append((third, m.start(group)))
+                        if _BOTH.search(sentence):
+                            self._parties(
+                                original[: m.start()], sentence, local or subject or "",
+                                partner, article_text, by_subject, m.start(group),
+                            )  # fmt: skip
                     continue
                 # "Wafer and Watt" is one outlet; "ATB and Bloomberg" are two
                 keep_whole = any(
@@ -1316,6 +1305,43 @@ class CitationFinder:
             ):
                 return name
         return None
+
+    def _parties(
+        self,
+        before: str,
+        sentence: str,
+        first: str,
+        partner: str | None,
+        article_text: str,
+        out: list[tuple[str, int]],
+        pos: int,
+    ) -> None:
+        """The other parties of "the (two / three) companies said" (``first`` is already
+        credited): a list of three or more names before the credit ("OpenAI, SoftBank and
+        Oracle will form ..."), else the headline's partner or the other organisation
+        named before it ("OpenAI will buy ... from AWS"), and for "three" or "four
+        companies" as many more as the count says."""
+        named = {first}
+        listed = _NAME_LIST.search(before)
+        if listed and re.search(r"\bthe companies\b", sentence, re.I):
+            for part in re.split(r",\s+(?:and\s+)?|\s+and\s+", listed.group(0)):
+                org = self._organisation(part, article_text)
+                if org and org not in named:
+                    named.add(org)
+                    out.append((org, pos))
+            return
+        other = partner or self._other_org(before, first, article_text)
+        if not other:
+            return
+        named.add(other)
+        out.append((other, pos))
+        count = re.search(r"\b(three|four) companies\b", sentence)
+        for _ in range({"three": 1, "four": 2}[count.group(1)] if count else 0):
+            more = self._other_org(before, None, article_text, exclude=named)
+            if not more:
+                break
+            named.add(more)
+            out.append((more, pos))
 
     def _document_owner(self, sentence: str, m: re.Match[str], article_text: str) -> str | None:
         """Who issued the statement an opening document phrase names: the organisation

@@ -2147,6 +2147,15 @@ _BANK_11 = _rows(
          [("Halvorsen", FRIDAY, False), ("Yonhap News Agency", FRIDAY, False)]),
         ('Morgan Stanley, in a note titled "Memory supercycle" that it sent to clients on Friday, '
          "raised its targets.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
+
+        # "the companies said" after a list of three or more: every name of the list
+        ("OpenAI, SoftBank and Halvorsen will form a joint venture, the companies said on "
+         "Friday.", MONDAY,
+         [("OpenAI", FRIDAY, False), ("SoftBank", FRIDAY, False), ("Halvorsen", FRIDAY, False)]),
+        ("Halvorsen will build the Stargate UAE cluster with OpenAI, Oracle and Cisco, the "
+         "companies said on Friday.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("OpenAI", FRIDAY, False), ("Oracle", FRIDAY, False),
+          ("Cisco", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
