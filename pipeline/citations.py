@@ -67,7 +67,8 @@ _ORG_NOUNS = (
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
-    r"public response|sources|reporters|write-up|writeup|segment|leaks?"
+    r"public response|sources|reporters|write-up|writeup|segment|leaks?|checks|channel checks|"
+    r"tracker"
 )
 _MONTH_DAY = rf"(?:{MONTH_NAMES}) \d{{1,2}}"
 _MONTH_ABBR = r"(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)"
@@ -103,7 +104,7 @@ _ORG_ROLE_BEFORE = re.compile(
     r"(?:[\w.]+ ){0,3}by (?:the )?"
     r"|\b[Ss]ays "
     # "In a research note dated July 14, Morgan Stanley lifted ..."
-    r"|^In an? (?:research |client |investor )?note[^,]{0,40}, )$"
+    r"|^In an? (?:[\w.]+ ){0,3}?note[^,]{0,40}, )$"
 )
 _SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
@@ -177,9 +178,11 @@ _PATTERNS = [
         rf"contracts?|agreements?|presentations?|cop(?:y|ies)|minutes|invoices?|papers|"
         rf"transcripts?) (?:seen|reviewed|obtained|viewed|examined) by (?P<name>{_NAME})"
     ),
-    # "In an interview with CNBC broadcast on Sunday, Huang said": the outlet that asked
+    # "In an interview with CNBC broadcast on Sunday, Huang said", "In comments to Nikkei
+    # Asia on Thursday": the outlet that asked
     re.compile(
         rf"\b(?:[Ii]n|[Dd]uring) an? (?:[\w\-]+ ){{0,2}}?interview with (?:the )?(?P<name>{_NAME})"
+        rf"|\b[Ii]n (?:comments|remarks) to (?:the )?(?P<name2>{_NAME})"
     ),
     # "The Dutch government said on Friday"
     re.compile(
@@ -188,8 +191,8 @@ _PATTERNS = [
     ),
     # "In a research note dated July 14, Morgan Stanley lifted its price target"
     re.compile(
-        rf"^In an? (?:research |client |investor )?note(?: (?:dated|published|released|issued|"
-        rf"sent) [^,]{{1,30}})?, (?P<name>{_NAME})"
+        rf"^In an? {_DAY_BEFORE}?(?:research |client |investor )?note(?: (?:dated|published|"
+        rf"released|issued|sent) [^,]{{1,30}})?, (?P<name>{_NAME})"
     ),
     # "Goldman Sachs, in a report released Monday, raised its estimate": the document's owner
     re.compile(
@@ -229,9 +232,12 @@ _PATTERNS = [
         rf"(?:\b(?:(?<!second )(?<!minute )(?<!hour )(?<!token )(?<!watt )[Pp]er |[Cc]iting |"
         rf"[Vv]ia |[Hh]at tip to |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
         rf"|(?<!\w)[Hh]/[Tt] |[Ss]hout-?out to )"
+        # ("Per Korean outlet The Elec")
+        rf"(?:[A-Z][a-z]+ (?:outlet|newspaper|daily|broadcaster|news agency|site|blog) )?"
         rf"(?P<name>{_NAME})"
         # "Per a Thursday report in The Compute Report"
-        rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?:report|story|article|piece) (?:in|from|by) "
+        rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?:report|story|article|piece|scoop|note|"
+        rf"item) (?:in|from|by) "
         rf"(?P<name3>{_NAME})"
         # "per a Tom's Hardware report from Wednesday"
         rf"|\b(?:[Pp]er|[Cc]iting) an? {_DAY_BEFORE}?(?P<name2>{_NAME}) (?:report|story|article|"
@@ -347,7 +353,9 @@ _PATTERNS = [
         rf"\b(?:spokes\w+|official|executive|representative|people|sources?|person|"
         rf"(?:chief executive|CEO|chairman|president|founder) [A-Z][\w\-]* [A-Z][\w\-]*)"
         rf"(?: familiar with [^,.;]{{3,40}}| briefed on [^,.;]{{3,40}})? told "
-        rf"(?:the )?(?:state-run |state-owned |state |local |business |financial )?"
+        rf"(?:the )?(?:state-run |state-owned |state |local |business |financial |"
+        # ("told Dutch newspaper NRC")
+        rf"[A-Z][a-z]+ (?=(?:newspaper|broadcaster|daily|outlet|magazine|news agency) ))?"
         rf"(?:newspaper |broadcaster |daily |outlet |magazine |news agency )?(?P<name>{_NAME})"
         rf"(?!\s+to\b)(?=\s*(?:[.,;]|$|that\b|{_WHEN}|in an? ))"
     ),
@@ -405,7 +413,7 @@ _PATTERNS = [
     re.compile(rf"\s[—–]\s(?P<outlet3>{_NAME})\s*$"),
     re.compile(
         rf"(?<![\w\-])(?P<name>{_NAME})(?:'s|’s)? (?:{_WHEN} )?(?:(?:has since |have since |"
-        rf"(?:has|have|had) (?:repeatedly|publicly|long|previously|already|also) |"
+        rf"(?:has|have|had) (?:repeatedly|publicly|long|previously|already|also|each|both|all) |"
         rf"has |have |had |first |"
         rf"also |already |both |each |all |later |then |separately |earlier |subsequently |"
         rf"previously |originally )?)"
@@ -614,6 +622,7 @@ _ANALYST_BEFORE = re.compile(
     r"(?:\b[Aa]nalysts?|\b[A-Z][a-z]+ [A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
 )
 _GENERIC = {
+    "episode",
     "two",
     "three",
     "four",

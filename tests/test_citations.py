@@ -2156,6 +2156,25 @@ _BANK_11 = _rows(
          "companies said on Friday.", MONDAY,
          [("Halvorsen", FRIDAY, False), ("OpenAI", FRIDAY, False), ("Oracle", FRIDAY, False),
           ("Cisco", FRIDAY, False)]),
+
+        # (bank 20, read) "in comments to" an outlet; "per Korean outlet X"; "per a scoop
+        # from X"; "told Dutch newspaper X"; "X's supply-chain checks"; "In a Sept. 12 note,
+        # X analysts said"; "have each said" after a list; "Episode notes" are nobody's
+        ("In comments to Nikkei Asia on Friday, TSMC chairman C.C. Wei called AI demand "
+         "insane.", MONDAY, [("Nikkei Asia", FRIDAY, True)]),
+        ("Per Korean outlet The Elec, Samsung has pushed HBM4 production back.", MONDAY,
+         [("Elec", None, False)]),
+        ("My take: per a scoop from The Information on Friday, Meta is in talks to rent TPUs.",
+         MONDAY, [("The Information", FRIDAY, True)]),
+        ("ASML chief executive Christophe Fouquet told Dutch newspaper NRC on Friday that "
+         "customers were stockpiling.", MONDAY, [("ASML", FRIDAY, False), ("NRC", FRIDAY, False)]),
+        ("Jefferies' supply-chain checks, detailed in a note to clients on Friday, point to a "
+         "slip.", MONDAY, [("Jefferies", FRIDAY, False)]),
+        ("In an April 3 note, Citi analysts said the ramp was ahead of estimates.", MONDAY,
+         [("Citi", FRIDAY, False)]),
+        ("Micron, SK hynix and Samsung have each said their HBM supply is sold out.", MONDAY,
+         [("Micron", None, False), ("SK hynix", None, False), ("Samsung", None, False)]),
+        ("Episode notes: we unpack TSMC's earnings call.", MONDAY, [("TSMC", None, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
