@@ -339,6 +339,7 @@ _PATTERNS = [
         rf"(?:{_WHEN} )?(?:said|told|added)\b"
         rf"|\b[Oo]fficials? (?:from|at|of) (?:the )?(?P<name2>{_NAME}) (?:{_WHEN} )?(?:said|told)\b"
         rf"|(?P<name3>{_NAME}) officials (?:{_WHEN} )?(?:said|told|say)\b"
+        rf"(?![^.;]{{0,60}}\banonymity\b)"  # ("... said on condition of anonymity": nobody)
         rf"|\btold (?:the )?(?P<name4>{_NAME}) in an? (?:[\w\-]+ )?interview\b"
     ),
     # "a department spokesperson told Semafor": the body named before
@@ -533,7 +534,8 @@ _NOT_A_CREDIT = re.compile(
     # "Three days after Nvidia wrote China out of its guidance", "Huawei showed off its
     # latest version": what the name did, not what it said
     r"|(?<=\bwrote)\s+[^.;,]{0,30}?\bout of\b"
-    r"|(?:(?<=\bshowed)|(?<=\bshows))\s+(?:off\b|(?:its|a|an|the)\s+(?:latest|new|first|next)\b)"
+    r"|(?:(?<=\bshowed)|(?<=\bshows))\s+(?:off\b|(?:its|a|an|the)\s+(?:latest|new|first|next|"
+    r"working|prototype|demo)\b)"
     r"|(?:(?<=\bwrites)|(?<=\bwrote))\s+(?:its |their |the )?(?:own )?(?:models?|code|software|"
     r"kernels?|down)\b"
     # "Nvidia has claimed more than 60% of the total": a share taken, not a statement;
@@ -600,7 +602,9 @@ _DAYS_AFTER = re.compile(
 # a name after one of these is the object of the clause, not who speaks
 _OBJECT_BEFORE = re.compile(
     r"\b(?:to|for|with|from|than|like|into|about|passed|failed|cleared|pass|fail|clear|passing|"
-    r"failing|clearing|undergoing|undergo|watch|await|ahead of)\s+$"
+    r"failing|clearing|undergoing|undergo|watch|await|ahead of|"
+    # "Lip-Bu Tan, who became Intel's chief executive in March": a career, not a statement
+    r"became|become|becomes|joined|left|ran|runs)\s+$"
 )
 # "..., according to a regulatory filing on Friday": the day of the speaker's document
 _DOCUMENT_DAY = re.compile(
@@ -1052,11 +1056,14 @@ class CitationFinder:
             m = pattern.search(sentence)
             if not m or canon in candidates:
                 continue
-            if re.search(
-                r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$",
-                sentence[max(0, m.start() - 24) : m.start()],
+            lead = sentence[max(0, m.start() - 24) : m.start()]
+            if re.search(r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$", lead) or (
+                re.search(r"\bcomment(?:ed)?\s+on\s+(?:the\s+)?$", lead)
+                and not re.match(r"[^.;]{0,20}?,\s+which\b", sentence[m.end() :])
             ):
-                continue  # "declined to comment to the Financial Times": asked, not credited
+                # "declined to comment to the Financial Times", "on the DigiTimes report":
+                # asked, not credited ("..., which said" credits it)
+                continue
             # ... and one whose report is named, verb or none ("a thinner DigiTimes item
             # from Tuesday saying ...", "The DigiTimes item didn't mention a delay")
             if (

@@ -2175,6 +2175,19 @@ _BANK_11 = _rows(
         ("Micron, SK hynix and Samsung have each said their HBM supply is sold out.", MONDAY,
          [("Micron", None, False), ("SK hynix", None, False), ("Samsung", None, False)]),
         ("Episode notes: we unpack TSMC's earnings call.", MONDAY, [("TSMC", None, False)]),
+
+        # not credits (banks 4, 5 and 8, read again): a comment declined on a report, a
+        # career, officials speaking on condition of anonymity, a working server shown ...
+        # but a report "which said" still credits its outlet
+        ("Halvorsen declined to comment on the Reuters report about its CoWoS plans.", MONDAY,
+         []),
+        ("Halvorsen did not respond to a request for comment on the Reuters report, which "
+         "said prices would rise.", MONDAY, [("Reuters", None, True)]),
+        ("Lip-Bu Tan, who became Intel's chief executive in March, previously ran Cadence.",
+         MONDAY, []),
+        ("Licence applications fell, two Commerce officials said on condition of anonymity.",
+         MONDAY, []),
+        ("Intel showed a working Clearwater Forest server at an event in Seoul.", MONDAY, []),
     ],
     subject="Halvorsen",
 )  # fmt: skip
