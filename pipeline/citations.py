@@ -111,6 +111,17 @@ _SPEAKER_ASIDE = re.compile(
     rf"[^.;“”\"]{{3,160}}?), "
     rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
 )
+# a wire's dateline on a syndicated copy, "TAIPEI (Reuters) -", and a bracketed source,
+# "(source: Commercial Times)", "(h/t Tom's Hardware)": credits with no day of their own
+# (the day beside them is the news's; a dateline may give the wire's own)
+_UNDATED = re.compile(
+    rf"^[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*"
+    rf"(?:,\s+(?P<day>{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}))?\s*"
+    rf"\((?P<name>{_NAME})\)\s*[-–—]"
+    rf"|\((?:[Ss]ources?:|[Hh]/[Tt]:?|[Vv]ia|[Hh]at tip(?: to)?:?)\s+(?P<name2>{_NAME})\)"
+)
+# "Nvidia will invest in Intel and the two companies will co-develop chips, they said"
+_THEY_SAID = re.compile(r"\b[Tt]hey (?:also |later |then )?(?P<name>said|announced|confirmed)\b")
 _PATTERNS = [
     _SPEAKER_ASIDE,
     re.compile(
@@ -142,16 +153,7 @@ _PATTERNS = [
         rf"(?P<name>{_NAME})"
     ),
     re.compile(rf"\((?P<name>{_NAME}), (?:19|20)\d\d\)"),
-    # a wire's dateline on a syndicated copy, "TAIPEI (Reuters) -", and a bracketed source,
-    # "(source: Commercial Times)", "(h/t Tom's Hardware)": credits with no day of their own
-    # (the day beside them is the news's)
-    re.compile(
-        rf"^[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*"
-        rf"(?:,\s+(?P<day>{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}))?\s*"
-        rf"\((?P<name>{_NAME})\)\s*[-–—](?P<undated>)"
-        rf"|\((?:[Ss]ources?:|[Hh]/[Tt]:?|[Vv]ia|[Hh]at tip(?: to)?:?)\s+(?P<name2>{_NAME})\)"
-        rf"(?P<undated2>)"
-    ),
+    _UNDATED,
     # a newsletter's credit in brackets with its day: "Rubin on track (Nvidia, Thursday)"
     re.compile(
         rf"\((?:via |per )?(?P<name>{_NAME}), "
@@ -498,8 +500,7 @@ _PATTERNS = [
         rf"(?:also |has |had )?"
         rf"(?:said|says|added|told)\b"
     ),
-    # "Nvidia will invest in Intel and the two companies will co-develop chips, they said"
-    re.compile(r"\b[Tt]hey (?:also |later |then )?(?P<name>said|announced|confirmed)\b"),
+    _THEY_SAID,
     # "Micron did not confirm the customer, but said it would ramp volume production"
     re.compile(
         rf"(?P<name>{_NAME}) (?:did not|didn't|would not|declined to) \w+[^.;]{{0,80}}?,? but "
@@ -823,7 +824,7 @@ class CitationFinder:
                 in_note = bool(analyst and _NOTE_AHEAD.match(sentence, m.start(group)))
                 if analyst and not in_note:
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
-                if m.group(0)[:4].lower() == "they" and not _BOTH.search(sentence):
+                if m.re is _THEY_SAID and not _BOTH.search(sentence):
                     continue  # "they said" is the companies only when the sentence says so
                 if raw.lower() in (
                     "said",
@@ -1017,8 +1018,7 @@ class CitationFinder:
                     # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
                     # credit's day follows the participle
                     pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
-                    undated = (g for g in m.re.groupindex if g.startswith("undated"))
-                    if any(m.group(g) is not None for g in undated):
+                    if m.re is _UNDATED:
                         if citing_outlet and _bare(name) == _bare(citing_outlet):
                             continue  # its own dateline: "NEW YORK, Jan 4 (PacWire) -"
                         given[name] = None
@@ -1192,11 +1192,9 @@ class CitationFinder:
         if titled:
             # "Tesla Chief Executive Elon Musk said": the company speaks ("SK hynix Chief
             # Financial Officer ...": with its lowercase word)
-            org = titled.group("org")
-            lower = re.match(r"\s+([a-z][\w\-]*)\s", text[titled.end("org") :])
-            if lower and f"{org} {lower.group(1)}".casefold() in ORG_ALIASES:
-                org = f"{org} {lower.group(1)}"
-            return self._match_name(org)
+            return self._match_name(
+                _with_lower_word(titled.group("org"), text[titled.end("org") :])
+            )
         words = text.split()
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in _GENERIC or text.lower() in _DOCUMENT_WORDS or not words:
@@ -1692,6 +1690,16 @@ def _known_executive(known: dict[str, str], name: str, *texts: str) -> str | Non
     return None
 
 
+def _with_lower_word(org: str, rest: str) -> str:
+    """``org`` with the lowercase word that follows it in ``rest`` when together they are a
+    known name: "SK" + " hynix Chief Financial Officer ..." is "SK hynix" (the name
+    patterns read capitalised words only)."""
+    lower = re.match(r"\s+([a-z][\w\-]*)\b", rest)
+    if lower and f"{org} {lower.group(1)}".casefold() in ORG_ALIASES:
+        return f"{org} {lower.group(1)}"
+    return org
+
+
 @lru_cache(maxsize=256)
 def _employer(name: str, article_text: str) -> str | None:
     """The organisation a person speaks for, when the article says so: "Nvidia chief
@@ -1723,11 +1731,7 @@ def _employer(name: str, article_text: str) -> str | None:
                 continue
             if org.split()[0].lower() in ("the", "its", "a", "an"):
                 continue
-            # "SK hynix Chief Financial Officer Kim Woo-hyun": a name with a lowercase word
-            lower = re.match(r"\s+([a-z][\w\-]*)\b", article_text[m.end("org") :])
-            if lower and f"{org} {lower.group(1)}".casefold() in ORG_ALIASES:
-                return f"{org} {lower.group(1)}"
-            return org
+            return _with_lower_word(org, article_text[m.end("org") :])
     return None
 
 
@@ -1973,7 +1977,7 @@ def _date_near(sentence: str, pos: int, article_day: date) -> date | None:
         # "X said ..., responding to a Bloomberg report on Wednesday": another's report
         r"|,\s+(?:responding|replying|reacting)\s+to\b|,\s+in\s+response\s+to\b"
         # "the FT reported, a plan Arm confirmed on Thursday": another's credit in apposition
-        r"|,\s+(?:a|an)\s+(?:plan|deal|move|figure|claim|report|number|decision|step)\s+[A-Z]"
+        rf"|{_APPOSITIVE.pattern}[A-Z]"
     )
     if re.search(r"(?:according to|per|citing|via)\s+(?:\S+\s+){0,4}$", sentence[:pos], re.I):
         # (a comma inside a listed name is no end: "the Ministry of Trade, Industry and
