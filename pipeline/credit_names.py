@@ -1,0 +1,518 @@
+"""Whom a credit names: organisations under their several names (ORG_ALIASES), people and
+the companies they speak for ("Name, a Google engineer", known executives), and the
+capitalised words that are never a speaker (places, sentence openers, demonyms).
+
+Pure helpers for :class:`pipeline.citations.CitationFinder`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from functools import lru_cache
+
+from pipeline.credit_patterns import (
+    ORG_NOUNS,
+)
+from pipeline.keys import STOP
+
+# a name that speaks: "Oracle said", "Broadcom confirmed"
+OWNER = re.compile(
+    r"\b([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})\s+(?:has\s+|had\s+|also\s+)?(?:said|says|"
+    r"told|announced|confirmed|disclosed|reported|unveiled)\b"
+)
+
+
+# a sentence that opens on a name's possession: "Amazon.com's Graviton chips ..."
+OPENING_POSSESSIVE = re.compile(
+    r"(?P<org>[A-Z][\w&.\-]*[\w&](?:\s+[A-Z][\w&.\-]*[\w&]){0,2})(?:'s|’s)\s+[A-Z]"
+)
+
+
+# a sentence's subject: its leading name, followed by a lower-case verb
+SUBJECT = re.compile(r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3})(?:'s|’s)?\s+(?=[a-z])")
+
+
+# an acronym or a Chinese name in brackets after a name: "(METI)", "(魏哲家)"
+NAME_GLOSS = re.compile(
+    r"\s*\(((?=[^)]*[A-Z][^)]*[A-Z])[A-Z][A-Za-z&]{1,7}|[\u3400-\u9fff]{2,8})\)(?=[\s,.;:])"
+)
+
+
+_SENTENCE_STARTS = {"The", "For", "In", "On", "At", "But", "And", "A", "An", "When", "As", "If"}
+
+
+def drop_starts(name: str) -> list[str]:
+    """A capitalised run's words without the sentence-opening ones ("The", "But", ...)."""
+    words = name.split()
+    while words and words[0] in _SENTENCE_STARTS:
+        words = words[1:]
+    return words
+
+
+def first_org(
+    text: str, orgs: frozenset[tuple[str, str]], before: str | Sequence[str] = ""
+) -> str | None:
+    """The canonical name of the organisation of ``orgs`` named first in ``text``, else
+    in ``before``: the sentences before it, nearest first ("Lightmatter said on Monday
+    ... The company did not name the customer. It did say ...")."""
+    earlier = (before,) if isinstance(before, str) else tuple(before)
+    for part in (text, *earlier):
+        best: tuple[int, str] | None = None
+        for written, canon in orgs:
+            m = re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", part, re.I)
+            if m and (best is None or m.start() < best[0]):
+                best = (m.start(), canon)
+        if best:
+            return best[1]
+    return None
+
+
+def bare(name: str) -> str:
+    """A name without case or a leading "the": "The Wall Street Journal" is the citing
+    "Wall Street Journal"."""
+    name = re.sub(r"^the\s+", "", re.sub(r"(?:'s|’s)\b", "", name.casefold()))
+    return re.sub(r"\s+news agency$", "", name)  # "Yonhap News Agency" is Yonhap
+
+
+# "the two companies said", "per the companies": both parties to the story's deal
+BOTH = re.compile(
+    r"\b(?:the (?:two |three |four )?companies|both companies|all (?:three|four) companies|"
+    r"the pair)\b",
+    re.I,
+)
+
+
+CORPORATE_SUFFIX = re.compile(
+    r"(?<=\w)\s+(?:Systems|Platforms|Electronics|Inc\.?|Corp\.?|Corporation|Holdings|"
+    r"Technologies|Technology|Group|Co\.?|Ltd\.?|Web Services|Cloud|Incorporated)$"
+)
+
+
+# companies and agencies cited under several names: one canonical name each. They are not
+# news outlets, so they stay "unknown" (a bare mention of one is not a citation)
+ORG_ALIASES = {
+    alias.casefold(): canon
+    for canon, aliases in {
+        "TSMC": ["Taiwan Semiconductor Manufacturing Co", "Taiwan Semiconductor Manufacturing"],
+        "US Commerce Department": [
+            "Commerce Department",
+            "US Department of Commerce",
+            "Department of Commerce",
+            "U.S. Commerce Department",
+            "Commerce Secretary",
+            "US Commerce Secretary",
+            "U.S. Commerce Secretary",
+        ],
+        "US Justice Department": [
+            "Justice Department",
+            "US Department of Justice",
+            "Department of Justice",
+            "U.S. Justice Department",
+            "U.S. Department of Justice",
+            "Attorney General",
+            "US Attorney General",
+            "U.S. Attorney General",
+        ],
+        **{
+            f"US {dept} Department": [
+                f"{dept} Department",
+                f"US Department of {dept}",
+                f"Department of {dept}",
+                f"U.S. {dept} Department",
+                f"U.S. Department of {dept}",
+                # the secretary speaks for the department
+                f"{dept} Secretary",
+                f"US {dept} Secretary",
+                f"U.S. {dept} Secretary",
+            ]
+            for dept in ("Energy", "Treasury", "State", "Defense")
+        },
+        "SK hynix": ["SK Hynix", "SK hynix"],
+        "Samsung": ["Samsung Electronics"],
+        "Amazon": ["AWS"],
+        "Microsoft": ["Azure", "Microsoft Azure"],
+    }.items()
+    for alias in aliases
+}
+
+
+# names with a lowercase word ("SK hynix"): the name patterns read capitalised words, so
+# such a name is joined into one word before matching
+LOWER_NAMES = re.compile(
+    "|".join(
+        rf"\b{re.escape(name)}\b"
+        for name in sorted(set(ORG_ALIASES.values()))
+        if any(w.islower() for w in name.split())
+    ),
+    re.I,
+)
+
+
+PLACES = {
+    "beijing",
+    "shanghai",
+    "shenzhen",
+    "washington",
+    "taipei",
+    "hsinchu",
+    "tokyo",
+    "seoul",
+    "guizhou",
+    "hangzhou",
+    "china",
+    "taiwan",
+    "korea",
+    "japan",
+    "europe",
+    "america",
+    "us",
+    "u.s.",
+    "u.s",
+    "silicon valley",
+    "wall street",
+    "santa clara",
+    "san francisco",
+    "london",
+    "arizona",
+    "texas",
+    "hong kong",
+    "singapore",
+    "south korea",
+    "india",
+    "germany",
+    "france",
+    "britain",
+    "the netherlands",
+    "netherlands",
+    "malaysia",
+    "vietnam",
+    "idaho",
+    "boise",
+    "dammam",
+    "saudi arabia",
+    "whoever",
+    "nobody",
+    "everyone",
+    "investors",
+    "traders",
+    "customers",
+    "users",
+    "developers",
+    "critics",
+}
+
+
+OFFICER = (
+    r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
+    r"Chairman|Chairwoman|Chair|President|Founder|boss|chief|head|"
+    r"chief financial officer|CFO|chief technology officer|general manager|press secretary|"
+    r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
+    r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
+    r"Officer)"
+)
+
+
+ORG_NAME = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
+
+
+PERSON = (
+    r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
+    r"(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)"  # "Kim Woo-hyun"
+)
+
+
+# a title the sentence capitalises into the name: "Chairman C.C. Wei said"
+TITLED = (
+    rf"(?:(?:Vice|Deputy|Executive|Senior) )?"
+    rf"(?:Chairman|Chairwoman|CEO|CFO|COO|CTO|Founder|Co-founder|Chief Executive|"
+    rf"Chief (?:Financial|Operating|Technology|Executive) Officer)\s+(?P<person>{PERSON})"
+)
+
+
+@lru_cache(maxsize=32)
+def acronyms(article_text: str) -> dict[str, str]:
+    """Acronyms for names in the text: "the Tennessee Valley Authority (TVA)" defines TVA;
+    failing that, a name of three or more capitalised words stands for its initials."""
+    out: dict[str, str] = {}
+    for m in re.finditer(r"\b[A-Z][a-z]+(?:\s+(?:of\s+|and\s+)?[A-Z][a-z]+){2,5}", article_text):
+        name = re.sub(r"^The\s+", "", m.group(0))
+        words = [w for w in name.split() if w[:1].isupper()]
+        out.setdefault("".join(w[0] for w in words), name)
+    for m in re.finditer(
+        r"((?:[A-Z][\w&\-]*\s+(?:of\s+|and\s+|&\s+)?){1,6})\(([A-Z]{2,6})\)", article_text
+    ):
+        words = [w for w in m.group(1).split() if w[:1].isupper()]
+        if "".join(w[0] for w in words[-len(m.group(2)) :]) == m.group(2):
+            out[m.group(2)] = " ".join(m.group(1).split())
+    return out
+
+
+@lru_cache(maxsize=256)
+def bare_officer(name: str) -> re.Pattern[str]:
+    """A company officer's title right before ``name``, with no organisation before the
+    title: "Chairman C.C. Wei", "..., chief executive Andy Jassy said"."""
+    return re.compile(
+        r"(?:^|[,;:(—–]\s*|\b(?:and|said|says|while|as|when|but)\s+)"
+        r"(?:(?:interim|acting) )?(?:co-)?"
+        r"(?:[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|CEO|[Cc]hairman|[Cc]hairwoman|"
+        r"[Cc]hief (?:[Ff]inancial|[Tt]echnology|[Oo]perating) [Oo]fficer|CFO|CTO|COO|"
+        r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + re.escape(name) + r"\b"
+    )
+
+
+# executives the AI-hardware press quotes by name alone ("Jensen Huang said", and "Huang
+# said" once the article has given the full name): whom they speak for
+KNOWN_EXECUTIVES = {
+    "Jensen Huang": "Nvidia", "Colette Kress": "Nvidia", "Lisa Su": "AMD",
+    "Lip-Bu Tan": "Intel", "David Zinsner": "Intel",
+    "C.C. Wei": "TSMC", "Sam Altman": "OpenAI", "Satya Nadella": "Microsoft",
+    "Sundar Pichai": "Google", "Mark Zuckerberg": "Meta", "Andy Jassy": "Amazon",
+    "Masayoshi Son": "SoftBank", "Cristiano Amon": "Qualcomm", "Hock Tan": "Broadcom",
+    "Sanjay Mehrotra": "Micron", "Rene Haas": "Arm", "Dario Amodei": "Anthropic",
+    "Christophe Fouquet": "ASML", "Andrew Feldman": "Cerebras", "Jim Keller": "Tenstorrent",
+    "Liang Wenfeng": "DeepSeek", "Safra Catz": "Oracle", "Larry Ellison": "Oracle",
+    "Michael Intrator": "CoreWeave", "Jonathan Ross": "Groq",
+}  # fmt: skip
+
+
+def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None:
+    """The company of a well-known executive (``known``: person -> company) named in full,
+    or by surname when one of ``texts`` (the article, the story) gives the full name, or
+    failing that names the company ("Huang said on the earnings call, after Nvidia
+    reported ...": nothing else in the article says who Huang is)."""
+    if name in known:
+        return known[name]
+    if " " in name:
+        return None
+    for full, org in known.items():
+        if full.split()[-1] == name and any(full in text for text in texts):
+            return org
+    for full, org in known.items():
+        if full.split()[-1] == name and any(
+            re.search(rf"\b{re.escape(org)}\b", text) for text in texts
+        ):
+            return org
+    return None
+
+
+def with_lower_word(org: str, rest: str) -> str:
+    """``org`` with the lowercase word that follows it in ``rest`` when together they are a
+    known name: "SK" + " hynix Chief Financial Officer ..." is "SK hynix" (the name
+    patterns read capitalised words only)."""
+    lower = re.match(r"\s+([a-z][\w\-]*)\b", rest)
+    if lower and f"{org} {lower.group(1)}".casefold() in ORG_ALIASES:
+        return f"{org} {lower.group(1)}"
+    return org
+
+
+@lru_cache(maxsize=256)
+def employer_of(name: str, article_text: str) -> str | None:
+    """The organisation a person speaks for, when the article says so: "Nvidia chief
+    executive Jensen Huang", "Jensen Huang, Nvidia's chief executive", "Lisa Su, chief
+    executive of AMD". ``name`` may be the full name or the surname used later."""
+    if not article_text or not re.fullmatch(PERSON, name):
+        return None
+    last = name.split()[-1]
+    person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
+    for k, rx in enumerate(
+        (
+            rf"\b(?P<org>{ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+){{0,2}}{OFFICER}\s+{person}",
+            rf"\b{person},\s+(?P<org>{ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{OFFICER}\b",
+            rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{OFFICER}\s+(?:of|at)\s+"
+            rf"(?P<org>{ORG_NAME})",
+            # "Norm Jouppi, a Google engineer who led the TPU program"
+            rf"\b{person},\s+an?\s+(?P<org>{ORG_NAME})\s+(?:[\w\-]+\s+)?(?:engineer|executive|"
+            rf"researcher|scientist|official|{OFFICER})\b",
+        )
+    ):
+        m = re.search(rx, article_text)
+        if m:
+            # never across a sentence end: "... in OpenAI. Nvidia chief executive Jensen
+            # Huang" is Nvidia's (the part next to the title), "Lisa Su, chief executive of
+            # AMD. The company ..." is AMD's
+            parts = re.split(r"\.(?:\s|$)", m.group("org"))
+            org = parts[-1] if k == 0 else parts[0]
+            if not org:
+                continue
+            if org.split()[0].lower() in ("the", "its", "a", "an"):
+                continue
+            return with_lower_word(org, article_text[m.end("org") :])
+    return None
+
+
+_ROLE = (
+    r"analyst|executive|officer|chief|founder|director|president|spokes\w+|engineer|"
+    r"researcher|professor|partner|head|manager|economist|strategist|minister|secretary|"
+    r"chairman|chairwoman|CEO|CFO|CTO"
+)
+
+
+_DEMONYMS = {
+    "chinese",
+    "taiwanese",
+    "korean",
+    "south korean",
+    "japanese",
+    "american",
+    "european",
+    "indian",
+    "saudi",
+    "emirati",
+}
+
+
+# last words of outlets' and organisations' names, never of a person's: "Commercial
+# Appeal", "Economic Times", "S3 Partners"
+ORG_LAST_WORDS = {
+    "times", "post", "journal", "daily", "herald", "inquirer", "appeal", "news", "tribune",
+    "gazette", "review", "echos", "ilbo", "wire", "insider", "register", "observer",
+    "standard", "chronicle", "telegraph", "guardian", "express", "weekly", "today", "monitor",
+    "partners", "research", "securities", "capital", "group", "holdings", "technologies",
+    "systems", "energy", "authority", "department", "ministry", "commission", "administration",
+    "institute", "university", "labs", "networks", "semiconductor", "electronics",
+    "instruments", "devices", "computing", "bank", "exchange", "agency", "council", "office",
+    "bureau", "board", "power", "electric", "utilities", "corporation", "foundation",
+    "association", "alliance", "analytics", "intelligence", "insights", "economics",
+    "advisors", "ventures", "media", "magazine", "broadcasting", "television", "data",
+    "statistics", "shimbun", "analysis",
+}  # fmt: skip
+
+
+_ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry", "national"}
+
+
+def looks_like_person(
+    name: str, article_text: str, org_hint: bool = False, as_org: bool = False
+) -> bool:
+    """Whether a credited name is a person's (whose employer is then sought), or no name at
+    all. ``org_hint``: the sentence writes it as an organisation's ("the X", "X's report");
+    ``as_org``: its role says so ("reviewed by X", "X analysts")."""
+    if re.fullmatch(r"(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+", name):
+        return True  # "C.C. Wei"
+    if (
+        name.split()[-1].lower() in ORG_LAST_WORDS
+        or name.split()[0].lower() in _ORG_FIRST_WORDS
+        or re.search(r"\w(?:'s|’s)\s", name)
+    ):
+        return False  # "Economic Times", "Tom's Hardware"
+    if name.lower() in PLACES or name.lower() in _DEMONYMS:
+        return True
+    if any(ch.isdigit() for ch in name) and not as_org:
+        return True  # "H100 said" is a chip's name; "reviewed by Law360" an outlet's
+    words = name.split()
+    if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
+        # "Dana Feld": a first and last name when the article gives a role ("Dana Feld, an
+        # analyst at ...", "chief executive Dana Feld") or later uses the surname alone
+        # ("Feld said"); "Moore Threads says" is an organisation
+        if re.search(rf"\b{re.escape(name)}(?:'s|’s)? (?:{ORG_NOUNS})\b", article_text):
+            return False
+        first, last = words
+        return not org_hint and bool(
+            not re.search(
+                rf"\b{re.escape(name)}(?:'s|’s)?\s+(?:said|says|announced|unveiled)\b", article_text
+            )
+            or re.search(
+                rf"\b{re.escape(name)},\s+(?:a|an|the|its|who)?\s*[\w\s\-]{{0,40}}?\b(?:{_ROLE})",
+                article_text,
+            )
+            or re.search(rf"\b(?:{_ROLE})\w*\s+{re.escape(name)}\b", article_text)
+            or re.search(
+                rf"(?<!{re.escape(first)} )\b{re.escape(last)} (?:said|says|told|added|wrote|"
+                rf"argued|noted|thinks|expects)\b",
+                article_text,
+            )
+        )
+    if article_text and re.search(
+        rf"\b{re.escape(name)}\s+(?:has\s+|had\s+)?(?:said|says|told\s+\w+|argued|added|wrote)"
+        r"\s+(?:that\s+)?(?:he|she)\b",
+        article_text,
+    ):
+        return True  # "Son has said he wants ...": a company is "it"
+    if len(words) == 1 and article_text:
+        # "Feld said" after "Dana Feld, an analyst at ..."
+        for m in re.finditer(
+            rf"\b([A-Z][a-z]+) {re.escape(name)}\b(?:,| said| told| wrote| added| of\b| at\b)",
+            article_text,
+        ):
+            if m.group(1).lower() not in STOP and m.group(1) not in _NOT_FIRST_NAMES:
+                return True
+        # "Liang has told the team" after "chief executive Liang Wenfeng" (family name
+        # first) or "Liang Wenfeng, who runs it as chief executive": the full name with a
+        # role, in either order
+        for m in re.finditer(
+            rf"\b(?:([A-Z][a-z]+) {re.escape(name)}|{re.escape(name)} ([A-Z][a-z]+))\b",
+            article_text,
+        ):
+            other = m.group(1) or m.group(2)
+            if other.lower() in STOP or other in _NOT_FIRST_NAMES:
+                continue
+            if re.search(
+                rf"\b(?:{_ROLE})\w*\s+{re.escape(m.group(0))}\b", article_text
+            ) or re.search(
+                rf"\b{re.escape(m.group(0))},\s+(?:a|an|the|its|who)?\s*[\w\s\-]{{0,40}}?\b(?:{_ROLE})",
+                article_text,
+            ):
+                return True
+    return False
+
+
+# capitalised words that stand before a name at the start of a sentence or clause but are
+# not anyone's first name ("When Feld said", "Expect Oracle, or developers acting for it,")
+_NOT_FIRST_NAMES = {
+    "Says",  # "Says Intel, in its presentation:"
+    "When",
+    "If",
+    "After",
+    "Before",
+    "Since",
+    "Because",
+    "Although",
+    "Until",
+    "Whether",
+    "Expect",
+    "Watch",
+    "See",
+    "Ask",
+    "Meanwhile",
+    "Still",
+    "Yet",
+    "Also",
+    "Even",
+    "Unlike",
+    "Like",
+    "Including",
+    "With",
+    "Without",
+    "For",
+    "From",
+    "Both",
+    "Only",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Neither",
+    "Either",
+    "Where",
+    "While",
+    "Why",
+    "How",
+    "What",
+    "Which",
+    "Who",
+    "Rival",
+    "Rivals",
+    "Chipmaker",
+    "Customer",
+    "Customers",
+    "Partner",
+    "Partners",
+    "Unless",
+    "Once",
+    "Though",
+    "Whereas",
+    "Against",
+    "Beyond",
+    "Besides",
+}
