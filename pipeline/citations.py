@@ -92,6 +92,19 @@ class Citation:
     known: bool  # matched a source in sources.yaml
 
 
+def _capitalised(name: str) -> str:
+    """A pattern for an outlet's name in any case but with its capitals kept as capitals
+    ("REUTERS", "Sk Hynix"): "without saying how it obtained the information" does not
+    name The Information."""
+    words = []
+    for w in name.split():
+        if w.casefold() == "the" or not w[0].isupper():
+            words.append(f"(?i:{re.escape(w)})")
+        else:
+            words.append(re.escape(w[0]) + (f"(?i:{re.escape(w[1:])})" if len(w) > 1 else ""))
+    return r"\s+".join(words)
+
+
 class CitationFinder:
     """Finds citations in sentences, knowing the outlets of sources.yaml."""
 
@@ -111,8 +124,7 @@ class CitationFinder:
                 self._names.append((n, name))
         self._names.sort(key=lambda x: -len(x[0]))
         self._known_re = [
-            (re.compile(rf"(?<![\w]){re.escape(n)}(?![\w])", re.I), canon)
-            for n, canon in self._names
+            (re.compile(rf"(?<![\w]){_capitalised(n)}(?![\w])"), canon) for n, canon in self._names
         ]
 
     def find(
@@ -531,6 +543,8 @@ class CitationFinder:
 
     def _match_name(self, raw: str) -> tuple[str | None, bool]:
         text = re.sub(r"(?:'s|’s|(?<=s)['’])$", "", raw.replace("_", " ")).strip()
+        # "according to Arm's IPO filing": the filer, not "Arm IPO"
+        text = re.sub(r"(?:'s|’s)\s+(?:IPO|S-1|F-1|10-K|10-Q|8-K)$", "", text)
         for pattern, canon in self._known_re:
             if pattern.search(text):
                 return canon, True
@@ -686,6 +700,8 @@ class CitationFinder:
         one."""
         skip = {x.casefold() for x in exclude}
         for m in re.finditer(r"[A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,3}", text):
+            if re.match(r"\s+\d", text[m.end() :]):
+                continue  # "Unit 1", "Fab 21": a thing with a number, not a party
             words = drop_starts(re.sub(r"(?:'s|’s)$", "", m.group(0)))
             # "Nvidia GPUs", "AMD MI450 chips": the maker, not its product
             cut = next(

@@ -29,7 +29,7 @@ ATTRIBUTION_VERBS = (
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
     r"argued|argues|reckons|reckoned|countered|repeated|cautioned|cautions|indicated|indicates|"
-    r"hinted|hints|"
+    r"hinted|hints|(?:is|are) (?:now |also )?reporting|"
     r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
     r"first named|first identified|calculated|calculates|quotes|called it|calls it|"
     r"filled in|fills in|"
@@ -441,7 +441,9 @@ PATTERNS = [
         rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
     ),
     re.compile(
-        # ("DeepSeek's V3 technical report": a model's name with a digit may come first)
+        # ("DeepSeek's V3 technical report": a model's name with a digit may come first;
+        # "an analyst said of DeepSeek's results": what was spoken of, not who spoke)
+        rf"(?<!\bsaid of )(?<!\bsays of )(?<!\bwrote of )(?<![\w&'’\-])"
         rf"(?P<name>{_NAME})(?:'s|’s|(?<=s)['’]) (?:[A-Za-z]*-?\d[\w.\-]* )?"
         rf"(?:own |latest |new |first |quarterly |annual |preliminary |final |revised |updated |"
         rf"technical |"
@@ -498,8 +500,10 @@ PATTERNS = [
         r"accounts|guidance|results|report))?\b(?!['’])"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts) (?:updated |new |latest |regulatory )?(?P<name>filing|prospectus|"
-        r"statement|press release|announcement) (?:showed|shows|said|says|indicated|indicates|"
+        r"\b(?:[Tt]he|[Ii]ts|[Tt]he (?:company|firm|chipmaker|group)(?:'s|’s)) "
+        r"(?:updated |new |latest |regulatory |IPO |S-1 )?(?P<name>filing|prospectus|"
+        r"statement|press release|announcement|(?:annual|quarterly|earnings|financial) report) "
+        r"(?:showed|shows|said|says|indicated|indicates|"
         r"stated|states)\b"
     ),
     re.compile(
@@ -612,7 +616,8 @@ LISTED_NAME = re.compile(
 
 # a government body's name, which keeps its country ("Taiwan Ministry of Economic Affairs")
 GOVERNMENT = re.compile(
-    r"\b(?:Ministry|Prosecutors|Department|Office|Bureau|Commission|Administration|Agency|Council|Committee|"
+    r"\b(?:Ministry|Prosecutors|Department|Office|Bureau|Commission|Administration|Agency|Council|"
+    r"Committee|"
     r"Cabinet|Government|State|National|Federal|Central|Customs|Parliament|Court|Senate)\b"
 )
 

@@ -189,6 +189,7 @@ SAME_OR_NEXT = re.compile(
     r"afternoon|evening)|later that (?:day|morning|afternoon|evening)|that (?:afternoon|evening)|"
     r"(?:(?:a few|several|two|three|some) )?hours (?:later|earlier)|within (?:the )?hours|"
     r"minutes (?:later|earlier)|earlier that (?:day|morning|afternoon|evening)|"
+    r"(?:earlier|later) in the day|"
     r"(?:two|three|four|five|six|[2-6]) days (?:later|earlier)|a week (?:later|earlier))\b",
     re.I,
 )

@@ -2193,6 +2193,38 @@ _BANK_11 = _rows(
 )  # fmt: skip
 
 
+_BANK_12 = _rows(
+    "sdw",
+    [
+        # (bank 22, read in session 15) an outlet's name in lower case is a plain word
+        ("Kestrel agreed to buy the unit, Pacific Wire reported on Friday, without saying "
+         "how it obtained the information.", MONDAY, [("Pacific Wire", FRIDAY, True)]),
+        # a live report in the progressive
+        ("4:05 p.m.: Reuters is reporting that the licences will be granted.", MONDAY,
+         [("Reuters", None, True)]),
+        # "earlier in the day" is the day just given
+        ("Halvorsen said on Friday that tests were going well, pushing back against a "
+         "report by Reuters earlier in the day.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("Reuters", FRIDAY, True)]),
+        # the company's own document, possessive or "its"
+        ("Halvorsen's margin fell to 12% in the quarter, its quarterly report showed on "
+         "Friday.", MONDAY, [("Halvorsen", FRIDAY, False)]),
+        ("Two customers made up 60% of revenue, the company's IPO prospectus showed.", MONDAY,
+         [("Halvorsen", None, False)]),
+        ("The fund sold its stake in 2019, according to Halvorsen's IPO filing made public "
+         "on Friday.", MONDAY, [("Halvorsen", FRIDAY, False)]),
+        # "Unit 1" is a thing with a number, not a party to "the companies said"
+        ("Halvorsen will restart Unit 1 of the plant to power Kestrel's data centres, the "
+         "companies said on Friday.", MONDAY,
+         [("Halvorsen", FRIDAY, False), ("Kestrel", FRIDAY, False)]),
+        # what an analyst spoke of is not a speaker
+        ("\"It is a turning point,\" one veteran analyst said of Kestrel's results.", MONDAY,
+         []),
+    ],
+    subject="Halvorsen",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
     _BANK_1
@@ -2205,7 +2237,8 @@ _BANK_11 = _rows(
     + _BANK_8
     + _BANK_9
     + _BANK_10
-    + _BANK_11,
+    + _BANK_11
+    + _BANK_12,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
