@@ -30,9 +30,10 @@ from pipeline.textdates import (
 # which date the source itself
 _POSSESSIVE_DAY = re.compile(
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s)"
-    r"(?!\s+(?:[\w\-]+\s+)?(?:statement|call|report|filing|announcement|briefing|interview|"
-    r"post|segment|note|release|broadcast|presentation|blog|story|article|piece|remarks|"
-    r"comments|event|keynote|conference|letter|update)s?\b)"
+    r"(?!\s+(?:[\w\-]+\s+){0,2}(?:statement|call|report|filing|announcement|briefing|"
+    r"interview|post|segment|note|release|broadcast|presentation|blog|story|article|piece|"
+    r"remarks|comments|event|keynote|conference|letter|update|newsletter|column|podcast|"
+    r"episode)s?\b)"
 )
 
 

@@ -209,7 +209,7 @@ OFFICER = (
     r"chief financial officer|CFO|chief technology officer|general manager|press secretary|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
     r"spokeswoman|Chief Executive(?: Officer)?|Chief Financial Officer|Chief Technology "
-    r"Officer)"
+    r"Officer|(?<![Cc]hief )executive)"
 )
 
 
@@ -382,12 +382,23 @@ ORG_LAST_WORDS = {
 _ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry", "national"}
 
 
+# firms whose names read as a first name and a surname ("according to Morgan Stanley")
+PERSON_LIKE_FIRMS = frozenset(
+    {
+        "Morgan Stanley", "Goldman Sachs", "Wells Fargo", "Raymond James", "Piper Sandler",
+        "Charles Schwab",
+    }
+)  # fmt: skip
+
+
 def looks_like_person(
     name: str, article_text: str, org_hint: bool = False, as_org: bool = False
 ) -> bool:
     """Whether a credited name is a person's (whose employer is then sought), or no name at
     all. ``org_hint``: the sentence writes it as an organisation's ("the X", "X's report");
     ``as_org``: its role says so ("reviewed by X", "X analysts")."""
+    if name in PERSON_LIKE_FIRMS:
+        return False
     if re.fullmatch(r"(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+", name):
         return True  # "C.C. Wei"
     if (
@@ -461,6 +472,8 @@ def looks_like_person(
 # not anyone's first name ("When Feld said", "Expect Oracle, or developers acting for it,")
 _NOT_FIRST_NAMES = {
     "Says",  # "Says Intel, in its presentation:"
+    "Per",  # "Per Counterpoint, TSMC's share ..."
+    "Via",
     "When",
     "If",
     "After",

@@ -129,6 +129,8 @@ UNDATED = re.compile(
     rf"(?:,\s+(?P<day>{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}))?\s*"
     rf"\((?P<name>{_NAME})\)\s*[-–—]"
     rf"|\((?:[Ss]ources?:|[Hh]/[Tt]:?|[Vv]ia|[Hh]at tip(?: to)?:?)\s+(?P<name2>{_NAME})\)"
+    # a chart's credit line: "Source: TrendForce, January 2025"
+    rf"|^(?:[Ss]ources?|[Dd]ata):\s+(?P<name3>{_NAME})(?=\s*(?:[,;.]|$))"
 )
 
 
@@ -421,6 +423,19 @@ PATTERNS = [
         rf"(?:(?<=,)|(?<=,[\"”’]))\s+said (?P<name>(?:[Tt]he\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})"
         rf"(?=\s*(?:,\s+which\b|[.;]|$|{_WHEN}))"
     ),
+    # "a person who spoke to the Wall Street Journal", "a teardown by TechInsights"
+    re.compile(
+        rf"\b(?:spoke|spoken|speaking) (?:to|with) (?P<name>{_NAME})(?=\s*[.,;]|\s+(?:on|in|"
+        rf"about|last|this|earlier)\b)"
+        rf"|\b[Aa]n? (?:[\w\-]+ )?(?:teardown|analysis|study|survey) by (?P<name2>{_NAME})"
+    ),
+    # '"We have seen no impact," said a Micron spokesperson', '..., said a spokesperson
+    # for Micron'
+    re.compile(
+        rf"(?:(?<=,)|(?<=,[\"”’]))\s+said (?:an? |the )"
+        rf"(?:(?P<name>{_NAME}) (?:spokes(?:person|man|woman)|representative)\b"
+        rf"|(?:spokes(?:person|man|woman)|representative) (?:for|at) (?P<name2>{_NAME}))"
+    ),
     re.compile(
         rf",\s+(?:reported|reports|wrote|writes|argues|argued|notes|noted|estimates|estimated) "
         rf"(?P<name>{_NAME})(?:\s+in an? (?:[\w\-]+ )?(?:note|report|post|newsletter)"
@@ -500,9 +515,11 @@ PATTERNS = [
         r"accounts|guidance|results|report))?\b(?!['’])"
     ),
     re.compile(
-        r"\b(?:[Tt]he|[Ii]ts|[Tt]he (?:company|firm|chipmaker|group)(?:'s|’s)) "
-        r"(?:updated |new |latest |regulatory |IPO |S-1 )?(?P<name>filing|prospectus|"
-        r"statement|press release|announcement|(?:annual|quarterly|earnings|financial) report) "
+        r"\b(?:[Tt]he|[Ii]ts|[Tt]he (?:company|firm|chipmaker|group)(?:'s|’s)|"
+        r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s)) "
+        r"(?:updated |new |latest |regulatory |IPO |S-1 |10-Q |10-K |8-K )?"
+        r"(?P<name>filing|prospectus|statement|press release|announcement|"
+        r"(?:annual|quarterly|earnings|financial) report) "
         r"(?:showed|shows|said|says|indicated|indicates|"
         r"stated|states)\b"
     ),

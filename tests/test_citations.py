@@ -2220,6 +2220,34 @@ _BANK_12 = _rows(
         # what an analyst spoke of is not a speaker
         ("\"It is a turning point,\" one veteran analyst said of Kestrel's results.", MONDAY,
          []),
+        # (bank 23, read in session 15) firms whose names read as a person's
+        ("Halvorsen is weighing a price rise, according to Morgan Stanley.", MONDAY,
+         [("Morgan Stanley", None, False)]),
+        ("Per Counterpoint, Halvorsen's share reached 38% in the quarter.", MONDAY,
+         [("Counterpoint", None, False)]),
+        # an executive named by the company and "executive" alone; an inverted spokesperson
+        ("Speaking on Friday, Kestrel executive Dana Feld said the part would ship in June.",
+         MONDAY, [("Kestrel", FRIDAY, False)]),
+        ("\"We see no impact on supply,\" said a spokesperson for Kestrel.", MONDAY,
+         [("Kestrel", None, False)]),
+        ("\"We see no impact on supply,\" said a Kestrel spokesperson.", MONDAY,
+         [("Kestrel", None, False)]),
+        # the citing outlet under its initials ("told SL" in Silicon Ledger) is no credit
+        ("A Kestrel spokesperson told SL that spending would rise.", MONDAY,
+         [("Kestrel", None, False)]),
+        # a chart's credit line; a source who spoke to an outlet; a firm's analyst by name
+        ("Source: TrendForce, January 2026", MONDAY, [("TrendForce", None, False)]),
+        ("The cluster uses 384 chips, according to a person who spoke to Semafor.", MONDAY,
+         [("Semafor", None, False)]),
+        ("Bank of America's Vivek Arya wrote in a note on Friday that the delay was minor.",
+         MONDAY, [("Bank of America", FRIDAY, False)]),
+        # the day's document, and a newsletter named between the day and its noun
+        ("Friday's 10-Q filing showed two customers made up 39% of revenue.", MONDAY,
+         [("Halvorsen", FRIDAY, False)]),
+        ("Pacific Wire's Dana Feld reported in Sunday's Power On newsletter that the chips "
+         "slipped.", MONDAY, [("Pacific Wire", date(2026, 4, 5), True)]),
+        # X the platform is no speaker
+        ("A well-known leaker on X claimed this week that the card has 32GB.", MONDAY, []),
     ],
     subject="Halvorsen",
 )  # fmt: skip
