@@ -492,11 +492,12 @@ class CitationFinder:
             ):
                 continue  # datelines and self-references ("told DCD" in Data Center Dynamics)
             if re.match(
-                r"[^,;]{0,40}?(?:,[^,;]{0,40},\s*)?\breports? (?:its |[\w\-]+ ){0,3}(?:results|"
-                r"earnings)\b",
+                r"[^,;]{0,40}?(?:,[^,;]{0,40},\s*)?\b(?:reports?|reporting) (?:its |[\w\-]+ ){0,3}"
+                r"(?:results|earnings)\b",
                 sentence[pos:],
             ):
                 continue  # "Broadcom reports fiscal fourth-quarter results in December"
+                # (and "Nvidia is reporting earnings on Wednesday")
             # "TSMC fell on Wednesday, a day after Microsoft said": counted back from the
             # day the sentence gives before it (else the article's own day), not that day
             back = DAYS_AFTER.search(sentence[max(0, pos - 30) : pos])

@@ -634,8 +634,8 @@ LISTED_NAME = re.compile(
 # a government body's name, which keeps its country ("Taiwan Ministry of Economic Affairs")
 GOVERNMENT = re.compile(
     r"\b(?:Ministry|Prosecutors|Department|Office|Bureau|Commission|Administration|Agency|Council|"
-    r"Committee|"
-    r"Cabinet|Government|State|National|Federal|Central|Customs|Parliament|Court|Senate)\b"
+    r"Committee|Cabinet|Government|State|National|Federal|Central|Customs|Parliament|Court|"
+    r"Senate)\b"
 )
 
 

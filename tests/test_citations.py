@@ -2202,6 +2202,7 @@ _BANK_12 = _rows(
         # a live report in the progressive
         ("4:05 p.m.: Reuters is reporting that the licences will be granted.", MONDAY,
          [("Reuters", None, True)]),
+        ("Kestrel is reporting earnings on Friday, and investors want margins.", MONDAY, []),
         # "earlier in the day" is the day just given
         ("Halvorsen said on Friday that tests were going well, pushing back against a "
          "report by Reuters earlier in the day.", MONDAY,
