@@ -321,6 +321,12 @@ class CitationFinder:
                     keep_whole = True  # "the Competition and Markets Authority"
                 if re.search(r"\bof\s+\S+.*\s+and\s+", raw):
                     keep_whole = True  # "Ministry of Electronics and Information Technology"
+                if re.search(r"\bMinister\s+[A-Z]", raw):
+                    # "Economy, Trade and Industry Minister Yoji Muto": one office
+                    portfolio = re.search(r"(?:[A-Z][\w\-]*,\s+)+$", original[: m.start(group)])
+                    if portfolio:
+                        raw = portfolio.group(0) + raw
+                    keep_whole = True
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not keep_whole else [raw]
                 if not keep_whole and not group.startswith("outlet"):
                     # "statements from OpenAI, Oracle and Crusoe", "OpenAI, Oracle and
@@ -589,6 +595,22 @@ class CitationFinder:
             rf"(?P<office>(?:US |U\.S\. )?(?:[A-Z][a-z]+ Secretary|Attorney General))\s+{PERSON}",
             text,
         )
+        minister = re.fullmatch(
+            rf"(?:(?P<country>[A-Z][a-z]+)(?:'s|’s)\s+)?"
+            rf"(?P<field>[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]*)*?)"
+            rf"\s+Minister\s+{PERSON}",
+            text,
+        )
+        if minister and minister.group("field") not in ("Prime", "Deputy Prime", "Chief"):
+            # "Economic Affairs Minister Kung Ming-hsin said": the ministry speaks, under
+            # its country when the sentence gives it
+            field = minister.group("field")
+            field = "Foreign Affairs" if field == "Foreign" else field
+            country = minister.group("country")
+            name = f"Ministry of {field}"
+            if country and country.lower() in PLACES:
+                name = f"{country} {name}"
+            return ORG_ALIASES.get(name.casefold(), name), False
         if secretary and secretary.group("office").casefold() in ORG_ALIASES:
             # "US Commerce Secretary Howard Lutnick said": the department speaks
             return ORG_ALIASES[secretary.group("office").casefold()], False

@@ -2247,6 +2247,12 @@ _BANK_12 = _rows(
          [("Halvorsen", FRIDAY, False)]),
         ("Pacific Wire's Dana Feld reported in Sunday's Power On newsletter that the chips "
          "slipped.", MONDAY, [("Pacific Wire", date(2026, 4, 5), True)]),
+        # a minister speaks for the ministry, one office however long its portfolio
+        ("Economy, Trade and Industry Minister Yoji Muto told reporters on Friday that "
+         "the stake would be considered.", MONDAY,
+         [("Ministry of Economy, Trade and Industry", FRIDAY, False)]),
+        ("Economic Affairs Minister Kung Ming-hsin said on Friday that the split was "
+         "unworkable.", MONDAY, [("Ministry of Economic Affairs", FRIDAY, False)]),
         # X the platform is no speaker
         ("A well-known leaker on X claimed this week that the card has 32GB.", MONDAY, []),
     ],
