@@ -5,7 +5,9 @@ citing article's own date.
 Known outlets (sources.yaml names and aliases) are matched first; other organisations
 are kept too when the sentence pattern makes the attribution unambiguous.
 
-Date expressions themselves are read by pipeline.textdates.
+The finder combines three modules of pure helpers: pipeline.credit_patterns (what a
+credit looks like), pipeline.credit_names (whom it names) and pipeline.credit_dates (when
+it was made). Date expressions themselves are read by pipeline.textdates.
 """
 
 from __future__ import annotations
