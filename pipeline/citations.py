@@ -80,6 +80,7 @@ from pipeline.keys import STOP
 from pipeline.quantities import WORD_NUMBERS
 from pipeline.textdates import (
     first_date,
+    last_date,
     opening_shift,
     relative_shift,
     resolve_date,
@@ -112,6 +113,15 @@ def _initials(outlet: str) -> str | None:
     "DCD", "The Economic Times" "ET"."""
     words = [w for w in re.findall(r"[A-Za-z][\w'’]*", outlet) if w.lower() not in ("the", "of")]
     return "".join(w[0].upper() for w in words) if len(words) >= 2 else None
+
+
+def _last_word(outlet: str) -> str | None:
+    """The word a paper calls itself by ("the Journal", "the Post"); not "Times" or "News",
+    which name other papers as often ("The Times" in the Financial Times is London's)."""
+    words = bare(outlet).split()
+    if len(words) < 2 or words[-1] in ("times", "news", "daily", "report", "review"):
+        return None
+    return words[-1]
 
 
 class CitationFinder:
@@ -496,9 +506,13 @@ class CitationFinder:
         out: list[Citation] = []
         for name, (pos, known) in sorted(candidates.items(), key=lambda kv: kv[1][0]):
             if citing_outlet and (
-                bare(name) == bare(citing_outlet) or name == _initials(citing_outlet)
+                bare(name) == bare(citing_outlet)
+                or name == _initials(citing_outlet)
+                or _last_word(citing_outlet) == bare(name)
             ):
-                continue  # datelines and self-references ("told DCD" in Data Center Dynamics)
+                # datelines and self-references ("told DCD" in Data Center Dynamics, "The
+                # Journal reported last year" in the Wall Street Journal)
+                continue
             if re.match(
                 r"[^,;]{0,40}?(?:,[^,;]{0,40},\s*)?\b(?:reports?|reporting) (?:its |[\w\-]+ ){0,3}"
                 r"(?:results|earnings)\b",
@@ -549,6 +563,20 @@ class CitationFinder:
                     # occasion's day is the statement's
                     found = first_date(aside.group("desc"), article_day)
                     when = found[1] if found else None
+            if when is None:
+                # "Micron said on Monday ...; a day later, Samsung said ...": counted from the
+                # sentence's last date before the clause
+                cut = max(
+                    (
+                        b.end()
+                        for b in re.finditer(r";\s*|,\s+(?:and|but|while)\s+", sentence[:pos])
+                    ),
+                    default=None,
+                )
+                shift = opening_shift(sentence[cut:]) if cut is not None else None
+                base = last_date(sentence[:cut], article_day) if shift is not None else None
+                if shift is not None and base is not None:
+                    when = base + timedelta(days=shift)
             if when is None and previous_day is not None:
                 # "A day later, AMD said" / "Pacific Wire confirmed it later that day":
                 # counted from the last date the article gave before this sentence
@@ -713,17 +741,22 @@ class CitationFinder:
         one of that kind named earlier in the sentence, else in ``before`` ("The Louisiana
         Public Service Commission approved ..., the commission said")."""
         kind = re.match(
-            r"[Tt]he (commission|ministry|department|bureau|authority|administration)\b",
+            r"[Tt]he (commission|ministry|department|bureau|authority|administration|regulator)\b",
             sentence[start:],
         )
         if not kind:
             return None
+        noun = (
+            "(?:Commission|Administration|Authority|Agency|Bureau|Regulator)"
+            if kind.group(1) == "regulator"
+            else kind.group(1).capitalize()
+        )
         earlier = [before] if isinstance(before, str) else list(before)
         named = [
             n
             for n in re.findall(
-                rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:of\s+(?:the\s+)?)?){{0,5}}"
-                rf"{kind.group(1).capitalize()}(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
+                rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:(?:of|and)\s+(?:the\s+)?)?){{0,5}}"
+                rf"{noun}(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
                 " ".join([sentence[:start], *earlier]),
             )
             if " " in n  # "Commission" alone names nobody

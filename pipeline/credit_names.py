@@ -132,6 +132,9 @@ ORG_ALIASES = {
         "Samsung": ["Samsung Electronics"],
         "Amazon": ["AWS"],
         "Microsoft": ["Azure", "Microsoft Azure"],
+        "AMD": ["Advanced Micro Devices"],
+        "Foxconn": ["Hon Hai", "Hon Hai Precision Industry", "Hon Hai Precision"],
+        "Google": ["Alphabet Google", "Alphabet's Google"],  # "Alphabet's Google said"
     }.items()
     for alias in aliases
 }
@@ -293,7 +296,20 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
             re.search(rf"\b{re.escape(org)}\b", text) for text in texts
         ):
             return org
+    if name in _FAMOUS_SURNAMES and not any(
+        re.search(rf"\b[A-Z][a-z]+ {re.escape(name)}\b", text) for text in texts
+    ):
+        # "In an interview with CNBC, Huang said": the press's shorthand, when no other
+        # person of that name is in the text
+        return next(org for full, org in known.items() if full.split()[-1] == name)
     return None
+
+
+# surnames the AI-hardware press uses alone for one executive ("Huang", "Altman"); the
+# common ones ("Su", "Tan", "Son", "Wei") need the article to say who is meant
+_FAMOUS_SURNAMES = frozenset(
+    {"Huang", "Altman", "Nadella", "Zuckerberg", "Jassy", "Amodei", "Pichai", "Mehrotra"}
+)
 
 
 def with_lower_word(org: str, rest: str) -> str:

@@ -49,7 +49,8 @@ ORG_NOUNS = (
     r"blog post|disclosure|spokesperson|executives|"
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
-    r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|prospectus|"
+    r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|10-K|S-1|F-1|20-F|"
+    r"prospectus|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
     r"public response|sources|reporters|write-up|writeup|segment|leaks?|checks|channel checks|"
     r"tracker"
@@ -691,6 +692,10 @@ ANALYST_BEFORE = re.compile(
 
 
 GENERIC = {
+    "asked",  # "Asked about the report, Huang smiled and said ..."
+    "pressed",
+    "reached",
+    "contacted",
     "episode",
     "two",
     "three",

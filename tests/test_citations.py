@@ -2253,6 +2253,26 @@ _BANK_12 = _rows(
          [("Ministry of Economy, Trade and Industry", FRIDAY, False)]),
         ("Economic Affairs Minister Kung Ming-hsin said on Friday that the split was "
          "unworkable.", MONDAY, [("Ministry of Economic Affairs", FRIDAY, False)]),
+        # (bank 24, read in session 15) the press's shorthand for one executive; full names
+        # of companies; filings by their form; "the regulator" is the body just named
+        ("In an interview with Reuters on Friday, Huang said demand was insane.", MONDAY,
+         [("Reuters", FRIDAY, True), ("Nvidia", FRIDAY, False)]),
+        ("Advanced Micro Devices said on Friday that the market would reach $400 billion.",
+         MONDAY, [("AMD", FRIDAY, False)]),
+        ("Alphabet's Google said on Friday that Ironwood would be available this year.",
+         MONDAY, [("Google", FRIDAY, False)]),
+        ("Kestrel's 10-K, filed Friday, lists Halvorsen among its top competitors.", MONDAY,
+         [("Kestrel", FRIDAY, False)]),
+        ("The UK Competition and Markets Authority cleared the deal, the regulator said on "
+         "Friday.", MONDAY, [("UK Competition and Markets Authority", FRIDAY, False)]),
+        # a participle opening the sentence is no name; the paper by its last word is
+        # the citing one ("the Ledger" in Silicon Ledger)
+        ("Asked about the report, Feld smiled and said she would not comment.", MONDAY, []),
+        ("The Ledger reported last year that Kestrel was developing the chip.", MONDAY, []),
+        # "a day later" in a clause of its own counts from the sentence's last day
+        ("Kestrel said on Friday it had started production; a day later, Halvorsen said it "
+         "had a rival part.", MONDAY,
+         [("Kestrel", FRIDAY, False), ("Halvorsen", date(2026, 4, 4), False)]),
         # X the platform is no speaker
         ("A well-known leaker on X claimed this week that the card has 32GB.", MONDAY, []),
     ],
