@@ -622,7 +622,8 @@ class CitationFinder:
             # "the People's Daily", "the People's Bank of China": a name, not "people"
             return re.sub(r"^[Tt]he ", "", text), False
         secretary = re.fullmatch(
-            rf"(?P<office>(?:US |U\.S\. )?(?:[A-Z][a-z]+ Secretary|Attorney General))\s+{PERSON}",
+            rf"(?P<office>(?:US |U\.S\. )?(?:[A-Z][a-z]+ [Ss]ecretary|Attorney General))"
+            rf"\s+{PERSON}",
             text,
         )
         minister = re.fullmatch(

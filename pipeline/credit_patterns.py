@@ -50,7 +50,7 @@ ORG_NOUNS = (
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|10-Q|10-K|S-1|F-1|20-F|"
-    r"prospectus|"
+    r"prospectus|note|memo|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
     r"public response|sources|reporters|write-up|writeup|segment|leaks?|checks|channel checks|"
     r"tracker"
@@ -320,6 +320,9 @@ PATTERNS = [
         rf"(?:{_WHEN} )?(?:said|wrote|estimated|estimate|forecast|predicted|argued|noted|"
         rf"calculated|pegged|put|see|saw)\b(?={_IN_A_NOTE})"
         rf"|\b(?:[Pp]er|[Ii]n|[Aa]ccording to) an? (?:[\w\-]+ )?note (?:from|by) (?P<name2>{_NAME})"
+        # ("Morgan Stanley analysts, in a note dated Sunday, warned")
+        rf"|(?P<name6>{_NAME}) analysts, in an? (?:[\w\-]+ )?note\b[^;]{{0,100}}?, "
+        rf"(?:said|wrote|warned|estimated|forecast|predicted|argued|noted|cut|raised|lowered)\b"
         # ("Bernstein analyst Stacy Rasgon wrote in a note Friday")
         rf"|(?P<name3>{_NAME}) analyst [A-Z][\w\-]* [A-Z][\w\-]* (?:{_WHEN} )?(?:said|wrote|"
         rf"estimated|estimates|argued|noted)\b(?={_IN_A_NOTE})"
@@ -423,6 +426,20 @@ PATTERNS = [
         # (a plain name: "said Tomasz Wierzbicki of Halyard Capital" is a person's view)
         rf"(?:(?<=,)|(?<=,[\"”’]))\s+said (?P<name>(?:[Tt]he\s+)?{_CAP}(?:\s+{_CAP}){{0,3}})"
         rf"(?=\s*(?:,\s+which\b|[.;]|$|{_WHEN}))"
+        # ('"...," said AMD Chief Executive Lisa Su on a call with analysts')
+        rf"|(?:(?<=,)|(?<=,[\"”’]))\s+said (?P<name2>{_CAP}\s+(?:Chief Executive|CEO|"
+        rf"Chairman|Chairwoman|President|Chief Financial Officer|CFO)\s+{_CAP}(?:\s+{_CAP})?)"
+        rf"(?=\s*(?:[.,;]|$)|\s+(?:on|at|in|during)\b)"
+    ),
+    # "a memo from CEO Lip-Bu Tan that was seen by The Oregonian": the outlet that saw it,
+    # and whoever wrote it
+    re.compile(
+        rf"\b(?:memos?|documents?|letters?|e-?mails?|presentations?|slides?|drafts?|records|"
+        rf"notices?)\b[^.;]{{0,80}}?\b(?:seen|reviewed|obtained|viewed) by (?P<name>{_NAME})"
+    ),
+    re.compile(
+        rf"\b(?:memo|letter|e-?mail|note) (?:to (?:staff|employees|workers) )?from "
+        rf"(?:(?:CEO|chief executive|founder|chairman|president) )?(?P<name>{_NAME})"
     ),
     # "a person who spoke to the Wall Street Journal", "a teardown by TechInsights"
     re.compile(

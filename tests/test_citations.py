@@ -2273,6 +2273,16 @@ _BANK_12 = _rows(
         ("Kestrel said on Friday it had started production; a day later, Halvorsen said it "
          "had a rival part.", MONDAY,
          [("Kestrel", FRIDAY, False), ("Halvorsen", date(2026, 4, 4), False)]),
+        # a firm's note, however it is introduced; a memo seen by an outlet, and its writer;
+        # an inverted credit with the speaker's title
+        ("Morgan Stanley analysts, in a note dated Friday and titled 'Winter Looms', warned "
+         "that supply could exceed demand.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
+        ("Plus: what TD Cowen's Friday note on the leases does and doesn't tell us.", MONDAY,
+         [("TD Cowen", FRIDAY, False)]),
+        ("Intel will cut 15% of staff, according to a memo from CEO Lip-Bu Tan that was seen "
+         "by The Oregonian.", MONDAY, [("Intel", None, False), ("Oregonian", None, False)]),
+        ("\"Demand is very strong,\" said Kestrel Chief Executive Dana Feld on a call with "
+         "analysts on Friday.", MONDAY, [("Kestrel", FRIDAY, False)]),
         # X the platform is no speaker
         ("A well-known leaker on X claimed this week that the card has 32GB.", MONDAY, []),
     ],
