@@ -95,6 +95,20 @@ class Citation:
     known: bool  # matched a source in sources.yaml
 
 
+# words that continue a company's name and never begin one ("... Manufacturing Co.")
+_NAME_TAIL = re.compile(
+    r"(?:Manufacturing|Semiconductor|Electronics|Technologies|Industries|Industry|Precision|"
+    r"Devices|Holdings|Corporation|Co\.?|Corp\.?|Inc\.?|Ltd\.?)\s"
+)
+
+
+# a capital city standing for its government ("Beijing's commerce ministry")
+_CAPITALS = {
+    "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Taipei": "Taiwan",
+    "Washington": "US", "New Delhi": "India", "Brussels": "EU",
+}  # fmt: skip
+
+
 def _capitalised(name: str) -> str:
     """A pattern for an outlet's name in any case but with its capitals kept as capitals
     ("REUTERS", "Sk Hynix"): "without saying how it obtained the information" does not
@@ -219,6 +233,12 @@ class CitationFinder:
                     if g in m.re.groupindex and m.group(g)
                 )  # fmt: skip
                 raw = m.group(group).strip().rstrip(".,;:")
+                if re.match(_NAME_TAIL, raw):
+                    # "Taiwan Semiconductor Manufacturing Co. Chairman C.C. Wei told": a long
+                    # name the pattern cut; its start is right before
+                    head = re.search(r"(?:[A-Z][\w&\-]*\s+){1,3}$", original[: m.start(group)])
+                    if head:
+                        raw = head.group(0) + raw
                 if raw == "X" and re.search(r"\b(?:on|to) $", sentence[: m.start(group)]):
                     continue  # "a leaker on X claimed": the platform, not a speaker
                 if (
@@ -696,6 +716,22 @@ class CitationFinder:
                 r"(?:'s|’s)\s", " ", name
             )  # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ..."
             name = re.sub(r"(?<=s)['’]\s", " ", name)  # "the Netherlands' Ministry of ..."
+        # "China's commerce ministry", "Beijing's commerce ministry": the ministry under
+        # its full name ("China Ministry of Commerce"), its capital read as its country
+        # (not "foreign ministry": the banks' writers name it both ways)
+        ministry = re.fullmatch(
+            r"(?P<country>[A-Z][\w ]*?) (?P<field>commerce|trade|industry|finance|economy|"
+            r"economics) ministry",
+            name,
+            re.I,
+        )
+        if ministry and (
+            ministry.group("country") in _CAPITALS or ministry.group("country").lower() in PLACES
+        ):
+            country = _CAPITALS.get(ministry.group("country"), ministry.group("country"))
+            field = ministry.group("field").lower()
+            field = "Economy" if field == "economics" else field.capitalize()
+            name = f"{country} Ministry of {field}"
         name = ORG_ALIASES.get(name.casefold(), name)
         # "Samsung Electronics Co.", "Core Scientific Inc.": the legal form is never the name
         legal = re.sub(r"(?<=\w)\s+(?:Co|Inc|Corp|Ltd|Limited|plc|PLC|LLC)\.?$", "", name)

@@ -2283,6 +2283,12 @@ _BANK_12 = _rows(
          "by The Oregonian.", MONDAY, [("Intel", None, False), ("Oregonian", None, False)]),
         ("\"Demand is very strong,\" said Kestrel Chief Executive Dana Feld on a call with "
          "analysts on Friday.", MONDAY, [("Kestrel", FRIDAY, False)]),
+        # a long company name the pattern cut, with its chairman; a ministry written the
+        # short way, its capital read as its country
+        ("Taiwan Semiconductor Manufacturing Co. Chairman C.C. Wei told shareholders on "
+         "Friday that no fab was planned there.", MONDAY, [("TSMC", FRIDAY, False)]),
+        ("Beijing's commerce ministry said on Friday it would bar exports of gallium.", MONDAY,
+         [("China Ministry of Commerce", FRIDAY, False)]),
         # X the platform is no speaker
         ("A well-known leaker on X claimed this week that the card has 32GB.", MONDAY, []),
     ],
