@@ -283,7 +283,8 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
     """The company of a well-known executive (``known``: person -> company) named in full,
     or by surname when one of ``texts`` (the article, the story) gives the full name, or
     failing that names the company ("Huang said on the earnings call, after Nvidia
-    reported ...": nothing else in the article says who Huang is)."""
+    reported ...": nothing else in the article says who Huang is), or the surname is one
+    the press uses alone (:data:`_FAMOUS_SURNAMES`)."""
     if name in known:
         return known[name]
     if " " in name:
@@ -297,11 +298,14 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
         ):
             return org
     if name in _FAMOUS_SURNAMES and not any(
-        re.search(rf"\b[A-Z][a-z]+ {re.escape(name)}\b", text) for text in texts
+        # another full name with it, either order ("Huang Wei", family name first)
+        re.search(rf"\b[A-Z][a-z]+ {re.escape(name)}\b|\b{re.escape(name)} [A-Z][a-z]+\b", text)
+        for text in texts
     ):
         # "In an interview with CNBC, Huang said": the press's shorthand, when no other
         # person of that name is in the text
-        return next(org for full, org in known.items() if full.split()[-1] == name)
+        # (``known`` may lack the built-in executives: then the surname says nothing)
+        return next((org for full, org in known.items() if full.split()[-1] == name), None)
     return None
 
 

@@ -2330,3 +2330,14 @@ def test_credits_phrased_outside_the_story_labels(
         )
     ]
     assert sorted(got, key=str) == sorted(want, key=str)
+
+
+def test_a_famous_surname_alone_needs_its_executive_known() -> None:
+    # "Huang said" is Nvidia's only while the built-in executives are known; a finder
+    # given other executives alone reads the surname as nobody's (and does not fail)
+    from pipeline.credit_names import known_executive
+
+    assert known_executive({"Jensen Huang": "Nvidia"}, "Huang", "Huang said.") == "Nvidia"
+    assert known_executive({"Dana Feld": "Kestrel"}, "Huang", "Huang said.") is None
+    # another person of that surname in the text: not the famous one
+    assert known_executive({"Jensen Huang": "Nvidia"}, "Huang", "Huang Wei said.") is None
