@@ -102,6 +102,44 @@ _NAME_TAIL = re.compile(
 )
 
 
+# a department's secretary with the title in lowercase ("Commerce secretary Gina Raimondo")
+_LOWER_SECRETARY = re.compile(
+    r"\b(?:US |U\.S\. )?(?:[Cc]ommerce|[Ee]nergy|[Tt]reasury|[Ss]tate|[Dd]efense) secretary"
+    r"(?= [A-Z][a-z]+ [A-Z])"
+)
+
+# a head of government or state by title ("Indian Prime Minister Narendra Modi"): the
+# person speaks, and a US president for the White House; "President" alone is also a
+# company's title ("Rapidus President Atsuyoshi Koike"), so it needs a country or a name
+_HEAD = re.compile(
+    rf"(?:(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)?\s+)?(?:(?:Deputy|Vice)\s+)?"
+    rf"(?P<office>Prime\s+Minister|Premier|Chancellor|President)\s+(?P<who>{PERSON})"
+)
+_DEMONYMS = {
+    "american", "chinese", "taiwanese", "korean", "south korean", "japanese", "indian",
+    "dutch", "french", "german", "british", "malaysian", "vietnamese", "indonesian",
+    "singaporean", "saudi", "emirati", "russian", "mexican", "brazilian", "canadian",
+}  # fmt: skip
+_US = {"us", "u.s.", "american"}
+_US_PRESIDENTS = {"Donald Trump", "Trump", "Joe Biden", "Biden"}
+
+
+def _head_of_government(text: str) -> str | None:
+    """Who speaks when a head of government or state does, by title: the person, and
+    for a US president the White House."""
+    head = _HEAD.fullmatch(text.replace("_", " "))
+    if not head:
+        return None
+    country = (head.group("country") or "").casefold()
+    if head.group("who") in _US_PRESIDENTS or (
+        country in _US and head.group("office") == "President"
+    ):
+        return "White House"
+    if head.group("office") != "President" or country in PLACES or country in _DEMONYMS:
+        return head.group("who")
+    return None
+
+
 # a capital city standing for its government ("Beijing's commerce ministry")
 _CAPITALS = {
     "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Taipei": "Taiwan",
@@ -196,6 +234,9 @@ class CitationFinder:
         # "SK hynix said": a name with a lowercase word, joined (same length) so the
         # name patterns read it as one word
         sentence = LOWER_NAMES.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
+        # "Commerce secretary Gina Raimondo said": a lowercase title joined the same way,
+        # so the department speaks as it does for "Commerce Secretary"
+        sentence = _LOWER_SECRETARY.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
         if sentence.rstrip().endswith("?"):
@@ -388,12 +429,13 @@ class CitationFinder:
                 )
                 for part in parts:
                     name, known = self._match_name(part)
+                    head = _head_of_government(part)
                     org_titled = (
                         re.fullmatch(rf"(?P<org>.+?)\s+{TITLED}", part)
                         if name is None or not known
                         else None
                     )
-                    if org_titled and not re.fullmatch(TITLED, part):
+                    if org_titled and not re.fullmatch(TITLED, part) and not head:
                         # "SK Hynix CFO Kim Woo-hyun said": the company named before the title
                         name, known = self._match_name(org_titled.group("org"))
                     titled = re.fullmatch(TITLED, part) if name is None else None
@@ -418,11 +460,12 @@ class CitationFinder:
                             or employer_of(name, story_text)
                             or known_executive(self.executives, name, article_text, story_text)
                         )
-                        if name and not known
+                        if name and not known and not head
                         else None
                     )
                     if (
                         not employer
+                        and not head
                         and subject
                         and name
                         and not known
@@ -452,7 +495,8 @@ class CitationFinder:
                         or re.search(r"\w(?:'s|’s)\s", part)
                     ):
                         org_hint = True  # described as an outlet, or "the X": never a person
-                    org_hint = org_hint or as_org
+                    # (a head of government by title: a speaker, whatever the name looks like)
+                    org_hint = org_hint or as_org or bool(head)
                     if name is None or (
                         not known
                         and looks_like_person(
@@ -638,11 +682,14 @@ class CitationFinder:
             and not GOVERNMENT.search(owner.group("who"))
         ):
             return self._match_name(owner.group("org"))  # "Nvidia's Jensen Huang said"
+        head = _head_of_government(text)
+        if head:
+            return head, False
         if re.fullmatch(r"(?:[Tt]he )?People(?:'s|’s) [A-Z][\w\s]+", text):
             # "the People's Daily", "the People's Bank of China": a name, not "people"
             return re.sub(r"^[Tt]he ", "", text), False
         secretary = re.fullmatch(
-            rf"(?P<office>(?:US |U\.S\. )?(?:[A-Z][a-z]+ [Ss]ecretary|Attorney General))"
+            rf"(?P<office>(?:US |U\.S\. )?(?:[A-Za-z][a-z]+ [Ss]ecretary|Attorney General))"
             rf"\s+{PERSON}",
             text,
         )

@@ -135,6 +135,7 @@ ORG_ALIASES = {
         "AMD": ["Advanced Micro Devices"],
         "Foxconn": ["Hon Hai", "Hon Hai Precision Industry", "Hon Hai Precision"],
         "Google": ["Alphabet Google", "Alphabet's Google"],  # "Alphabet's Google said"
+        "Yonhap": ["Yonhap News Agency", "Yonhap news agency"],
     }.items()
     for alias in aliases
 }
@@ -406,7 +407,7 @@ _ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry",
 PERSON_LIKE_FIRMS = frozenset(
     {
         "Morgan Stanley", "Goldman Sachs", "Wells Fargo", "Raymond James", "Piper Sandler",
-        "Charles Schwab",
+        "Charles Schwab", "White House",
     }
 )  # fmt: skip
 

@@ -383,8 +383,10 @@ PATTERNS = [
         rf"(?!\s+to\b)(?=\s*(?:[.,;]|$|that\b|{_WHEN}|in an? ))"
     ),
     # "Samsung confirmed to Yonhap News Agency on Monday that ...": the outlet told
+    # ("SK hynix confirmed the figures to Yonhap": with what it confirmed)
     re.compile(
-        rf"\b(?:confirmed|said|explained|denied|disclosed) to (?:the )?(?P<name>{_NAME})"
+        rf"\b(?:(?:confirmed|explained|denied|disclosed)(?: (?:the|its) [a-z]+)?|said) to "
+        rf"(?:the )?(?P<name>{_NAME})"
         rf"(?=\s+(?:on\b|in\b|that\b|{_WHEN})|\s*[.,;])"
     ),
     # "Data from Synergy Research Group show ..."

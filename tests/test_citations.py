@@ -1688,7 +1688,10 @@ _BANK_8 = _rows(
          MONDAY, [("Cambricon", FRIDAY, False)]),
         ("Chairman Chen Tianshi said demand for accelerators remained very strong.", MONDAY,
          [("Cambricon", None, False)]),
-        ("President Donald Trump said the tariffs would stay.", MONDAY, []),
+        # a chairman's company, but not a president's: Donald Trump speaks for the White
+        # House (session 16), never for the story's company
+        ("President Donald Trump said the tariffs would stay.", MONDAY,
+         [("White House", None, False)]),
         # a rate is no credit
         ("The chip serves 6,688 tokens per second per NPU, according to Reuters.", MONDAY,
          [("Reuters", None, True)]),
@@ -2144,7 +2147,7 @@ _BANK_11 = _rows(
          "would divest.", MONDAY, [("G42", FRIDAY, False), ("Bloomberg", FRIDAY, False)]),
         ("Halvorsen confirmed to Yonhap News Agency on Friday that its chips were still in "
          "testing.", MONDAY,
-         [("Halvorsen", FRIDAY, False), ("Yonhap News Agency", FRIDAY, False)]),
+         [("Halvorsen", FRIDAY, False), ("Yonhap", FRIDAY, False)]),
         ('Morgan Stanley, in a note titled "Memory supercycle" that it sent to clients on Friday, '
          "raised its targets.", MONDAY, [("Morgan Stanley", FRIDAY, False)]),
 
@@ -2296,6 +2299,35 @@ _BANK_12 = _rows(
 )  # fmt: skip
 
 
+_BANK_13 = _rows(
+    "sw",
+    [
+        # (session 16) a lowercase secretary's title still names the department
+        ("Commerce secretary Gina Raimondo said on Friday that the rules close loopholes.",
+         [("US Commerce Department", FRIDAY, False)]),
+        ("US commerce secretary Howard Lutnick told reporters on Friday that a licence was "
+         "needed.", [("US Commerce Department", FRIDAY, False)]),
+        # a head of government by title is the person, a US president the White House; a
+        # company's president is still the company's
+        ("Indian Prime Minister Narendra Modi said on Friday that India would build fabs.",
+         [("Narendra Modi", FRIDAY, False)]),
+        ("Chinese President Xi Jinping said on Friday that China would rely on its own chips.",
+         [("Xi Jinping", FRIDAY, False)]),
+        ("President Donald Trump said on Friday that chips would face a tariff.",
+         [("White House", FRIDAY, False)]),
+        ("Kestrel President Dana Feld told reporters on Friday that output would start.",
+         [("Kestrel", FRIDAY, False)]),
+        # what was confirmed stands between the verb and the outlet told; Yonhap News
+        # Agency is Yonhap
+        ("Kestrel confirmed the figures to Yonhap on Friday.",
+         [("Kestrel", FRIDAY, False), ("Yonhap", FRIDAY, False)]),
+        ("Kestrel's chip passed the tests, Yonhap News Agency reported on Friday.",
+         [("Yonhap", FRIDAY, False)]),
+    ],
+    subject="Halvorsen",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
     _BANK_1
@@ -2309,7 +2341,8 @@ _BANK_12 = _rows(
     + _BANK_9
     + _BANK_10
     + _BANK_11
-    + _BANK_12,
+    + _BANK_12
+    + _BANK_13,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
