@@ -18,6 +18,7 @@ import sys
 from collections import Counter
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -36,6 +37,20 @@ def _norm(name: str) -> str:
     return re.sub(r"^the\s+", "", name).strip()
 
 
+def item_credits(finder: Any, item: dict[str, Any]) -> list[Any]:
+    """The finder's credits in one bank item, its sentence read alone."""
+    sentence = item["sentence"]
+    return finder.find(
+        sentence,
+        date.fromisoformat(str(item["published"])),
+        item["citing_outlet"],
+        subject=item.get("subject"),
+        article_text=sentence,
+        story_text=sentence,
+        orgs=finder.story_orgs(sentence),
+    )
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
     ap.add_argument("--bank", type=Path, default=ROOT / "bench/citation_bank.yaml")
@@ -49,17 +64,8 @@ def main() -> None:
     wrong_items = 0
     kinds: Counter[str] = Counter()
     for item in items:
-        day = date.fromisoformat(str(item["published"]))
         sentence = item["sentence"]
-        found = finder.find(
-            sentence,
-            day,
-            item["citing_outlet"],
-            subject=item.get("subject"),
-            article_text=sentence,
-            story_text=sentence,
-            orgs=finder.story_orgs(sentence),
-        )
+        found = item_credits(finder, item)
         got = {
             (_norm(c.cited_outlet), c.cited_date.isoformat() if c.cited_date else None)
             for c in found

@@ -30,6 +30,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from citation_bank import _norm, item_credits  # noqa: E402  (bench/, the script's folder)
+
 from pipeline.credit_dates import date_near  # noqa: E402
 from pipeline.timeline import make_finder  # noqa: E402
 
@@ -45,12 +47,6 @@ _SPAN = re.compile(
 _WORD = re.compile(r"[\w'’]+|[^\w\s]")
 
 
-def _norm(name: str) -> str:
-    name = re.sub(r"(?:'s|’s)\b", "", name.casefold())
-    name = re.sub(r"\bu\.s\.(?=\s|$)", "us", name)
-    return re.sub(r"^the\s+", "", name).strip()
-
-
 @dataclass
 class Candidate:
     name: str  # canonical, as the finder names it
@@ -62,18 +58,9 @@ class Candidate:
 
 def candidates(finder: Any, item: dict[str, Any]) -> dict[str, Candidate]:
     """The finder's credits and the sentence's names, keyed by normalised name."""
-    day = date.fromisoformat(str(item["published"]))
     sentence = item["sentence"]
     out: dict[str, Candidate] = {}
-    for c in finder.find(
-        sentence,
-        day,
-        item["citing_outlet"],
-        subject=item.get("subject"),
-        article_text=sentence,
-        story_text=sentence,
-        orgs=finder.story_orgs(sentence),
-    ):
+    for c in item_credits(finder, item):
         key = _norm(c.cited_outlet)
         if key not in out:
             out[key] = Candidate(c.cited_outlet, c.known, True, c.cited_date)
