@@ -128,7 +128,11 @@ def _head_of_government(text: str) -> str | None:
     """Who speaks when a head of government or state does, by title: the person, and
     for a US president the White House."""
     head = _HEAD.fullmatch(text.replace("_", " "))
-    if not head:
+    if not head or (
+        # a firm named like a title ("Premier Foods", "President Energy"): a head of
+        # government goes by full name, a US president by surname alone too
+        " " not in head.group("who") and head.group("who") not in _US_PRESIDENTS
+    ):
         return None
     country = (head.group("country") or "").casefold()
     if head.group("who") in _US_PRESIDENTS or (

@@ -2317,6 +2317,7 @@ _BANK_13 = _rows(
          [("White House", FRIDAY, False)]),
         ("Kestrel President Dana Feld told reporters on Friday that output would start.",
          [("Kestrel", FRIDAY, False)]),
+        ("Premier Foods said on Friday that sales rose.", [("Premier Foods", FRIDAY, False)]),
         # what was confirmed stands between the verb and the outlet told; Yonhap News
         # Agency is Yonhap
         ("Kestrel confirmed the figures to Yonhap on Friday.",
