@@ -144,6 +144,9 @@ def _head_of_government(text: str) -> str | None:
     return None
 
 
+# a day's edition before a name ("Saturday's Asahi Shimbun"): the day, not the name
+_EDITION_DAY = re.compile(r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:'s|’s)\s+(?=[A-Z])")
+
 # a capital city standing for its government ("Beijing's commerce ministry")
 _CAPITALS = {
     "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Taipei": "Taiwan",
@@ -519,6 +522,12 @@ class CitationFinder:
                         found = first_date(m.group("day"), article_day)
                         if found:
                             given[name] = found[1]
+                    edition = _EDITION_DAY.match(part)
+                    if edition:
+                        # "according to Saturday's Asahi Shimbun": that day's edition
+                        found = first_date(edition.group(1), article_day)
+                        if found:
+                            given[name] = found[1]
                     if name not in candidates or pos < candidates[name][0]:
                         candidates[name] = (pos, known)
         first_named = min((p for p, _ in candidates.values()), default=None)
@@ -689,6 +698,7 @@ class CitationFinder:
         head = _head_of_government(text)
         if head:
             return head, False
+        text = _EDITION_DAY.sub("", text)
         if re.fullmatch(r"(?:[Tt]he )?People(?:'s|’s) [A-Z][\w\s]+", text):
             # "the People's Daily", "the People's Bank of China": a name, not "people"
             return re.sub(r"^[Tt]he ", "", text), False

@@ -2324,6 +2324,9 @@ _BANK_13 = _rows(
          [("Kestrel", FRIDAY, False), ("Yonhap", FRIDAY, False)]),
         ("Kestrel's chip passed the tests, Yonhap News Agency reported on Friday.",
          [("Yonhap", FRIDAY, False)]),
+        # a day's edition: the paper, dated that day
+        ("Kestrel will build a plant in Hiroshima, according to Friday's Asahi Shimbun.",
+         [("Asahi Shimbun", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
