@@ -98,7 +98,7 @@ class Citation:
 # words that continue a company's name and never begin one ("... Manufacturing Co.")
 _NAME_TAIL = re.compile(
     r"(?:Manufacturing|Semiconductor|Electronics|Technologies|Industries|Industry|Precision|"
-    r"Devices|Holdings|Corporation|Co\.?|Corp\.?|Inc\.?|Ltd\.?)\s"
+    r"Devices|Holdings|Holding|Corporation|Co\.?|Corp\.?|Inc\.?|Ltd\.?)\s"
 )
 
 
@@ -146,6 +146,13 @@ def _head_of_government(text: str) -> str | None:
 
 # a day's edition before a name ("Saturday's Asahi Shimbun"): the day, not the name
 _EDITION_DAY = re.compile(r"((?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day)(?:'s|’s)\s+(?=[A-Z])")
+
+# outlets and bodies whose own name holds a possessive: kept whole, where "Taiwan's
+# Ministry of ..." loses its place's ("Attorney-General's Chambers": a title's)
+_OWN_POSSESSIVE = re.compile(
+    r"(?:Tom|Moore|Barron)(?:'s|’s)(?:\s+[A-Z][\w\-]*)*|[A-Z][a-z]+-[A-Z][a-z]+(?:'s|’s)\s+[A-Z]\w*"
+)
+
 
 # a capital city standing for its government ("Beijing's commerce ministry")
 _CAPITALS = {
@@ -745,6 +752,12 @@ class CitationFinder:
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in GENERIC or text.lower() in DOCUMENT_WORDS or not words:
             return None, False
+        if re.match(r"(?:Will|Would|Could|Should|Can|Does|Did|Do|Is|Are|Has|Have)\s", text):
+            return None, False  # a question: "Will Nvidia's guidance justify ...?"
+        if re.fullmatch(r"(?:Vice\s+|Deputy\s+)?(?:Chair|Chairman|Chairwoman|President|CEO)", text):
+            return None, False  # a title left alone by a list ("Vice Chair and President X")
+        if re.fullmatch(r"[A-Z][a-z]+(?:ans|eses)", text):
+            return None, False  # a people, not a speaker ("funnels Americans' data")
         if words[0].lower() == "the" and len(words) > 1:
             words = words[1:]
         if len(words) > 1 and re.fullmatch(
@@ -773,9 +786,9 @@ class CitationFinder:
         name = " ".join(words)
         name = re.sub(r"(?:'s|’s)$", "", name)
         if len(words) > 1:
-            name = re.sub(
-                r"(?:'s|’s)\s", " ", name
-            )  # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ..."
+            # "Taiwan's Ministry of ..." -> "Taiwan Ministry of ...", but "Tom's Hardware"
+            if not _OWN_POSSESSIVE.fullmatch(name):
+                name = re.sub(r"(?:'s|’s)\s", " ", name)
             name = re.sub(r"(?<=s)['’]\s", " ", name)  # "the Netherlands' Ministry of ..."
         # "China's commerce ministry", "Beijing's commerce ministry": the ministry under
         # its full name ("China Ministry of Commerce"), its capital read as its country
@@ -800,7 +813,9 @@ class CitationFinder:
             name = ORG_ALIASES.get(legal.casefold(), legal)
         # "Cerebras Systems", "Meta Platforms", "Amazon Web Services", "Google Cloud": the
         # company, under the short name the coverage uses
-        short = re.sub(r"(?<=[a-z])\.com$", "", CORPORATE_SUFFIX.sub("", name))  # Amazon.com
+        # ("Alibaba Group Holding": suffix after suffix)
+        short = CORPORATE_SUFFIX.sub("", CORPORATE_SUFFIX.sub("", name))
+        short = re.sub(r"(?<=[a-z])\.com$", "", short)  # Amazon.com
         if short != name and " " not in short and short.lower() not in GENERIC and len(short) > 2:
             name = ORG_ALIASES.get(short.casefold(), short)
         if name.lower() in GENERIC or name.split()[0].lower() in GENERIC:
