@@ -430,6 +430,14 @@ class CitationFinder:
                     )
                     if ahead and len(parts) > 1:
                         parts = re.split(r",\s+", ahead.group(0).strip(", ")) + parts
+                    pair = re.search(
+                        r"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)"
+                        r"\s+and\s+(?:the\s+)?$",
+                        original[: m.start(group)],
+                    )
+                    if pair and re.match(r"\s+(?:both|each)\b", original[m.end(group) :]):
+                        # "The Korea Economic Daily and the Chosun Ilbo both reported"
+                        parts = [pair.group(1), *parts]
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]

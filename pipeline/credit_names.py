@@ -277,6 +277,8 @@ KNOWN_EXECUTIVES = {
     "Christophe Fouquet": "ASML", "Andrew Feldman": "Cerebras", "Jim Keller": "Tenstorrent",
     "Liang Wenfeng": "DeepSeek", "Safra Catz": "Oracle", "Larry Ellison": "Oracle",
     "Michael Intrator": "CoreWeave", "Jonathan Ross": "Groq",
+    # a US president speaks for the White House ("Trump wrote on Truth Social")
+    "Donald Trump": "White House", "Joe Biden": "White House",
 }  # fmt: skip
 
 
@@ -313,7 +315,18 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
 # surnames the AI-hardware press uses alone for one executive ("Huang", "Altman"); the
 # common ones ("Su", "Tan", "Son", "Wei") need the article to say who is meant
 _FAMOUS_SURNAMES = frozenset(
-    {"Huang", "Altman", "Nadella", "Zuckerberg", "Jassy", "Amodei", "Pichai", "Mehrotra"}
+    {
+        "Huang",
+        "Altman",
+        "Nadella",
+        "Zuckerberg",
+        "Jassy",
+        "Amodei",
+        "Pichai",
+        "Mehrotra",
+        "Trump",
+        "Biden",
+    }
 )
 
 

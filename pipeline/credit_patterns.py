@@ -28,6 +28,7 @@ ATTRIBUTION_VERBS = (
     r"(?:was|were) the first to (?:report|break|reveal)|"
     r"matched (?:the|its|that) (?:story|report|scoop)|ruled|"
     r"denied|denies|reiterated|reiterates|scooped|scoops|explains|explained|alleged|alleges|"
+    r"conceded|concedes|admitted|admits|"
     r"argued|argues|reckons|reckoned|countered|repeated|cautioned|cautions|indicated|indicates|"
     r"hinted|hints|(?:is|are) (?:now |also )?reporting|"
     r"responded(?=\s+(?:in\s+a|that|with\s+a))|rejected(?=\s+in\s+a)|disputed|disputes|"
@@ -230,6 +231,19 @@ PATTERNS = [
         rf"(?P<name>{_NAME}) (?:was|were) (?:the )?first (?:outlet |publication |newspaper |"
         rf"site |news organi[sz]ation )?to (?:publish|report|break|reveal|detail|disclose|name)\b"
     ),
+    # "A Bernstein note dated Feb. 18 put ...", "a Jefferies note circulated to clients on
+    # Sunday", "Omdia data published on the 3rd show": a firm's document, with its day
+    re.compile(
+        rf"\b(?:[Aa]n? |[Tt]he )?(?P<name>{_NAME}) (?:research )?(?:note|report|data|figures|"
+        rf"estimates|survey|analysis) (?:dated|circulated|published|released|issued|sent)\b"
+    ),
+    # "The prospectus Biren filed with the Hong Kong stock exchange on Dec. 22 shows"
+    re.compile(
+        rf"\b(?:prospectus|filing|10-K|10-Q|20-F|S-1|F-1|annual report|quarterly report) "
+        rf"(?P<name>{_NAME}) (?:filed|submitted|published|released)\b"
+    ),
+    # "Word from the Economic Daily News on Sunday is that ..."
+    re.compile(rf"\b[Ww]ord from (?:the )?(?P<name>{_NAME})"),
     # "Tuesday's CCTV segment", "Monday's Pacific Wire report": the outlet's piece of that day
     re.compile(
         rf"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s) (?P<name>{_NAME}) "
@@ -239,7 +253,7 @@ PATTERNS = [
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
         rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up|echoed|presented|"
-        rf"authored)"
+        rf"authored|shared|provided|released)"
         rf"(?: (?:on )?[A-Z][a-z]+day)? by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"

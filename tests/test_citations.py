@@ -2341,6 +2341,28 @@ _BANK_13 = _rows(
          "blog post on Friday.", [("Kestrel", FRIDAY, False)]),
         ("Kestrel's chips funnel Americans' data abroad, the Senate Commerce Committee said "
          "on Friday.", [("Senate Commerce Committee", FRIDAY, False)]),
+        # (bank 26, read in session 16) a firm's document with its day; a filer's
+        # prospectus; "word from"; "shared by"; "conceded"; a US president by surname; two
+        # outlets that "both reported"
+        ("A Bernstein note dated Friday put Kestrel's revenue at $3 billion.",
+         [("Bernstein", FRIDAY, False)]),
+        ("The figures come from a Jefferies note circulated to clients on Friday.",
+         [("Jefferies", FRIDAY, False)]),
+        ("Omdia data published on Friday show Kestrel holding a 62% share.",
+         [("Omdia", FRIDAY, False)]),
+        ("The prospectus Kestrel filed with the Hong Kong stock exchange on Friday shows losses "
+         "narrowing.", [("Kestrel", FRIDAY, False)]),
+        ("Word from the Economic Daily News on Friday is that Kestrel will ship in September.",
+         [("Economic Daily News", FRIDAY, False)]),
+        ("The numbers were shared by Taiwan's Ministry of Economic Affairs at a Friday briefing.",
+         [("Taiwan Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Speaking at the shareholders' meeting on Friday, Kestrel co-CEO Dana Feld conceded "
+         "the company had been slow.", [("Kestrel", FRIDAY, False)]),
+        ("Trump wrote on Truth Social on Friday that Kestrel would be allowed to ship.",
+         [("White House", FRIDAY, False)]),
+        ("The Korea Economic Daily and the Chosun Ilbo both reported on Friday that Kestrel "
+         "would raise prices.",
+         [("Korea Economic Daily", FRIDAY, False), ("Chosun Ilbo", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
