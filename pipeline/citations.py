@@ -719,15 +719,20 @@ class CitationFinder:
             return re.sub(r"^[Tt]he ", "", text), False
         secretary = re.fullmatch(
             rf"(?P<office>(?:US |U\.S\. )?(?:[A-Za-z][a-z]+ [Ss]ecretary|Attorney General))"
-            rf"\s+{PERSON}",
+            rf"\s+(?P<who>{PERSON})",
             text,
         )
         minister = re.fullmatch(
             rf"(?:(?P<country>[A-Z][a-z]+)(?:'s|’s)\s+)?"
             rf"(?P<field>[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]*)*?)"
-            rf"\s+Minister\s+{PERSON}",
+            rf"\s+Minister\s+(?P<who>{PERSON})",
             text,
         )
+        official = minister or secretary
+        if official and official.group("who") in self.executives:
+            # a minister the finder knows ("Economics Minister Kuo Jyh-huei"): the ministry
+            # under its full name, country included
+            return self._match_name(self.executives[official.group("who")])
         if minister and minister.group("field") not in ("Prime", "Deputy Prime", "Chief"):
             # "Economic Affairs Minister Kung Ming-hsin said": the ministry speaks, under
             # its country when the sentence gives it

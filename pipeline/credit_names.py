@@ -277,8 +277,19 @@ KNOWN_EXECUTIVES = {
     "Christophe Fouquet": "ASML", "Andrew Feldman": "Cerebras", "Jim Keller": "Tenstorrent",
     "Liang Wenfeng": "DeepSeek", "Safra Catz": "Oracle", "Larry Ellison": "Oracle",
     "Michael Intrator": "CoreWeave", "Jonathan Ross": "Groq",
-    # a US president speaks for the White House ("Trump wrote on Truth Social")
+    # a US president speaks for the White House ("Trump wrote on Truth Social"), a
+    # minister or secretary for the ministry ("Trade minister Yoji Muto told reporters")
     "Donald Trump": "White House", "Joe Biden": "White House",
+    "Howard Lutnick": "US Commerce Department", "Gina Raimondo": "US Commerce Department",
+    "Scott Bessent": "US Treasury Department", "Janet Yellen": "US Treasury Department",
+    "Chris Wright": "US Energy Department", "Jennifer Granholm": "US Energy Department",
+    "Wang Wentao": "China Ministry of Commerce",
+    "Kuo Jyh-huei": "Taiwan Ministry of Economic Affairs",
+    "Wang Mei-hua": "Taiwan Ministry of Economic Affairs",
+    "Yoji Muto": "Japan Ministry of Economy, Trade and Industry",
+    "Ken Saito": "Japan Ministry of Economy, Trade and Industry",
+    "Ahn Duk-geun": "South Korea Ministry of Trade, Industry and Energy",
+    "Ashwini Vaishnaw": "India Ministry of Electronics and Information Technology",
 }  # fmt: skip
 
 
@@ -316,18 +327,10 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
 # common ones ("Su", "Tan", "Son", "Wei") need the article to say who is meant
 _FAMOUS_SURNAMES = frozenset(
     {
-        "Huang",
-        "Altman",
-        "Nadella",
-        "Zuckerberg",
-        "Jassy",
-        "Amodei",
-        "Pichai",
-        "Mehrotra",
-        "Trump",
-        "Biden",
+        "Huang", "Altman", "Nadella", "Zuckerberg", "Jassy", "Amodei", "Pichai", "Mehrotra",
+        "Trump", "Biden", "Lutnick", "Raimondo", "Bessent",
     }
-)
+)  # fmt: skip
 
 
 def with_lower_word(org: str, rest: str) -> str:

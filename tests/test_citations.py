@@ -2250,10 +2250,11 @@ _BANK_12 = _rows(
          [("Halvorsen", FRIDAY, False)]),
         ("Pacific Wire's Dana Feld reported in Sunday's Power On newsletter that the chips "
          "slipped.", MONDAY, [("Pacific Wire", date(2026, 4, 5), True)]),
-        # a minister speaks for the ministry, one office however long its portfolio
+        # a minister speaks for the ministry, one office however long its portfolio (a
+        # known minister's country comes with it: session 16)
         ("Economy, Trade and Industry Minister Yoji Muto told reporters on Friday that "
          "the stake would be considered.", MONDAY,
-         [("Ministry of Economy, Trade and Industry", FRIDAY, False)]),
+         [("Japan Ministry of Economy, Trade and Industry", FRIDAY, False)]),
         ("Economic Affairs Minister Kung Ming-hsin said on Friday that the split was "
          "unworkable.", MONDAY, [("Ministry of Economic Affairs", FRIDAY, False)]),
         # (bank 24, read in session 15) the press's shorthand for one executive; full names
@@ -2363,6 +2364,14 @@ _BANK_13 = _rows(
         ("The Korea Economic Daily and the Chosun Ilbo both reported on Friday that Kestrel "
          "would raise prices.",
          [("Korea Economic Daily", FRIDAY, False), ("Chosun Ilbo", FRIDAY, False)]),
+        # known ministers and secretaries speak for their ministry, country included,
+        # whatever the title's case; a secretary's surname alone
+        ("Trade minister Yoji Muto told reporters on Friday that Tokyo would seek more.",
+         [("Japan Ministry of Economy, Trade and Industry", FRIDAY, False)]),
+        ("Economics Minister Kuo Jyh-huei told lawmakers on Friday that fabs would lag.",
+         [("Taiwan Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Lutnick said in an interview with Fox Business that licensing would tighten.",
+         [("US Commerce Department", None, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
