@@ -2372,6 +2372,9 @@ _BANK_13 = _rows(
          [("Taiwan Ministry of Economic Affairs", FRIDAY, False)]),
         ("Lutnick said in an interview with Fox Business that licensing would tighten.",
          [("US Commerce Department", None, False)]),
+        # the filer's 10-K or S-1, like its 10-Q
+        ("In its 10-K filed Friday, Kestrel listed Halvorsen as a competitor.",
+         [("Kestrel", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
