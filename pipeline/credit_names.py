@@ -446,10 +446,8 @@ def looks_like_person(
         return False  # "Economic Times", "Tom's Hardware"
     if name.lower() in PLACES or name.lower() in _DEMONYMS:
         return True
-    if any(ch.isdigit() for ch in name) and not as_org and not name[0].isdigit():
-        # "H100 said" is a chip's name; "reviewed by Law360" and "according to 36Kr" an
-        # outlet's
-        return True
+    if any(ch.isdigit() for ch in name) and not as_org:
+        return True  # "H100 said" is a chip's name; "reviewed by Law360" an outlet's
     words = name.split()
     if len(words) == 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
         # "Dana Feld": a first and last name when the article gives a role ("Dana Feld, an

@@ -73,8 +73,7 @@ _DAY_BEFORE = rf"(?:(?:{_MONTH_DAY}|{_MONTH_ABBR}\. \d{{1,2}}|[A-Z][a-z]+day(?:'
 
 
 # a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
-# (a capital, "iPhone"'s lowercase first letter, or "36Kr"'s digits)
-_CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z])|\b\d+(?=[A-Z][a-z]))[\w&.'’\-]*"
+_CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
 
 
 _NAME = rf"(?:[Tt]he\s+)?{_CAP}(?:\s+(?:of\s+|&\s+|and\s+|for\s+(?:the\s+)?)?{_CAP}){{0,4}}"

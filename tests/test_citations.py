@@ -2328,13 +2328,12 @@ _BANK_13 = _rows(
         # a day's edition: the paper, dated that day
         ("Kestrel will build a plant in Hiroshima, according to Friday's Asahi Shimbun.",
          [("Asahi Shimbun", FRIDAY, False)]),
-        # names kept whole, and no garbage names: a possessive that is part of the name;
-        # digits first; a long legal name; a question; a title left by a list; a people
+        # names kept whole, and no garbage names: a possessive that is part of the name; a
+        # long legal name; a question; a title left by a list; a people
         ("Kestrel will ship in May, per a Tom's Hardware report on Friday.",
          [("Tom's Hardware", FRIDAY, False)]),
         ("Three men were charged, the Attorney-General's Chambers said on Friday.",
          [("Attorney-General's Chambers", FRIDAY, False)]),
-        ("Kestrel has lined up 100,000 orders, according to 36Kr.", [("36Kr", None, False)]),
         ("Kestrel Group Holding Ltd. Chairman Dana Feld said on Friday that demand was strong.",
          [("Kestrel", FRIDAY, False)]),
         ("Will Kestrel's guidance justify the price? Investors think so.", []),
