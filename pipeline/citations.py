@@ -287,6 +287,8 @@ class CitationFinder:
                     )
                     if g in m.re.groupindex and m.group(g)
                 )  # fmt: skip
+                if m.start(group) > 0 and sentence[m.start(group) - 1].isalnum():
+                    continue  # the tail of a word ("Kr" of "36Kr"), not a name
                 raw = m.group(group).strip().rstrip(".,;:")
                 if re.match(_NAME_TAIL, raw):
                     # "Taiwan Semiconductor Manufacturing Co. Chairman C.C. Wei told": a long

@@ -43,6 +43,8 @@ KNOWN_ORGS: dict[str, list[str]] = {
     "The New York Times": ["New York Times", "NYT"],
     "South China Morning Post": ["SCMP"],
     "Caixin": [],
+    # (a name the name patterns cannot read: it starts with digits)
+    "36Kr": [],
 }
 
 

@@ -2416,6 +2416,17 @@ def test_credits_phrased_outside_the_story_labels(
     assert sorted(got, key=str) == sorted(want, key=str)
 
 
+def test_an_outlet_named_digits_first_is_known_and_never_cut() -> None:
+    # the name patterns read capitalised words, so "36Kr" is a built-in known outlet, and
+    # the "Kr" they would find inside it is no name
+    from pipeline.timeline import make_finder
+
+    finder = make_finder({})
+    s = "Kestrel has lined up orders, according to 36Kr, which reported the plan this month."
+    got = [(c.cited_outlet, c.cited_date, c.known) for c in finder.find(s, MONDAY, "Ledger")]
+    assert got == [("36Kr", None, True)]
+
+
 def test_a_famous_surname_alone_needs_its_executive_known() -> None:
     # "Huang said" is Nvidia's only while the built-in executives are known; a finder
     # given other executives alone reads the surname as nobody's (and does not fail)
