@@ -98,7 +98,7 @@ class Citation:
 # words that continue a company's name and never begin one ("... Manufacturing Co.")
 _NAME_TAIL = re.compile(
     r"(?:Manufacturing|Semiconductor|Electronics|Technologies|Industries|Industry|Precision|"
-    r"Devices|Holdings|Holding|Corporation|Co\.?|Corp\.?|Inc\.?|Ltd\.?)\s"
+    r"Devices|Holdings|Holding|Computer|Corporation|Co\.?|Corp\.?|Inc\.?|Ltd\.?)\s"
 )
 
 
@@ -416,9 +416,23 @@ class CitationFinder:
                     keep_whole = True  # "Ministry of Electronics and Information Technology"
                 if re.search(r"\bMinister\s+[A-Z]", raw):
                     # "Economy, Trade and Industry Minister Yoji Muto": one office
-                    portfolio = re.search(r"(?:[A-Z][\w\-]*,\s+)+$", original[: m.start(group)])
+                    # ("National Science and Technology Council Minister Wu Cheng-wen": a
+                    # body's whole name, which the name pattern cut)
+                    portfolio = re.search(
+                        r"(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+))+$", original[: m.start(group)]
+                    )
                     if portfolio:
-                        raw = portfolio.group(0) + raw
+                        # (not the opening's words: "On Monday, Economic Affairs Minister")
+                        raw = (
+                            re.sub(
+                                r"^(?:.*\b(?:On|In|At|By|Then|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
+                                r"day|January|February|March|April|May|June|July|August|September|"
+                                r"October|November|December)\b,?\s+)+",
+                                "",
+                                portfolio.group(0),
+                            )
+                            + raw
+                        )
                     keep_whole = True
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not keep_whole else [raw]
                 if not keep_whole and not group.startswith("outlet"):
@@ -437,13 +451,16 @@ class CitationFinder:
                     if ahead and len(parts) > 1:
                         parts = re.split(r",\s+", ahead.group(0).strip(", ")) + parts
                     pair = re.search(
-                        r"(?:^|(?<=[\s(]))(?:[Tt]he\s+)?((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)"
-                        r"\s+and\s+(?:the\s+)?$",
+                        r"(?:^|(?<=[\s(]))(?P<both>[Bb]oth\s+)?(?:[Tt]he\s+)?"
+                        r"((?:[A-Z][\w&.\-]*\s+){0,3}[A-Z][\w&.\-]*)\s+and\s+(?:the\s+)?$",
                         original[: m.start(group)],
                     )
-                    if pair and re.match(r"\s+(?:both|each)\b", original[m.end(group) :]):
+                    if pair and (
+                        pair.group("both")
+                        or re.match(r"\s+(?:both|each)\b", original[m.end(group) :])
+                    ):
                         # "The Korea Economic Daily and the Chosun Ilbo both reported"
-                        parts = [pair.group(1), *parts]
+                        parts = [pair.group(2), *parts]
                 if group.startswith("outlet"):
                     # "South Korea's Yonhap news agency": the outlet, not its country
                     parts = [re.sub(r"^(?:[A-Z][\w.]*\s+)*[A-Z][\w.]*(?:'s|’s)\s+", "", raw)]
@@ -696,7 +713,7 @@ class CitationFinder:
                 return canon, True
         # "per X", and sentence adverbs: "Then Microsoft made it official"
         text = re.sub(
-            r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Then|Later|Also|Now|Meanwhile|Separately|"
+            r"^(?:[Pp]er|[Vv]ia|[Cc]iting|[Aa]s|Both|Then|Later|Also|Now|Meanwhile|Separately|"
             r"Earlier|Instead|Still|So|And|But|Yet|At|In|On|For|From|With|By|Under|Unlike|Like|"
             r"After|Before|While|Between|Despite|[A-Z][\w.]*-based|[A-Z][\w.]*-headquartered)\s+",
             "",
@@ -742,10 +759,14 @@ class CitationFinder:
         if minister and minister.group("field") not in ("Prime", "Deputy Prime", "Chief"):
             # "Economic Affairs Minister Kung Ming-hsin said": the ministry speaks, under
             # its country when the sentence gives it
-            field = minister.group("field")
+            field = re.sub(r"\s+(?:Deputy|Vice)$", "", minister.group("field"))
             field = "Foreign Affairs" if field == "Foreign" else field
             country = minister.group("country")
             name = f"Ministry of {field}"
+            if re.search(
+                r"\b(?:Council|Commission|Administration|Agency|Office|Bureau|Yuan)$", field
+            ):
+                name = field  # "Mainland Affairs Council Deputy Minister X": the council
             if country and country.lower() in PLACES:
                 name = f"{country} {name}"
             return ORG_ALIASES.get(name.casefold(), name), False
@@ -771,8 +792,11 @@ class CitationFinder:
         # trim trailing lowercase/generic words and leading "The"
         if text.lower() in GENERIC or text.lower() in DOCUMENT_WORDS or not words:
             return None, False
-        if re.match(r"(?:Will|Would|Could|Should|Can|Does|Did|Do|Is|Are|Has|Have)\s", text):
-            return None, False  # a question: "Will Nvidia's guidance justify ...?"
+        if re.match(
+            r"(?:Will|Would|Could|Should|Can|Does|Did|Do|Is|Are|Has|Have|If|Unless|Whether)\s",
+            text,
+        ):
+            return None, False  # a question or a condition: "If TSMC confirms the hike"
         if re.fullmatch(r"(?:Vice\s+|Deputy\s+)?(?:Chair|Chairman|Chairwoman|President|CEO)", text):
             return None, False  # a title left alone by a list ("Vice Chair and President X")
         if re.fullmatch(r"[A-Z][a-z]+(?:ans|eses)", text):

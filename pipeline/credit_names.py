@@ -136,6 +136,33 @@ ORG_ALIASES = {
         "Foxconn": ["Hon Hai", "Hon Hai Precision Industry", "Hon Hai Precision"],
         "Google": ["Alphabet Google", "Alphabet's Google"],  # "Alphabet's Google said"
         "Yonhap": ["Yonhap News Agency", "Yonhap news agency"],
+        "CCTV": ["China Central Television"],
+        "Dell'Oro Group": ["Dell'Oro", "Dell’Oro", "Dell’Oro Group"],
+        # (the Commerce Department named before its bureau: one body, not a new name)
+        "Bureau of Industry and Security": [
+            "Commerce Department Bureau of Industry and Security",
+            "Commerce Bureau of Industry and Security",
+        ],
+        # a body whose name only one country uses, under its country, as the banks'
+        # writers name it (most of the time: "South Korea ..." 12 times, bare 5)
+        "South Korea Ministry of Trade, Industry and Energy": [
+            "Ministry of Trade, Industry and Energy",
+            "Korea Ministry of Trade, Industry and Energy",
+        ],
+        "South Korea Ministry of Science and ICT": ["Ministry of Science and ICT"],
+        "Japan Ministry of Economy, Trade and Industry": [
+            "Ministry of Economy, Trade and Industry"
+        ],
+        "China Ministry of Industry and Information Technology": [
+            "Ministry of Industry and Information Technology",
+        ],
+        "China General Administration of Customs": ["General Administration of Customs"],
+        "India Ministry of Electronics and Information Technology": [
+            "Ministry of Electronics and Information Technology",
+            "Ministry of Electronics and IT",
+            "India Ministry of Electronics and IT",
+        ],
+        "Cyberspace Administration of China": ["China Cyberspace Administration"],
     }.items()
     for alias in aliases
 }
@@ -354,7 +381,7 @@ def employer_of(name: str, article_text: str) -> str | None:
     person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
     for k, rx in enumerate(
         (
-            rf"\b(?P<org>{ORG_NAME})(?:'s|’s)?\s+(?:[\w\-]+\s+){{0,2}}{OFFICER}\s+{person}",
+            rf"\b(?P<org>{ORG_NAME})(?:'s|’s)?\s+(?P<mid>(?:[\w\-]+\s+){{0,2}}){OFFICER}\s+{person}",
             rf"\b{person},\s+(?P<org>{ORG_NAME})(?:'s|’s)\s+(?:[\w\-]+\s+)?{OFFICER}\b",
             rf"\b{person},\s+(?:the\s+)?(?:[\w\-]+\s+)?{OFFICER}\s+(?:of|at)\s+"
             rf"(?P<org>{ORG_NAME})",
@@ -374,6 +401,10 @@ def employer_of(name: str, article_text: str) -> str | None:
                 continue
             if org.split()[0].lower() in ("the", "its", "a", "an"):
                 continue
+            if k == 0 and re.match(r"ministry\b", m.group("mid")):
+                # "Foreign ministry spokesperson Guo Jiakun": the ministry, not "Foreign"
+                field = "Foreign Affairs" if org == "Foreign" else org
+                return f"Ministry of {field}"
             return with_lower_word(org, article_text[m.end("org") :])
     return None
 
@@ -412,7 +443,7 @@ ORG_LAST_WORDS = {
     "bureau", "board", "power", "electric", "utilities", "corporation", "foundation",
     "association", "alliance", "analytics", "intelligence", "insights", "economics",
     "advisors", "ventures", "media", "magazine", "broadcasting", "television", "data",
-    "statistics", "shimbun", "analysis",
+    "statistics", "shimbun", "analysis", "computer", "court", "holding",
 }  # fmt: skip
 
 
@@ -446,6 +477,8 @@ def looks_like_person(
         return False  # "Economic Times", "Tom's Hardware"
     if name.lower() in PLACES or name.lower() in _DEMONYMS:
         return True
+    if len(name.split()) > 1 and name.split()[0].lower() in PLACES:
+        return False  # "Tokyo Electron confirmed": nobody's first name is a city's
     if any(ch.isdigit() for ch in name) and not as_org:
         return True  # "H100 said" is a chip's name; "reviewed by Law360" an outlet's
     words = name.split()

@@ -241,6 +241,12 @@ PATTERNS = [
         rf"\b(?:prospectus|filing|10-K|10-Q|20-F|S-1|F-1|annual report|quarterly report) "
         rf"(?P<name>{_NAME}) (?:filed|submitted|published|released)\b"
     ),
+    # "The White House released its AI Action Plan on Wednesday": a body's own document
+    re.compile(
+        rf"\b(?P<name>{_NAME}) (?:released|published|issued|unveiled) (?:its|a|an|the) "
+        rf"(?:[\w\-]+ ){{0,3}}?(?i:report|plan|data|figures|statement|study|survey|estimates?|"
+        rf"forecast|outlook|guidance|rules?|notice|white paper)\b"
+    ),
     # "Word from the Economic Daily News on Sunday is that ..."
     re.compile(rf"\b[Ww]ord from (?:the )?(?P<name>{_NAME})"),
     # "Tuesday's CCTV segment", "Monday's Pacific Wire report": the outlet's piece of that day
@@ -252,7 +258,7 @@ PATTERNS = [
         rf"\b(?:[Ff]irst |[Oo]riginally )?(?:published|reported|broken|revealed|disclosed|"
         rf"cited|quoted|named|described|identified|flagged|shown|aired|broadcast|confirmed|"
         rf"announced|acknowledged|detailed|compiled|spotted|picked up|dug up|echoed|presented|"
-        rf"authored|shared|provided|released)"
+        rf"authored|shared|provided|released|carried)"
         rf"(?: (?:on )?[A-Z][a-z]+day)? by "
         # "first detailed by the Korean outlet TheElec", "published by grid operator PJM"
         rf"(?:(?:the |a |an )?(?:[A-Z][a-z]+ )?(?:outlet|newspaper|daily|broadcaster|news agency|"
@@ -401,8 +407,10 @@ PATTERNS = [
     re.compile(
         rf"\b(?:(?:confirmed|explained|denied|disclosed)(?: (?:the|its) [a-z]+)?|said) to "
         rf"(?:the )?(?P<name>{_NAME})"
-        rf"(?=\s+(?:on\b|in\b|that\b|{_WHEN})|\s*[.,;])"
+        rf"(?=\s+(?:on\b|in\b|that\b|by\b|{_WHEN})|\s*[.,;])"
     ),
+    # "Micron confirmed the timeline in a statement to Moneycontrol": the outlet told
+    re.compile(rf"\bin an? (?:emailed |written )?statement to (?:the )?(?P<name>{_NAME})"),
     # "Data from Synergy Research Group show ..."
     re.compile(
         rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|index|[Rr]ankings?) (?:compiled |"
@@ -545,8 +553,9 @@ PATTERNS = [
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
         r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
-        r"(?:(?:'s|’s) (?:own )?(?:[a-z\-]+ ){0,2}?(?:reporting|figures|numbers|data|filings?|"
-        r"accounts|guidance|results|report))?\b(?!['’])"
+        r"(?:(?:'s|’s) (?:own )?(?:[A-Z][a-z]{2,8}\.? \d{1,2} )?(?:[a-z\-]+ ){0,2}?(?:reporting|"
+        r"figures|numbers|data|filings?|accounts|guidance|results|report|press release|"
+        r"statement|announcement))?\b(?!['’])"
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts|[Tt]he (?:company|firm|chipmaker|group)(?:'s|’s)|"
@@ -725,6 +734,7 @@ ANALYST_BEFORE = re.compile(
 
 
 GENERIC = {
+    "editor",  # "Editor's note: This story has been updated ..."
     "asked",  # "Asked about the report, Huang smiled and said ..."
     "pressed",
     "reached",

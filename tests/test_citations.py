@@ -1663,7 +1663,7 @@ _BANK_7 = _rows(
          [("State Administration for Market Regulation", FRIDAY, False)]),
         ("Chip exports rose 58%, data from the Ministry of Trade, Industry and Energy showed "
          "on Sunday.", MONDAY,
-         [("Ministry of Trade, Industry and Energy", date(2026, 4, 5), False)]),
+         [("South Korea Ministry of Trade, Industry and Energy", date(2026, 4, 5), False)]),
         ("Reuters first flagged the order on Friday, more than a week before the company "
          "confirmed it.", MONDAY, [("Reuters", FRIDAY, True), ("Cambricon", None, False)]),
         # an event's day just ahead is not the credit's; an instruction is no statement
@@ -2034,7 +2034,8 @@ _BANK_11 = _rows(
         ("Halvorsen's April revenue rose 150%, the company announced on the evening of the 3rd.",
          MONDAY, [("Halvorsen", FRIDAY, False)]),
         ("According to the Ministry of Trade, Industry and Energy on the 3rd, chip exports hit a "
-         "record.", MONDAY, [("Ministry of Trade, Industry and Energy", FRIDAY, False)]),
+         "record.", MONDAY,
+         [("South Korea Ministry of Trade, Industry and Energy", FRIDAY, False)]),
         ("Halvorsen's yields have passed 70%, according to a slide the company showed at a "
          "conference earlier this month.", MONDAY, [("Halvorsen", None, False)]),
         ("AMD confirmed the MI500 on Friday, after Wccftech's leak of the road map.", MONDAY,
@@ -2089,7 +2090,7 @@ _BANK_11 = _rows(
         # ... but a document phrase in an appositive is the nearer name's
         ("China's Cyberspace Administration said on Friday it had summoned Nvidia, a claim "
          "Nvidia rejected in a statement on Saturday.", MONDAY,
-         [("China Cyberspace Administration", FRIDAY, False),
+         [("Cyberspace Administration of China", FRIDAY, False),
           ("Nvidia", date(2026, 4, 4), False)]),
 
         # (bank 18, read) an opening research note; a vice chairman; a company named with a
@@ -2371,6 +2372,40 @@ _BANK_13 = _rows(
          [("Taiwan Ministry of Economic Affairs", FRIDAY, False)]),
         ("Lutnick said in an interview with Fox Business that licensing would tighten.",
          [("US Commerce Department", None, False)]),
+        # (banks 27 and 28, read in session 16) a company whose first word is a city's name;
+        # an editor's note; "carried by"; "disclosed to X by"; "in a statement to X"; a
+        # long company name before its officer; a channel's full name; a ministry's
+        # spokesperson; a council's deputy minister; not the opening's day; "Both X and Y
+        # said"; a ministry only one country has; a condition; a body's own plan
+        ("Tokyo Electron confirmed on Friday that one of those detained was an employee.",
+         [("Tokyo Electron", FRIDAY, False)]),
+        ("Editor's note: This story has been updated to correct the name of the operator.", []),
+        ("A commentary carried by the People's Daily app on Friday asked for proofs.",
+         [("People's Daily", FRIDAY, False)]),
+        ("The figure was first disclosed to Yonhap News Agency by a person familiar with it.",
+         [("Yonhap", None, False)]),
+        ("Kestrel confirmed the timeline in a statement to Moneycontrol on Friday.",
+         [("Kestrel", FRIDAY, False), ("Moneycontrol", FRIDAY, False)]),
+        ("Quanta Computer Vice Chairman C.C. Leung said on Friday that shipments would grow.",
+         [("Quanta Computer", FRIDAY, False)]),
+        ("China Central Television reported on Friday that the network links eight hubs.",
+         [("CCTV", FRIDAY, False)]),
+        ("Foreign ministry spokesperson Guo Jiakun told a press conference on Friday that "
+         "Beijing opposes the rules.", [("Ministry of Foreign Affairs", FRIDAY, False)]),
+        ("Mainland Affairs Council Deputy Minister Liang Wen-chieh told reporters on Friday "
+         "that rules would be reviewed.", [("Mainland Affairs Council", FRIDAY, False)]),
+        ("On Friday, Economic Affairs Minister Kung Ming-hsin said the split was unworkable.",
+         [("Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Both Kestrel and Halvorsen said on Friday that they would comply.",
+         [("Kestrel", FRIDAY, False), ("Halvorsen", FRIDAY, False)]),
+        ("The Ministry of Trade, Industry and Energy said on Friday that exports rose.",
+         [("South Korea Ministry of Trade, Industry and Energy", FRIDAY, False)]),
+        ("If Kestrel confirms the price hike on Friday's call, expect a rally.", []),
+        ("The White House released its AI Action Plan on Friday.",
+         [("White House", FRIDAY, False)]),
+        ("Kestrel released its new chip on Friday.", []),
+        ("According to the company's March 30 press release, the round raised $700 million.",
+         [("Halvorsen", date(2026, 3, 30), False)]),
         # the filer's 10-K or S-1, like its 10-Q
         ("In its 10-K filed Friday, Kestrel listed Halvorsen as a competitor.",
          [("Kestrel", FRIDAY, False)]),
