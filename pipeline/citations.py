@@ -412,8 +412,14 @@ class CitationFinder:
                     raw,
                 ):
                     keep_whole = True  # "the Competition and Markets Authority"
-                if re.search(r"\bof\s+\S+.*\s+and\s+", raw):
-                    keep_whole = True  # "Ministry of Electronics and Information Technology"
+                if re.search(r"\bof\s+\S+.*\s+and\s+", raw) or re.search(
+                    r"\b(?:Ministry|Department|Office|Council|Commission|Committee)\s+for\s+\S+.*"
+                    r"\s+and\s+",
+                    raw,
+                ):
+                    # "Ministry of Electronics and Information Technology", "Federal Ministry
+                    # for Economic Affairs and Climate Action"
+                    keep_whole = True
                 if re.search(r"\bMinister\s+[A-Z]", raw):
                     # "Economy, Trade and Industry Minister Yoji Muto": one office
                     # ("National Science and Technology Council Minister Wu Cheng-wen": a

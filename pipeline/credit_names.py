@@ -491,7 +491,9 @@ def looks_like_person(
         first, last = words
         return not org_hint and bool(
             not re.search(
-                rf"\b{re.escape(name)}(?:'s|’s)?\s+(?:said|says|announced|unveiled)\b", article_text
+                rf"\b{re.escape(name)}(?:'s|’s)?\s+(?:first\s+)?(?:said|says|announced|unveiled|"
+                r"reported|reports)\b",
+                article_text,
             )
             or re.search(
                 rf"\b{re.escape(name)},\s+(?:a|an|the|its|who)?\s*[\w\s\-]{{0,40}}?\b(?:{_ROLE})",

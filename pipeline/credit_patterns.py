@@ -133,6 +133,10 @@ UNDATED = re.compile(
     rf"|\((?:[Ss]ources?:|[Hh]/[Tt]:?|[Vv]ia|[Hh]at tip(?: to)?:?)\s+(?P<name2>{_NAME})\)"
     # a chart's credit line: "Source: TrendForce, January 2025"
     rf"|^(?:[Ss]ources?|[Dd]ata):\s+(?P<name3>{_NAME})(?=\s*(?:[,;.]|$))"
+    # "..., following a similar report in the Economic Times": another's undated report
+    rf"|\b(?:following|after|echoing|matching) (?:an? |the )?(?:similar |"
+    rf"earlier |previous |separate |local )?(?:report|story|article|scoop) (?:in|by|from) "
+    rf"(?:the )?(?P<name4>{_NAME})(?![\w&.'’\-]|\s+(?:on|dated|from|published|in)\b|,?\s+\w+day\b)"
 )
 
 

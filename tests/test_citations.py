@@ -2406,6 +2406,16 @@ _BANK_13 = _rows(
         ("Kestrel released its new chip on Friday.", []),
         ("According to the company's March 30 press release, the round raised $700 million.",
          [("Halvorsen", date(2026, 3, 30), False)]),
+        # a body's name with "for ... and ..." is one name; a two-word outlet that
+        # "reported" is no person; another's report that a credit follows is undated
+        ("The Federal Ministry for Economic Affairs and Climate Action said on Friday that "
+         "it approved subsidies.",
+         [("Ministry for Economic Affairs and Climate Action", FRIDAY, False)]),
+        ("De Telegraaf first reported on Friday that the cabinet would set aside funds.",
+         [("De Telegraaf", FRIDAY, False)]),
+        ("Kestrel is in talks with Halvorsen, Pacific Wire reported on Friday, following a "
+         "similar report in the Economic Times.",
+         [("Pacific Wire", FRIDAY, True), ("Economic Times", None, False)]),
         # the filer's 10-K or S-1, like its 10-Q
         ("In its 10-K filed Friday, Kestrel listed Halvorsen as a competitor.",
          [("Kestrel", FRIDAY, False)]),
