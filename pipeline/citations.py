@@ -122,6 +122,12 @@ _DEMONYMS = {
 }  # fmt: skip
 _US = {"us", "u.s.", "american"}
 _US_PRESIDENTS = {"Donald Trump", "Trump", "Joe Biden", "Biden"}
+# presidents the press names by title alone ("President Emmanuel Macron said"), where a
+# bare "President Name" is otherwise a company's ("President Koji Kawashima told")
+_KNOWN_HEADS = {
+    "Emmanuel Macron", "Lee Jae-myung", "Yoon Suk Yeol", "Lai Ching-te", "Tsai Ing-wen",
+    "Xi Jinping", "Prabowo Subianto", "Ferdinand Marcos", "Ursula von der Leyen",
+}  # fmt: skip
 
 
 def _head_of_government(text: str) -> str | None:
@@ -139,7 +145,12 @@ def _head_of_government(text: str) -> str | None:
         country in _US and head.group("office") == "President"
     ):
         return "White House"
-    if head.group("office") != "President" or country in PLACES or country in _DEMONYMS:
+    if (
+        head.group("office") != "President"
+        or country in PLACES
+        or country in _DEMONYMS
+        or head.group("who") in _KNOWN_HEADS
+    ):
         return head.group("who")
     return None
 

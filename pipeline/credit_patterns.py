@@ -273,7 +273,8 @@ PATTERNS = [
     re.compile(
         # (not a rate: "6,688 tokens per second per NPU")
         rf"(?:\b(?:(?<!second )(?<!minute )(?<!hour )(?<!token )(?<!watt )[Pp]er |[Cc]iting |"
-        rf"[Vv]ia |[Hh]at tip to |[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
+        rf"(?<!announced )(?<!disclosed )(?<!filed )(?<!said )[Vv]ia |[Hh]at tip to |"
+        rf"[Rr]eports? (?:from|by) |[Rr]eporting (?:from|by) )"
         rf"|(?<!\w)[Hh]/[Tt] |[Ss]hout-?out to )"
         # ("Per Korean outlet The Elec")
         rf"(?:[A-Z][a-z]+ (?:outlet|newspaper|daily|broadcaster|news agency|site|blog) )?"
@@ -376,6 +377,14 @@ PATTERNS = [
         rf"(?:said|says|told|added|confirmed|wrote|disputed|denied|rejected|acknowledged)\b"
         rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
+        # "He Yadong, spokesperson for the Ministry of Commerce, told a briefing"
+        rf"|[A-Z][\w\-]+(?: [A-Z][\w\-]+){{0,2}}, (?:an? |the )?(?:spokes\w+|representative|"
+        rf"official|chairman|chairwoman|chief executive|president|director) (?:for|of|at) "
+        rf"(?:the )?(?P<name3>{_NAME}), (?:{_WHEN} )?(?:said|says|told|added|confirmed|wrote)\b"
+        # "The company's chairman, C.C. Wei, told the shareholders' meeting"
+        rf"|\b[Tt]he (?P<name5>company|firm)(?:'s|’s) (?:chairman|chairwoman|chief executive|CEO|"
+        rf"CFO|president|founder|spokes\w+)(?:, [A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,2}},)? "
+        rf"(?:{_WHEN} )?(?:said|says|told|added|confirmed|wrote)\b"
     ),
     # "Ministry of Commerce spokesperson He Yadong said", "Officials from the National
     # Development and Reform Commission told a briefing", "Commerce Department officials

@@ -2416,6 +2416,16 @@ _BANK_13 = _rows(
         ("Kestrel is in talks with Halvorsen, Pacific Wire reported on Friday, following a "
          "similar report in the Economic Times.",
          [("Pacific Wire", FRIDAY, True), ("Economic Times", None, False)]),
+        # an appositive spokesperson's body; "the company's chairman, Name,"; a known
+        # president by title alone; an announcement "via" an exchange credits no exchange
+        ("Dana Feld, spokesperson for the Ministry of Commerce, told a briefing on Friday "
+         "that the move was unfair.", [("Ministry of Commerce", FRIDAY, False)]),
+        ("The company's chairman, Dana Feld, told shareholders on Friday that revenue would "
+         "double.", [("Halvorsen", FRIDAY, False)]),
+        ("President Emmanuel Macron said on Friday that investors had committed 109 billion "
+         "euros.", [("Emmanuel Macron", FRIDAY, False)]),
+        ("Kestrel announced via the Shanghai Stock Exchange on Friday that it would buy a "
+         "rival.", [("Kestrel", FRIDAY, False)]),
         # the filer's 10-K or S-1, like its 10-Q
         ("In its 10-K filed Friday, Kestrel listed Halvorsen as a competitor.",
          [("Kestrel", FRIDAY, False)]),
