@@ -89,7 +89,10 @@ _WHEN = (
 )
 
 
-_IN_A_NOTE = r"[^.;]{0,100}?\bin (?:an? |their |separate )(?:[\w\-]+ )?(?:notes?|reports?)\b(?! by)"
+_IN_A_NOTE = (
+    # ("in a Jan. 8 note")
+    r"[^.;]{0,100}?\bin (?:an? |their |separate )(?:[\w\-.]+ ){0,2}?(?:notes?|reports?)\b(?! by)"
+)
 
 
 NOTE_AHEAD = re.compile(r"[^.;]{0,80}?" + _IN_A_NOTE)
@@ -351,8 +354,9 @@ PATTERNS = [
         # ("Bernstein analyst Stacy Rasgon wrote in a note Friday")
         rf"|(?P<name3>{_NAME}) analyst [A-Z][\w\-]* [A-Z][\w\-]* (?:{_WHEN} )?(?:said|wrote|"
         rf"estimated|estimates|argued|noted)\b(?={_IN_A_NOTE})"
-        rf"|(?P<name4>{_NAME})(?:'s|’s) [a-z]+ (?:piece|story|report|article|scoop) (?:claims|says|"
-        rf"said|reports|reported|argues|argued)\b"
+        rf"|(?P<name4>{_NAME})(?:'s|’s) (?:[a-z]+ ){{1,2}}?(?:piece|story|report|article|scoop|"
+        rf"findings|study|survey|paper)(?:, (?:published|released|issued) [^,;]{{1,40}},)? "
+        rf"(?:claims|says|say|said|reports|reported|argues|argued|shows?|showed|found|finds)\b"
     ),
     # "a statement issued by the Press Information Bureau", "a complaint Applied Materials
     # filed in federal court", "so says Gartner", "Says Intel, in its presentation:"

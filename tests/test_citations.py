@@ -2426,6 +2426,11 @@ _BANK_13 = _rows(
          "euros.", [("Emmanuel Macron", FRIDAY, False)]),
         ("Kestrel announced via the Shanghai Stock Exchange on Friday that it would buy a "
          "rival.", [("Kestrel", FRIDAY, False)]),
+        # a note's day written as a date; a body's findings, with their day in apposition
+        ("Citi analysts said in a March 30 note that shipments should roughly double.",
+         [("Citi", date(2026, 3, 30), False)]),
+        ("The CMA's provisional findings, published on Friday, say Kestrel's licensing harms "
+         "competition.", [("CMA", FRIDAY, False)]),
         # the filer's 10-K or S-1, like its 10-Q
         ("In its 10-K filed Friday, Kestrel listed Halvorsen as a competitor.",
          [("Kestrel", FRIDAY, False)]),
