@@ -382,7 +382,7 @@ PATTERNS = [
         rf"|\b(?:spokes\w+|representative) for (?P<name2>{_NAME}) (?:{_WHEN} )?"
         rf"(?:said|says|told|added|confirmed|wrote)\b"
         # "He Yadong, spokesperson for the Ministry of Commerce, told a briefing"
-        rf"|[A-Z][\w\-]+(?: [A-Z][\w\-]+){{0,2}}, (?:an? |the )?(?:spokes\w+|representative|"
+        rf"|, (?:an? |the )?(?:spokes\w+|representative|"
         rf"official|chairman|chairwoman|chief executive|president|director) (?:for|of|at) "
         rf"(?:the )?(?P<name3>{_NAME}), (?:{_WHEN} )?(?:said|says|told|added|confirmed|wrote)\b"
         # "The company's chairman, C.C. Wei, told the shareholders' meeting"
