@@ -126,7 +126,7 @@ _US_PRESIDENTS = {"Donald Trump", "Trump", "Joe Biden", "Biden"}
 # bare "President Name" is otherwise a company's ("President Koji Kawashima told")
 _KNOWN_HEADS = {
     "Emmanuel Macron", "Lee Jae-myung", "Yoon Suk Yeol", "Lai Ching-te", "Tsai Ing-wen",
-    "Xi Jinping", "Prabowo Subianto", "Ferdinand Marcos", "Ursula von der Leyen",
+    "Xi Jinping", "Prabowo Subianto", "Ferdinand Marcos",
 }  # fmt: skip
 
 
