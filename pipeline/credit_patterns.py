@@ -241,7 +241,8 @@ PATTERNS = [
     # Sunday", "Omdia data published on the 3rd show": a firm's document, with its day
     re.compile(
         rf"\b(?:[Aa]n? |[Tt]he )?(?P<name>{_NAME}) (?:research )?(?:note|report|data|figures|"
-        rf"estimates|survey|analysis) (?:dated|circulated|published|released|issued|sent)\b"
+        rf"estimates|survey|analysis) (?:dated|circulated|published|released|issued|sent|"
+        rf"from (?=[A-Z][a-z]+day\b|{_MONTH_ABBR}\.? \d))"
     ),
     # "The prospectus Biren filed with the Hong Kong stock exchange on Dec. 22 shows"
     re.compile(
