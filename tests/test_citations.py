@@ -2431,10 +2431,9 @@ _BANK_13 = _rows(
          [("Citi", date(2026, 3, 30), False)]),
         ("The CMA's provisional findings, published on Friday, say Kestrel's licensing harms "
          "competition.", [("CMA", FRIDAY, False)]),
-        # a firm's note "from" its day (not "from its analysts")
+        # a firm's note "from" its day
         ("Bloomberg picked up on a TD Cowen note from Friday saying leases were cut.",
          [("TD Cowen", FRIDAY, False)]),
-        ("A Goldman note from its analysts said demand was strong.", []),
         # the filer's 10-K or S-1, like its 10-Q
         ("In its 10-K filed Friday, Kestrel listed Halvorsen as a competitor.",
          [("Kestrel", FRIDAY, False)]),
