@@ -25,6 +25,7 @@ from pipeline.credit_dates import (
 from pipeline.credit_names import (
     BOTH,
     CORPORATE_SUFFIX,
+    DEMONYMS,
     KNOWN_EXECUTIVES,
     LOWER_NAMES,
     NAME_GLOSS,
@@ -115,11 +116,6 @@ _HEAD = re.compile(
     rf"(?:(?P<country>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?:'s|’s)?\s+)?(?:(?:Deputy|Vice)\s+)?"
     rf"(?P<office>Prime\s+Minister|Premier|Chancellor|President)\s+(?P<who>{PERSON})"
 )
-_DEMONYMS = {
-    "american", "chinese", "taiwanese", "korean", "south korean", "japanese", "indian",
-    "dutch", "french", "german", "british", "malaysian", "vietnamese", "indonesian",
-    "singaporean", "saudi", "emirati", "russian", "mexican", "brazilian", "canadian",
-}  # fmt: skip
 _US = {"us", "u.s.", "american"}
 _US_PRESIDENTS = {"Donald Trump", "Trump", "Joe Biden", "Biden"}
 # presidents the press names by title alone ("President Emmanuel Macron said"), where a
@@ -148,7 +144,7 @@ def _head_of_government(text: str) -> str | None:
     if (
         head.group("office") != "President"
         or country in PLACES
-        or country in _DEMONYMS
+        or country in DEMONYMS
         or head.group("who") in _KNOWN_HEADS
     ):
         return head.group("who")
@@ -442,9 +438,7 @@ class CitationFinder:
                         # (not the opening's words: "On Monday, Economic Affairs Minister")
                         raw = (
                             re.sub(
-                                r"^(?:.*\b(?:On|In|At|By|Then|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)"
-                                r"day|January|February|March|April|May|June|July|August|September|"
-                                r"October|November|December)\b,?\s+)+",
+                                rf"^(?:.*\b(?:On|In|At|By|Then|{MONTH_OR_WEEKDAY.pattern})\b,?\s+)+",
                                 "",
                                 portfolio.group(0),
                             )

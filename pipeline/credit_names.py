@@ -416,18 +416,14 @@ _ROLE = (
 )
 
 
-_DEMONYMS = {
-    "chinese",
-    "taiwanese",
-    "korean",
-    "south korean",
-    "japanese",
-    "american",
-    "european",
-    "indian",
-    "saudi",
-    "emirati",
-}
+# peoples' adjectives: never a speaker's name alone ("the Chinese said"), and a country
+# word before a head of government's title ("Indian Prime Minister")
+DEMONYMS = {
+    "american", "chinese", "taiwanese", "korean", "south korean", "japanese", "indian",
+    "european", "dutch", "french", "german", "british", "malaysian", "vietnamese",
+    "indonesian", "singaporean", "saudi", "emirati", "russian", "mexican", "brazilian",
+    "canadian",
+}  # fmt: skip
 
 
 # last words of outlets' and organisations' names, never of a person's: "Commercial
@@ -475,7 +471,7 @@ def looks_like_person(
         or re.search(r"\w(?:'s|’s)\s", name)
     ):
         return False  # "Economic Times", "Tom's Hardware"
-    if name.lower() in PLACES or name.lower() in _DEMONYMS:
+    if name.lower() in PLACES or name.lower() in DEMONYMS:
         return True
     if len(name.split()) > 1 and name.split()[0].lower() in PLACES:
         return False  # "Tokyo Electron confirmed": nobody's first name is a city's
