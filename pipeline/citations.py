@@ -16,6 +16,7 @@ import re
 from collections.abc import Collection, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
+from functools import lru_cache
 
 from pipeline.claims import QUOTED
 from pipeline.credit_dates import (
@@ -39,6 +40,7 @@ from pipeline.credit_names import (
     PLACES,
     SUBJECT,
     TITLED,
+    US_DEPARTMENTS,
     acronyms,
     bare,
     bare_officer,
@@ -105,8 +107,9 @@ _NAME_TAIL = re.compile(
 
 # a department's secretary with the title in lowercase ("Commerce secretary Gina Raimondo")
 _LOWER_SECRETARY = re.compile(
-    r"\b(?:US |U\.S\. )?(?:[Cc]ommerce|[Ee]nergy|[Tt]reasury|[Ss]tate|[Dd]efense) secretary"
-    r"(?= [A-Z][a-z]+ [A-Z])"
+    r"\b(?:US |U\.S\. )?(?:"
+    + "|".join(f"[{d[0]}{d[0].lower()}]{d[1:]}" for d in US_DEPARTMENTS)
+    + r") secretary(?= [A-Z][a-z]+ [A-Z])"
 )
 
 # a head of government or state by title ("Indian Prime Minister Narendra Modi"): the
@@ -126,6 +129,7 @@ _KNOWN_HEADS = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def _head_of_government(text: str) -> str | None:
     """Who speaks when a head of government or state does, by title: the person, and
     for a US president the White House."""

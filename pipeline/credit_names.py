@@ -89,6 +89,9 @@ CORPORATE_SUFFIX = re.compile(
 )
 
 
+# the US departments whose secretary speaks for them ("Commerce Secretary Howard Lutnick")
+US_DEPARTMENTS = ("Commerce", "Energy", "Treasury", "State", "Defense")
+
 # companies and agencies cited under several names: one canonical name each. They are not
 # news outlets, so they stay "unknown" (a bare mention of one is not a citation)
 ORG_ALIASES = {
@@ -126,7 +129,8 @@ ORG_ALIASES = {
                 f"US {dept} Secretary",
                 f"U.S. {dept} Secretary",
             ]
-            for dept in ("Energy", "Treasury", "State", "Defense")
+            for dept in US_DEPARTMENTS
+            if dept != "Commerce"  # named above, with its bureau's aliases
         },
         "SK hynix": ["SK Hynix", "SK hynix"],
         "Samsung": ["Samsung Electronics"],
