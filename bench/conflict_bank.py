@@ -79,8 +79,10 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> tuple[int, int, int
     notes = []
     for c, sides in zip(item.get("conflicts") or [], labelled, strict=True):
         if not any(shows(d, sides) for d in shown):
-            values = "; ".join(f"{s['value']} ({', '.join(sorted(o))})" for s, o in zip(
-                c["sides"], sides, strict=True))
+            values = "; ".join(
+                f"{s['value']} ({', '.join(sorted(o))})"
+                for s, o in zip(c["sides"], sides, strict=True)
+            )
             notes.append(f"  missed: {c['fact']}: {values}")
     for d in false:
         sides_txt = " | ".join(f"{c['value']} ({', '.join(c['outlets'])})" for c in d["conflicts"])

@@ -165,6 +165,40 @@ _OWN_POSSESSIVE = re.compile(
 )
 
 
+# countries a sentence names, for a ministry it names without one ("Taiwan's exports rose,
+# the Ministry of Finance said"); not the US, whose government has departments instead
+_COUNTRY_WORDS = {
+    "China": "China", "Taiwan": "Taiwan", "South Korea": "South Korea", "Korea": "South Korea",
+    "Japan": "Japan", "India": "India", "Germany": "Germany", "France": "France",
+    "Britain": "UK", "UK": "UK", "Netherlands": "Netherlands", "Malaysia": "Malaysia",
+    "Vietnam": "Vietnam", "Singapore": "Singapore", "Saudi Arabia": "Saudi Arabia",
+    "Indonesia": "Indonesia",
+    # capitals standing for their governments ("Beijing firmly opposes"); not adjectives,
+    # which describe as often as they name ("the Dutch side's move", for China's ministry)
+    "Beijing": "China", "Taipei": "Taiwan", "Tokyo": "Japan", "Seoul": "South Korea",
+    "New Delhi": "India",
+}  # fmt: skip
+_COUNTRY = re.compile(
+    r"(?<![\w.])("
+    + "|".join(re.escape(w) for w in sorted(_COUNTRY_WORDS, key=len, reverse=True))
+    + r")(?![\w])((?:'s|’s)?)"
+)
+
+
+def _sentence_country(sentence: str) -> str | None:
+    """The country a sentence is about: the first one it names when that one is a
+    possessive ("Taiwan's exports"), else the only one it names."""
+    named = [(_COUNTRY_WORDS[m.group(1)], bool(m.group(2))) for m in _COUNTRY.finditer(sentence)]
+    if not named:
+        return None
+    if named[0][1] or len({c for c, _ in named}) == 1:
+        return named[0][0]
+    return None
+
+
+# participles that may hang off a known name ("Bloomberg-compiled", "Reuters-reported")
+_HYPHEN_OK = r"(?:based|backed|owned|compiled|led|run|reported|sourced|linked)\b"
+
 # a capital city standing for its government ("Beijing's commerce ministry")
 _CAPITALS = {
     "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Taipei": "Taiwan",
@@ -219,8 +253,11 @@ class CitationFinder:
             for n in {name, *aliases}:
                 self._names.append((n, name))
         self._names.sort(key=lambda x: -len(x[0]))
+        # (not inside a hyphenated word: "the Information-technology Promotion Agency",
+        # though "a Bloomberg-compiled consensus" is Bloomberg's)
         self._known_re = [
-            (re.compile(rf"(?<![\w]){_capitalised(n)}(?![\w])"), canon) for n, canon in self._names
+            (re.compile(rf"(?<![\w]){_capitalised(n)}(?![\w]|-(?!{_HYPHEN_OK})[a-z])"), canon)
+            for n, canon in self._names
         ]
 
     def find(
@@ -424,14 +461,26 @@ class CitationFinder:
                 ):
                     keep_whole = True  # "the Competition and Markets Authority"
                 if re.search(r"\bof\s+\S+.*\s+and\s+", raw) or re.search(
-                    r"\b(?:Ministry|Department|Office|Council|Commission|Committee)\s+for\s+\S+.*"
+                    r"\b(?:Ministry|Department|Office|Council|Commission|Committee|Institute|Agency|"
+                    r"Association|Cent(?:er|re)|Foundation|Authority)\s+for\s+\S+.*"
                     r"\s+and\s+",
                     raw,
                 ):
                     # "Ministry of Electronics and Information Technology", "Federal Ministry
                     # for Economic Affairs and Climate Action"
                     keep_whole = True
-                if re.search(r"\bMinister\s+[A-Z]", raw):
+                office_of = re.search(
+                    r"(?:(?:[A-Z][\w.]*\s+){1,2}[A-Z][\w.]*(?:'s|’s)\s+)?"
+                    r"(?:(?:Deputy|Vice|Senior)\s+)?Minister\s+of\s+"
+                    r"(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+))*$",
+                    original[: m.start(group)],
+                )
+                if office_of and not re.search(r"\bMinister\b", raw):
+                    # "Minister of Communications and Information Technology Abdullah
+                    # Alswaha said": one office, named before its holder
+                    raw = office_of.group(0) + raw
+                    keep_whole = True
+                elif re.search(r"\bMinister\s+[A-Z]", raw):
                     # "Economy, Trade and Industry Minister Yoji Muto": one office
                     # ("National Science and Technology Council Minister Wu Cheng-wen": a
                     # body's whole name, which the name pattern cut)
@@ -440,14 +489,17 @@ class CitationFinder:
                     )
                     if portfolio:
                         # (not the opening's words: "On Monday, Economic Affairs Minister")
-                        raw = (
-                            re.sub(
-                                rf"^(?:.*\b(?:On|In|At|By|Then|{MONTH_OR_WEEKDAY.pattern})\b,?\s+)+",
-                                "",
-                                portfolio.group(0),
-                            )
-                            + raw
+                        words = re.sub(
+                            rf"^(?:.*\b(?:On|In|At|By|Then|{MONTH_OR_WEEKDAY.pattern})\b,?\s+)+",
+                            "",
+                            portfolio.group(0),
                         )
+                        if "," in words and " and " not in words.rsplit(",", 1)[1]:
+                            # a clause's last name before the comma is no portfolio ("control
+                            # of Nexperia, Economy Minister X"); a list's is ("Economy, Trade
+                            # and Industry Minister")
+                            words = words.rsplit(",", 1)[1].lstrip()
+                        raw = words + raw
                     keep_whole = True
                 parts = re.split(r"\s+and\s+", raw) if " and " in raw and not keep_whole else [raw]
                 if not keep_whole and not group.startswith("outlet"):
@@ -564,6 +616,12 @@ class CitationFinder:
                         )
                     ):
                         continue
+                    if not known and name.startswith("Ministry of "):
+                        # "Taiwan's exports rose, the Ministry of Finance said": the country's
+                        country = _sentence_country(original)
+                        if country:
+                            name = f"{country} {name}"
+                            name = ORG_ALIASES.get(name.casefold(), name)
                     # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
                     # credit's day follows the participle
                     pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
@@ -766,6 +824,14 @@ class CitationFinder:
             rf"\s+Minister\s+(?P<who>{PERSON})",
             text,
         )
+        for who in (rf"\s+(?P<who>(?=\S+\s+\S){PERSON})", "(?P<who>)"):
+            # "Taiwan's Deputy Minister of Economic Affairs (Cynthia Kiang) said"
+            minister = minister or re.fullmatch(
+                rf"(?:(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+)?"
+                rf"(?:(?:Deputy|Vice|Senior)\s+)?Minister\s+of\s+"
+                rf"(?P<field>[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]*)*?){who}",
+                text,
+            )
         official = minister or secretary
         if official and official.group("who") in self.executives:
             # a minister the finder knows ("Economics Minister Kuo Jyh-huei"): the ministry
@@ -777,12 +843,17 @@ class CitationFinder:
             field = re.sub(r"\s+(?:Deputy|Vice)$", "", minister.group("field"))
             field = "Foreign Affairs" if field == "Foreign" else field
             country = minister.group("country")
+            lead = re.match(r"(\w+)\s+(?=[A-Z])", field)
+            if not country and lead and lead.group(1).lower() in DEMONYMS:
+                # "German Economy Minister Robert Habeck": Germany's ministry of economy
+                country = DEMONYMS[lead.group(1).lower()]
+                field = field[lead.end() :]
             name = f"Ministry of {field}"
             if re.search(
                 r"\b(?:Council|Commission|Administration|Agency|Office|Bureau|Yuan)$", field
             ):
                 name = field  # "Mainland Affairs Council Deputy Minister X": the council
-            if country and country.lower() in PLACES:
+            if country and (country.lower() in PLACES or country in DEMONYMS.values()):
                 name = f"{country} {name}"
             return ORG_ALIASES.get(name.casefold(), name), False
         if secretary and secretary.group("office").casefold() in ORG_ALIASES:
@@ -851,6 +922,20 @@ class CitationFinder:
         # "China's commerce ministry", "Beijing's commerce ministry": the ministry under
         # its full name ("China Ministry of Commerce"), its capital read as its country
         # (not "foreign ministry": the banks' writers name it both ways)
+        brief = re.fullmatch(
+            r"(?P<field>foreign|commerce|trade|industry|finance|economy|economics|defen[cs]e|"
+            r"science|interior) ministry",
+            name,
+            re.I,
+        )
+        if brief:
+            # "the economy ministry said", "Foreign Ministry spokesperson Guo Jiakun": the
+            # ministry under its full name (its country, when the sentence gives one, is
+            # added by the finder)
+            field = brief.group("field").lower()
+            briefs = {"economics": "Economy", "foreign": "Foreign Affairs", "defence": "Defense"}
+            field = briefs.get(field, field.capitalize())
+            return f"Ministry of {field}", False
         ministry = re.fullmatch(
             r"(?P<country>[A-Z][\w ]*?) (?P<field>commerce|trade|industry|finance|economy|"
             r"economics) ministry",

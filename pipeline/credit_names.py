@@ -167,6 +167,9 @@ ORG_ALIASES = {
             "India Ministry of Electronics and IT",
         ],
         "Cyberspace Administration of China": ["China Cyberspace Administration"],
+        # the economy ministry of Taiwan and of the Netherlands is "of Economic Affairs"
+        "Taiwan Ministry of Economic Affairs": ["Taiwan Ministry of Economy"],
+        "Netherlands Ministry of Economic Affairs": ["Netherlands Ministry of Economy"],
     }.items()
     for alias in aliases
 }
@@ -420,13 +423,16 @@ _ROLE = (
 )
 
 
-# peoples' adjectives: never a speaker's name alone ("the Chinese said"), and a country
-# word before a head of government's title ("Indian Prime Minister")
+# peoples' adjectives and their countries: never a speaker's name alone ("the Chinese
+# said"); a country word before a head of government's or minister's title ("Indian Prime
+# Minister", "German Economy Minister")
 DEMONYMS = {
-    "american", "chinese", "taiwanese", "korean", "south korean", "japanese", "indian",
-    "european", "dutch", "french", "german", "british", "malaysian", "vietnamese",
-    "indonesian", "singaporean", "saudi", "emirati", "russian", "mexican", "brazilian",
-    "canadian",
+    "american": "US", "chinese": "China", "taiwanese": "Taiwan", "korean": "South Korea",
+    "south korean": "South Korea", "japanese": "Japan", "indian": "India", "european": "EU",
+    "dutch": "Netherlands", "french": "France", "german": "Germany", "british": "UK",
+    "malaysian": "Malaysia", "vietnamese": "Vietnam", "indonesian": "Indonesia",
+    "singaporean": "Singapore", "saudi": "Saudi Arabia", "emirati": "UAE", "russian": "Russia",
+    "mexican": "Mexico", "brazilian": "Brazil", "canadian": "Canada",
 }  # fmt: skip
 
 
@@ -443,7 +449,8 @@ ORG_LAST_WORDS = {
     "bureau", "board", "power", "electric", "utilities", "corporation", "foundation",
     "association", "alliance", "analytics", "intelligence", "insights", "economics",
     "advisors", "ventures", "media", "magazine", "broadcasting", "television", "data",
-    "statistics", "shimbun", "analysis", "computer", "court", "holding",
+    "statistics", "shimbun", "analysis", "computer", "court", "holding", "scientific",
+    "materials", "robotics", "dynamics", "software", "motors", "microsystems",
 }  # fmt: skip
 
 

@@ -17,7 +17,9 @@ from pipeline.textdates import (
 
 ATTRIBUTION_VERBS = (
     r"reported|reports|said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
-    r"disclosed|discloses|first reported|broke|published|announced|announces|added|"
+    r"disclosed|discloses|first reported|broke|published|announced|announces|"
+    # "added" as speech, not "have both added cold-plate capacity"
+    r"(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bboth )added|"
     r"adds(?=\s+that\b)|points out|pointed out|"
     r"estimated|estimates|stated|states|found|finds|cited|cites|learned|detailed|details|"
     r"claimed|claims|told|tells|showed|shows|described|describes|put|puts|flagged|flags|"
@@ -228,7 +230,7 @@ PATTERNS = [
     ),
     # "China's foreign ministry said": a ministry named by its brief
     re.compile(
-        rf"\b(?P<name>[A-Z][a-z]+(?:'s|’s) (?:foreign|commerce|trade|finance|defen[cs]e|"
+        rf"\b(?P<name>(?:[A-Z][a-z]+(?:'s|’s)|[Tt]he) (?:foreign|commerce|trade|finance|defen[cs]e|"
         rf"industry|economy|science|technology|interior) ministry) (?:{_WHEN} )?(?:has |also )?"
         rf"(?:said|says|announced|confirmed|told)\b"
     ),
@@ -428,7 +430,11 @@ PATTERNS = [
         rf"(?=\s+(?:on\b|in\b|that\b|by\b|{_WHEN})|\s*[.,;])"
     ),
     # "Micron confirmed the timeline in a statement to Moneycontrol": the outlet told
-    re.compile(rf"\bin an? (?:emailed |written )?statement to (?:the )?(?P<name>{_NAME})"),
+    # (not "in a statement to the Taiwan Stock Exchange": where it filed, not who reported)
+    re.compile(
+        rf"\bin an? (?:emailed |written )?statement to "
+        rf"(?!(?:the )?(?:[A-Z][\w&.\-]* ){{0,3}}(?:Exchange|Bourse)\b)(?:the )?(?P<name>{_NAME})"
+    ),
     # "Data from Synergy Research Group show ..."
     re.compile(
         rf"\b(?:[Dd]ata|[Ff]igures|[Ss]tatistics|[Ee]stimates|index|[Rr]ankings?) (?:compiled |"

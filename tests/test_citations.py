@@ -2391,7 +2391,7 @@ _BANK_13 = _rows(
         ("China Central Television reported on Friday that the network links eight hubs.",
          [("CCTV", FRIDAY, False)]),
         ("Foreign ministry spokesperson Guo Jiakun told a press conference on Friday that "
-         "Beijing opposes the rules.", [("Ministry of Foreign Affairs", FRIDAY, False)]),
+         "Beijing opposes the rules.", [("China Ministry of Foreign Affairs", FRIDAY, False)]),
         ("Mainland Affairs Council Deputy Minister Liang Wen-chieh told reporters on Friday "
          "that rules would be reviewed.", [("Mainland Affairs Council", FRIDAY, False)]),
         ("On Friday, Economic Affairs Minister Kung Ming-hsin said the split was unworkable.",
@@ -2442,6 +2442,55 @@ _BANK_13 = _rows(
 )  # fmt: skip
 
 
+_BANK_14 = _rows(
+    "sw",
+    [
+        # (session 17) a minister's country word is the country, and the ministry is named
+        # whole: "Minister of X" before its holder, a deputy's, a list's last field
+        ("German Economy Minister Lena Vogt said on Friday that the subsidy would stay.",
+         [("Germany Ministry of Economy", FRIDAY, False)]),
+        ("Kestrel will stay in Dresden, Economy Minister Lena Vogt said on Friday.",
+         [("Ministry of Economy", FRIDAY, False)]),
+        ("Saudi Arabia's Minister of Communications and Information Technology Omar Haddad "
+         "said on Friday that the kingdom would buy chips.",
+         [("Saudi Arabia Ministry of Communications and Information Technology", FRIDAY, False)]),
+        ("Taiwan's Deputy Minister of Economic Affairs said on Friday that exports doubled.",
+         [("Taiwan Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Vice Minister of Commerce Li Wen told reporters on Friday that talks went well.",
+         [("Ministry of Commerce", FRIDAY, False)]),
+        # a ministry without its country takes the one the sentence is about
+        ("Taiwan's exports rose 30 percent in May, the Ministry of Finance said on Friday.",
+         [("Taiwan Ministry of Finance", FRIDAY, False)]),
+        ("Exports to Japan and Korea rose, the Ministry of Finance said on Friday.",
+         [("Ministry of Finance", FRIDAY, False)]),
+        ("Kestrel will invest US$2 billion, the Ministry of Economic Affairs said on Friday.",
+         [("Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Foreign Ministry spokesperson Lin Wei said on Friday that China opposes the rule.",
+         [("China Ministry of Foreign Affairs", FRIDAY, False)]),
+        ("The state took control of Kestrel, the economy ministry said on Friday.",
+         [("Ministry of Economy", FRIDAY, False)]),
+        ("Taiwan's economy ministry said on Friday it would review the investment.",
+         [("Taiwan Ministry of Economic Affairs", FRIDAY, False)]),
+        # a body "for X and Y" is one name
+        ("The Korea Institute for Industrial Economics and Trade projected on Friday that "
+         "chip exports would grow.",
+         [("Korea Institute for Industrial Economics and Trade", FRIDAY, False)]),
+        # the two companies of a deal, whichever the article is about
+        ("Halvorsen agreed to buy Core Scientific for $9 billion, the companies said on "
+         "Friday.", [("Halvorsen", FRIDAY, False), ("Core Scientific", FRIDAY, False)]),
+        # where a company filed is no outlet; a known outlet's name inside a hyphenated
+        # word is no credit; "have both added capacity" is no speech
+        ("Kestrel said in a statement to the Taiwan Stock Exchange on Friday that it would "
+         "sell its stake.", [("Kestrel", FRIDAY, False)]),
+        ("The state will invest through the Information-technology Promotion Agency, the "
+         "Yomiuri Shimbun reported on Friday.", [("Yomiuri Shimbun", FRIDAY, False)]),
+        ("Kestrel and Auras Technology have both added cooling capacity this year, according "
+         "to supply-chain sources.", []),
+    ],
+    subject="Halvorsen",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
     _BANK_1
@@ -2456,7 +2505,8 @@ _BANK_13 = _rows(
     + _BANK_10
     + _BANK_11
     + _BANK_12
-    + _BANK_13,
+    + _BANK_13
+    + _BANK_14,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
