@@ -281,7 +281,14 @@ def moves_differ(a: MoveFacets | None, b: MoveFacets | None) -> bool:
     against "the PHLX index rose 1.9%"). Such values are two facts, not a conflict."""
     if a is None or b is None:
         return False
+    if bool(a[0] & _INTRADAY) != bool(b[0] & _INTRADAY) and not (a[0] and b[0]):
+        # "fell 1.8% in early trade" against "fell 2.9%": a move given without its moment
+        # is the day's (the close), not the morning's
+        return True
     return any(x and y and not x & y for x, y in zip(a, b, strict=True))
+
+
+_INTRADAY = frozenset({"peak", "premarket", "session"})
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

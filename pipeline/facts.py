@@ -74,7 +74,7 @@ class DetailParams:
 
     conflict_cos: float = 0.5  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.75
-    conflict_max_ratio: float = 1.55  # values further apart are different facts, not a conflict
+    conflict_max_ratio: float = 1.7  # values further apart are different facts, not a conflict
     min_context_overlap: int = 0
     lexical_weight: float = 1.25  # weight of shared rare words next to claim cosine
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail

@@ -346,6 +346,20 @@ def test_conflict_is_not_swallowed_by_an_approximate_first_report(embed: Embed) 
     assert_conflict(timeline(conflict_story(PARAMS_1), embed))
 
 
+def test_the_contracts_own_example_1t_against_1_6t_is_a_conflict(embed: Embed) -> None:
+    """CONTRACT.md's example of a conflict, "1T parameters versus 1.6T": values 1.6 times
+    apart are still one fact's rival values (the limit had been 1.55)."""
+    exact = PARAMS_1.replace("about 1 trillion", "1 trillion")
+    arts = conflict_story(exact)
+    arts[2] = article(
+        3, "Tech Ledger", 6, "DeepSeek V4 model is bigger than reported",
+        [CONFLICT_LATER.replace("1.2 trillion", "1.6 trillion")],
+    )  # fmt: skip
+    [d] = quantity_details(timeline(arts, embed), "1.6 trillion")
+    values = {c["value"]: c["outlets"] for c in d["conflicts"]}
+    assert values.get("1.6 trillion") == ["Tech Ledger"]
+
+
 def test_disagreeing_sentences_never_form_an_agreeing_detail(embed: Embed) -> None:
     exact = PARAMS_1.replace("about 1 trillion", "1 trillion")
     doc = timeline(conflict_story(exact), embed)
@@ -1449,6 +1463,10 @@ def test_market_moves_at_other_moments_or_of_other_names_are_two_facts() -> None
     intel_close = pct("Intel shares closed up 22.8% at $30.57 on Thursday.")
     intel_day = pct("Intel rose 26% on Thursday, which tells you how low expectations sank.")
     assert not different_moves([intel_close], [intel_day])
+    # a morning's move against one given without its moment (the day's): two facts
+    morning = pct("SK hynix shares fell 1.8% in early trade.")
+    assert different_moves([morning], [rival])
+    assert not different_moves([rival], [hynix])
     # other days
     thursday = pct("Nvidia shares closed 3.8% higher on Thursday.")
     friday = pct("On Friday Nvidia shares finished 1.3% higher.")
