@@ -80,8 +80,11 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     if is_baseline(a) != is_baseline(b):
         return False  # "up from 132 cores" is the old chip's count, not a rival figure
-    if ua == "year" and (_founding(a) != _founding(b) or abs(a.value.value - b.value.value) > 3):
-        return False  # "founded in 2016" is no rival to "by 2026"; 2016 and 2026 are no slot
+    if ua == "year" and (_founding(a) != _founding(b) or abs(a.value.value - b.value.value) > 2):
+        # "founded in 2016" is no rival to "by 2026"; 2026 and 2029 are two targets
+        return False
+    if ua == "pct" and _price_move(a) != _price_move(b):
+        return False  # "Nvidia shares rose about 3%" is no rival to "a stake of roughly 4%"
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     limit = p.conflict_max_ratio
     if (
@@ -161,11 +164,57 @@ def is_baseline(m: Mention) -> bool:
     roughly 75,000 at the end of last year") rather than the fact reported?"""
     assert m.value is not None
     body = DATELINE.sub("", m.sentence)
-    if _BASELINE.search(body[max(0, m.value.start - 40) : m.value.start]):
+    before = body[max(0, m.value.start - 40) : m.value.start]
+    after = body[m.value.end : m.value.end + 40]
+    if _BASELINE.search(before):
         return True
+    if re.search(r"\bfrom\s+$", before) and _BEFORE_NOW.match(after):
+        return True  # "raised its forecast to $91 billion, from $85 billion previously"
+    if _AGAINST.search(before) and _CONSENSUS.match(after):
+        return True  # "beating the €4.9 billion average analyst estimate"
     # the plan that was ("had previously been slated to ..., with production starting in
     # 2028") against the plan that is
     return bool(_EARLIER_PLAN.search(body[: m.value.start].split(";")[-1]))
+
+
+_MOVE = re.compile(
+    r"\b(?:shares?|stocks?|index|ADRs?|market\s+value)\b.*\b(?:rose|fell|jump(?:ed|s)|"
+    r"climb(?:ed|s)|dropp?(?:ed|s)|gain(?:ed|s)|lost|surg(?:ed|es)|slump(?:ed|s)|tumbl(?:ed|es)|"
+    r"rall(?:ied|ies)|soar(?:ed|s)|sank|slid|declin(?:ed|es)|closed|finished|ended|traded|"
+    r"(?:were|was|is|are)\s+(?:up|down)|up|down)\b",
+    re.I,
+)
+
+
+# a name that moved ("Intel rose 26% on Thursday"), not a lowercase measure ("revenue rose")
+_NAME_MOVED = re.compile(
+    r"\b[A-Z][\w&\-]*\s+(?:rose|fell|jumped|climbed|dropped|gained|lost|surged|slumped|"
+    r"tumbled|rallied|soared|sank|slid|declined)\s+(?:by\s+)?(?:about|roughly|nearly|almost|"
+    r"some|more\s+than|as\s+much\s+as)?\s*$"
+)
+
+
+def _price_move(m: Mention) -> bool:
+    """Is the percentage a market move ("Nvidia shares rose about 3%", "Qualcomm finished
+    Monday up 19%")?"""
+    head, _ = _around(m, 70, 0)
+    return bool(_MOVE.search(head) or _NAME_MOVED.search(head)) or trading_moment(m) in (
+        _INTRADAY | {"close"}
+    )
+
+
+_BEFORE_NOW = re.compile(r"\s+(?:previously|earlier|before|a year (?:earlier|ago)|last year)\b")
+# what a figure is measured against: "ahead of Wall Street's $9.9 billion consensus"
+_AGAINST = re.compile(
+    r"\b(?:beat(?:ing|s)?|ahead\s+of|above|below|topp(?:ed|ing)|miss(?:ed|ing)?|short\s+of|"
+    r"exceed(?:ed|ing|s)?|against|versus|than)\s+(?:[\w'’]+\s+){0,3}$",
+    re.I,
+)
+_CONSENSUS = re.compile(
+    r"\s*(?:[\w'’\-]+\s+){0,3}?(?:consensus|estimates?|expectations?|forecasts?)\b"
+    r"|\s+(?:that\s+)?analysts\s+(?:had\s+)?(?:expected|estimated|forecast)",
+    re.I,
+)
 
 
 _EARLIER_PLAN = re.compile(
@@ -410,8 +459,11 @@ def _memory_type(m: Mention) -> str | None:
 
 
 def _holder(m: Mention) -> frozenset[str]:
-    """The names in the clause that leads to a value ("the PPU has 96GB"): what has it."""
-    return _names(_clauses_before(m)[-1])
+    """The names in the clause that leads to a value ("the PPU has 96GB"): what has it;
+    when that clause names nothing ("with reduced compute but the full 192GB"), the
+    sentence's first clause ("The MI308 is AMD's China-compliant part")."""
+    clauses = _clauses_before(m)
+    return _names(clauses[-1]) or _names(clauses[0])
 
 
 def split_memory_types(g: Detail) -> None:

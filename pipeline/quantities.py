@@ -79,6 +79,12 @@ UNIT_WORDS = {
     # memory and bandwidth
     "tb/s": ("B/s", 1e12),
     "gb/s": ("B/s", 1e9),
+    **{
+        f"{size} {per} second": ("B/s", mult)
+        for short, long, mult in (("tb", "terabyte", 1e12), ("gb", "gigabyte", 1e9))
+        for size in (short, long, f"{long}s")
+        for per in ("per", "a")
+    },
     "tbps": ("B/s", 1e12),
     "gb": ("B", 1e9),
     "tb": ("B", 1e12),
@@ -333,7 +339,8 @@ _QTY = re.compile(
     (?<![A-Za-z0-9_.\-])(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
-        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|GB|TB|MB|terabytes?|gigabytes?|
+        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|
+        (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|nm|nanomet(?:er|re)s?|
         dollars?|USD|euros?|yuan|renminbi))?
     """,
@@ -649,7 +656,9 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
             gap = body[q.end : r.start]
             joined = _RANGE_JOIN.fullmatch(gap)
             is_and = joined is not None and "and" in gap
-            if joined and not q.unit and r.unit and _BARE_NUMBER.fullmatch(q.text):
+            # ("around 1.7 to 1.8 TB/s": the hedge is the range's)
+            bare_low = q.text.rsplit(None, 1)[-1] if q.approx else q.text
+            if joined and not q.unit and r.unit and _BARE_NUMBER.fullmatch(bare_low):
                 # "120 to 140 kilowatts", "20 to 25 percent", "between 70,000 and 80,000
                 # racks": the lower end takes the upper end's unit (and scale)
                 lead = _BARE_NUMBER.search(r.text)

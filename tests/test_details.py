@@ -1623,6 +1623,59 @@ def test_one_capacity_in_two_memory_types_is_a_conflict() -> None:
         assert all(m.value_text() in ("96 GB", "96GB", "96 gigabytes") for m in d.mentions)
 
 
+def test_a_memory_type_conflict_needs_no_name_in_the_values_own_clause() -> None:
+    from dataclasses import replace
+
+    from pipeline.conflicts import split_memory_types
+    from pipeline.facts import Detail
+
+    def capacity(article_id: str, text: str) -> Any:
+        [m] = quantities_in(text, unit="B")
+        return replace(m, article_id=article_id)
+
+    # (conflict bank 1) the clause before "192GB" names nothing: the sentence's opening does
+    lead = capacity("a1", "The MI308, a cut-down part for China, carries 192GB of HBM3 memory.")
+    rival = capacity("a2", "The MI308 is AMD's China part, with less compute but the full 192GB "
+                     "of HBM3E memory.")  # fmt: skip
+    again = capacity("a3", "The MI308 ships with 192GB of HBM3.")
+    d = Detail([lead, again, rival])
+    split_memory_types(d)
+    assert [[m.article_id for m in c] for c in d.conflicts] == [["a2"]]
+
+
+def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() -> None:
+    from pipeline.conflicts import is_baseline, same_slot_other_value
+
+    [orders, estimate] = quantities_in(
+        "Orders came in at €5.40 billion, beating the €4.9 billion average analyst estimate."
+    )
+    assert not is_baseline(orders) and is_baseline(estimate)
+    [raised, previous] = quantities_in(
+        "Alphabet raised its capex forecast to between $91 billion and $93 billion, from $85 "
+        "billion previously."
+    )
+    assert not is_baseline(raised)
+    assert is_baseline(previous)
+    [guide, consensus] = quantities_in(
+        "Micron's guidance of $10.7 billion was well ahead of Wall Street's $9.9 billion consensus."
+    )
+    assert is_baseline(consensus) and not is_baseline(guide)
+    # a percentage move of a share price is no rival to a stake; a name's move is a move
+    stake = pct("The investment gives Nvidia a stake of roughly 4% in Intel.")
+    move = pct("Nvidia shares rose about 3%.")
+    assert not same_slot_other_value(stake, move, DetailParams())
+    close = pct("Intel shares closed up 22.8% at $30.57 on Thursday.")
+    named = pct("Intel rose 26% on Thursday, which tells you how low expectations had sunk.")
+    assert same_slot_other_value(close, named, DetailParams())
+    # two target years three apart are two targets; a year apart, rival values
+    [first] = quantities_in("OpenAI aims to deploy it in its data centres by the end of 2026.")
+    [later] = quantities_in("OpenAI committed to 10 gigawatts of accelerators through 2029.",
+                            unit="year")  # fmt: skip
+    [next_year] = quantities_in("OpenAI aims to deploy it in its data centres by the end of 2028.")
+    assert not same_slot_other_value(first, later, DetailParams())
+    assert same_slot_other_value(first, next_year, DetailParams())
+
+
 def test_a_companys_statements_days_apart_are_two_statements() -> None:
     from pipeline.conflicts import is_conflict
     from pipeline.facts import Mention

@@ -504,3 +504,20 @@ def test_a_figure_rounded_to_two_digits_agrees_without_about() -> None:
     assert agree("a $5.3 billion charge", "a charge of about $5 billion")
     # equal digits that differ stay apart
     assert not agree("192 cores", "196 cores")
+
+
+def test_bandwidth_written_out_per_second_is_a_rate() -> None:
+    # (conflict bank 1) "17.2 terabytes per second" is the unit of "19.6TB/s", not a capacity
+    for text in ("17.2 terabytes per second", "17.2 TB per second", "17.2 terabytes a second"):
+        assert one(text).unit == "B/s" and one(text).value == 17.2e12
+    assert agree("1.8 TB/s", "1.8 terabytes per second")
+    assert one("96 gigabytes of memory").unit == "B"
+
+
+def test_a_hedged_range_is_one_value() -> None:
+    from pipeline.quantities import merge_ranges
+
+    # "around 1.7 to 1.8 TB/s": the hedge is the range's, and 1.7 takes the upper end's unit
+    text = "a 512-bit bus delivers somewhere around 1.7 to 1.8 TB/s, less than half"
+    merged = merge_ranges(find_quantities(text), text)
+    assert [q.text for q in merged] == ["512", "around 1.7 to 1.8 TB/s"]
