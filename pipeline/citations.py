@@ -55,6 +55,7 @@ from pipeline.credit_patterns import (
     ANALYST_BEFORE,
     APPOSITIVE,
     ATTRIBUTION_VERBS,
+    CONSENSUS,
     DAYS_AFTER,
     DOCUMENT_DAY,
     DOCUMENT_WORDS,
@@ -195,6 +196,25 @@ def _sentence_country(sentence: str) -> str | None:
         return named[0][0]
     return None
 
+
+# a European commissioner or the Commission's president, by title ("Tech Commissioner Henna
+# Virkkunen"; not "FCC Commissioner ...": another body's), or "von der Leyen" (whose "von
+# der" the person pattern cannot read)
+_EU_COMMISSIONER = re.compile(
+    rf"(?:(?:EU|European)\s+)?(?:[A-Z][a-z]+\s+){{0,2}}Commissioner\s+{PERSON}"
+    rf"|(?:(?:EU|European)\s+)?Commission\s+(?:(?:Executive\s+)?Vice[- ])?President\s+{PERSON}"
+    rf"|(?:Ursula\s+)?(?:von\s+der\s+)?Leyen"
+)
+
+_NOT_VERIFIED = re.compile(
+    r"\s+(?:could not|couldn't|was unable to|has not been able to|cannot|can't|did not)\s+"
+    r"(?:independently\s+)?(?:verify|confirm|corroborate)\b"
+)
+# social platforms: where someone posted, not who spoke
+_PLATFORMS = frozenset(
+    {"X", "Weibo", "WeChat", "Twitter", "LinkedIn", "Reddit", "Douyin", "TikTok", "Xiaohongshu",
+     "Facebook", "Threads", "Bilibili", "Zhihu", "Naver", "Telegram"}
+)  # fmt: skip
 
 # participles that may hang off a known name ("Bloomberg-compiled", "Reuters-reported")
 _HYPHEN_OK = r"(?:based|backed|owned|compiled|led|run|reported|sourced|linked)\b"
@@ -344,8 +364,8 @@ class CitationFinder:
                     head = re.search(r"(?:[A-Z][\w&\-]*\s+){1,3}$", original[: m.start(group)])
                     if head:
                         raw = head.group(0) + raw
-                if raw == "X" and re.search(r"\b(?:on|to) $", sentence[: m.start(group)]):
-                    continue  # "a leaker on X claimed": the platform, not a speaker
+                if raw in _PLATFORMS and re.search(r"\b(?:on|to) $", sentence[: m.start(group)]):
+                    continue  # "a leaker on X claimed", "a post on Weibo": the platform
                 if (
                     m.start() == m.start(group)
                     and OBJECT_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()])
@@ -616,6 +636,10 @@ class CitationFinder:
                         )
                     ):
                         continue
+                    if name == "Commission" and re.search(
+                        r"\bEuropean Commission\b", f"{original} {article_text}"
+                    ):
+                        name = "European Commission"  # "the Commission said in a statement"
                     if not known and name.startswith("Ministry of "):
                         # "Taiwan's exports rose, the Ministry of Finance said": the country's
                         country = _sentence_country(original)
@@ -625,6 +649,8 @@ class CitationFinder:
                     # "Nvidia pushed back ..., saying in a statement late on Wednesday": the
                     # credit's day follows the participle
                     pos = m.start("at") if "at" in m.re.groupindex else m.start(group)
+                    if m.re is CONSENSUS:
+                        given[name] = None  # (not the day of the results it is set against)
                     if m.re is UNDATED:
                         if citing_outlet and bare(name) == bare(citing_outlet):
                             continue  # its own dateline: "NEW YORK, Jan 4 (PacWire) -"
@@ -669,6 +695,8 @@ class CitationFinder:
             m = pattern.search(sentence)
             if not m or canon in candidates:
                 continue
+            if _NOT_VERIFIED.match(sentence, m.end()):
+                continue  # "Reuters could not independently verify the claims"
             lead = sentence[max(0, m.start() - 24) : m.start()]
             if re.search(r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$", lead) or (
                 re.search(r"\bcomment(?:ed)?\s+on\s+(?:the\s+)?$", lead)
@@ -809,6 +837,13 @@ class CitationFinder:
         head = _head_of_government(text)
         if head:
             return head, False
+        if _EU_COMMISSIONER.fullmatch(text):
+            # "Commissioner Teresa Ribera said", "Commission President Ursula von der Leyen"
+            # (read as "Leyen"): the Commission speaks
+            return "European Commission", False
+        body = re.fullmatch(rf"(?P<org>[A-Z]{{2,6}})\s+Commissioner\s+{PERSON}", text)
+        if body:
+            return self._match_name(body.group("org"))  # "FCC Commissioner Brendan Carr"
         text = _EDITION_DAY.sub("", text)
         if re.fullmatch(r"(?:[Tt]he )?People(?:'s|’s) [A-Z][\w\s]+", text):
             # "the People's Daily", "the People's Bank of China": a name, not "people"

@@ -221,6 +221,9 @@ PLACES = {
     "germany",
     "france",
     "britain",
+    "uk",
+    "united kingdom",
+    "united states",
     "the netherlands",
     "netherlands",
     "malaysia",
@@ -256,7 +259,7 @@ ORG_NAME = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}"
 
 PERSON = (
     r"(?:(?:[A-Z]\.){1,3}\s*[A-Z][a-z]+|[A-Z][a-z]+(?:-[A-Z][a-z]+)?"
-    r"(?:\s+[A-Z][a-z]+(?:-[a-z]+)?)?)"  # "Kim Woo-hyun"
+    r"(?:\s+[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?)?)"  # "Kim Woo-hyun", "Pua Khein-Seng"
 )
 
 
@@ -457,11 +460,14 @@ ORG_LAST_WORDS = {
 _ORG_FIRST_WORDS = {"statistics", "bank", "university", "institute", "ministry", "national"}
 
 
-# firms whose names read as a first name and a surname ("according to Morgan Stanley")
+# firms whose names read as a first name and a surname ("according to Morgan Stanley") or as
+# a chip's ("G42 said")
 PERSON_LIKE_FIRMS = frozenset(
     {
         "Morgan Stanley", "Goldman Sachs", "Wells Fargo", "Raymond James", "Piper Sandler",
         "Charles Schwab", "White House",
+        # firms named with digits, where a name with digits is otherwise a chip's ("H20 said")
+        "G42", "C3.ai", "01.AI", "4Paradigm",
     }
 )  # fmt: skip
 

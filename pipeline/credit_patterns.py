@@ -108,6 +108,7 @@ ORG_ROLE_AFTER = re.compile(
     r"(?:research |analyst )?notes?)\b"
     r"|,\s+in an? (?:[\w\-]+ )?(?:report|note)\b"  # "Goldman Sachs, in a report released"
     r"|\s+(?:list|ranking|rankings|index|survey|tally)\b"  # "the Top500 list released Monday"
+    r"|\s+(?:consensus|SmartEstimate)\b"  # "a Visible Alpha consensus"
     r"|\s+(?:noted|wrote|said|estimated|argued)\s+in\s+its\b"  # "As Morgan Stanley noted in its"
 )
 
@@ -131,6 +132,12 @@ SPEAKER_ASIDE = re.compile(
 # a wire's dateline on a syndicated copy, "TAIPEI (Reuters) -", and a bracketed source,
 # "(source: Commercial Times)", "(h/t Tom's Hardware)": credits with no day of their own
 # (the day beside them is the news's; a dateline may give the wire's own)
+# a data provider's consensus, which has no day of its own: "above an LSEG consensus
+# estimate", "according to a Visible Alpha consensus", "the consensus compiled by FactSet"
+CONSENSUS = re.compile(
+    rf"\b(?:an?|the|[Aa]ccording to (?:an?|the)) (?P<name>{_NAME}) (?:consensus|SmartEstimate)\b"
+    rf"|\bconsensus (?:estimates? |forecasts? )?compiled by (?P<name2>{_NAME})"
+)
 UNDATED = re.compile(
     rf"^[A-Z][A-Z.'’\-]+(?: [A-Z][A-Z.'’\-]+)*(?:,\s+[A-Z][a-z]+)*"
     rf"(?:,\s+(?P<day>{_MONTH_DAY}|{_MONTH_ABBR}\.? \d{{1,2}}))?\s*"
@@ -213,10 +220,15 @@ PATTERNS = [
         rf"\b(?:[Ii]n|[Dd]uring) an? (?:[\w\-]+ ){{0,2}}?interview with (?:the )?(?P<name>{_NAME})"
         rf"|\b[Ii]n (?:comments|remarks) to (?:the )?(?P<name2>{_NAME})"
     ),
+    # "Jiji Press quoted chief executive Douglas Lefever as saying": the outlet that quoted
+    re.compile(rf"(?P<name>{_NAME}) quoted [^.;]{{1,80}}? as saying\b"),
+    CONSENSUS,
     # "The Dutch government said on Friday"
     re.compile(
         rf"^[Tt]he (?P<name>[A-Z][a-z]+ government) (?:{_WHEN} )?(?:has |also )?(?:said|"
         rf"announced|confirmed|told)\b"
+        # "..., according to the UK government"
+        rf"|\b(?:[Aa]ccording to|[Pp]er) the (?P<name2>(?:[A-Z][a-z]+|UK|US) government)\b"
     ),
     # "In a research note dated July 14, Morgan Stanley lifted its price target"
     re.compile(

@@ -2486,6 +2486,31 @@ _BANK_14 = _rows(
          "Yomiuri Shimbun reported on Friday.", [("Yomiuri Shimbun", FRIDAY, False)]),
         ("Kestrel and Auras Technology have both added cooling capacity this year, according "
          "to supply-chain sources.", []),
+        # a name with a hyphenated given name's second half capitalised; a firm named with
+        # digits; European commissioners; a country's government; a consensus's provider,
+        # undated; an outlet that quoted someone; no credit for an outlet that could not
+        # verify, or a platform someone posted on
+        ("Halvorsen chief executive Pua Khein-Seng said on Friday that shortages would last.",
+         [("Halvorsen", FRIDAY, False)]),
+        ("The campus will come online next year, G42 said on Friday.", [("G42", FRIDAY, False)]),
+        ("The Commission cleared the deal on Friday, Commissioner Teresa Ribera said in a "
+         "statement.", [("European Commission", FRIDAY, False)]),
+        ("Commission President Ursula von der Leyen said on Friday the EU would fund gigafactories.",
+         [("European Commission", FRIDAY, False)]),
+        ("The European Commission was asked to review the deal, the Commission said on Friday.",
+         [("European Commission", FRIDAY, False)]),
+        ("FCC Commissioner Brendan Carr said on Friday that the rule was wrong.",
+         [("FCC", FRIDAY, False)]),
+        ("Halvorsen will invest $30 billion in Britain, according to the UK government.",
+         [("UK government", None, False)]),
+        ("Halvorsen said on Friday its profit beat the LSEG SmartEstimate of 10.1 trillion won.",
+         [("Halvorsen", FRIDAY, False), ("LSEG", None, False)]),
+        ("Capex came in at $52 billion, above the $46 billion analysts expected, according to a "
+         "Visible Alpha consensus.", [("Visible Alpha", None, False)]),
+        ("Jiji Press quoted chief executive Dana Feld as saying that demand has no ceiling.",
+         [("Jiji Press", None, False)]),
+        ("Reuters could not independently verify the claims about Halvorsen's order.", []),
+        ("An unverified post on Weibo claimed Halvorsen's yields had passed 50 percent.", []),
     ],
     subject="Halvorsen",
 )  # fmt: skip
