@@ -490,7 +490,7 @@ class CitationFinder:
                     # for Economic Affairs and Climate Action"
                     keep_whole = True
                 office_of = re.search(
-                    r"(?:(?:[A-Z][\w.]*\s+){1,2}[A-Z][\w.]*(?:'s|’s)\s+)?"
+                    r"(?:(?:[A-Z][\w.]*\s+){1,2}[A-Z][\w.]*(?:'s|’s)\s+|[A-Z][a-z]+\s+)?"
                     r"(?:(?:Deputy|Vice|Senior)\s+)?Minister\s+of\s+"
                     r"(?:[A-Z][\w\-]*(?:,\s+|\s+and\s+|\s+))*$",
                     original[: m.start(group)],
@@ -862,8 +862,8 @@ class CitationFinder:
         for who in (rf"\s+(?P<who>(?=\S+\s+\S){PERSON})", "(?P<who>)"):
             # "Taiwan's Deputy Minister of Economic Affairs (Cynthia Kiang) said"
             minister = minister or re.fullmatch(
-                rf"(?:(?P<country>[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+)?"
-                rf"(?:(?:Deputy|Vice|Senior)\s+)?Minister\s+of\s+"
+                rf"(?:(?P<country>[A-Z][\w.]*(?:\s+[A-Z][a-z]+)?)(?:'s|’s)\s+|(?P<adj>[A-Z][a-z]+)\s+)?"
+                rf"(?:(?:Deputy|Vice|Senior)\s+)?Minister\s+(?:of|for)\s+"
                 rf"(?P<field>[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]*)*?){who}",
                 text,
             )
@@ -878,12 +878,17 @@ class CitationFinder:
             field = re.sub(r"\s+(?:Deputy|Vice)$", "", minister.group("field"))
             field = "Foreign Affairs" if field == "Foreign" else field
             country = minister.group("country")
+            adj = minister.groupdict().get("adj")
+            if not country and adj and adj.lower() in DEMONYMS:
+                country = DEMONYMS[adj.lower()]  # "Saudi Minister of ..."
             lead = re.match(r"(\w+)\s+(?=[A-Z])", field)
             if not country and lead and lead.group(1).lower() in DEMONYMS:
                 # "German Economy Minister Robert Habeck": Germany's ministry of economy
                 country = DEMONYMS[lead.group(1).lower()]
                 field = field[lead.end() :]
             name = f"Ministry of {field}"
+            if re.search(r"\bMinister\s+for\s", text):
+                name = f"Ministry for {field}"  # "Spain's Minister for Digital Transformation"
             if re.search(
                 r"\b(?:Council|Commission|Administration|Agency|Office|Bureau|Yuan)$", field
             ):
@@ -971,6 +976,10 @@ class CitationFinder:
             briefs = {"economics": "Economy", "foreign": "Foreign Affairs", "defence": "Defense"}
             field = briefs.get(field, field.capitalize())
             return f"Ministry of {field}", False
+        adjective = re.match(r"(\w+) (?=(?:Ministry|Department|[a-z]+ ministry)\b)", name)
+        if adjective and adjective.group(1).lower() in DEMONYMS:
+            # "the Dutch Ministry of Foreign Affairs", "the Dutch economy ministry": the country's
+            name = DEMONYMS[adjective.group(1).lower()] + name[adjective.end(1) :]
         ministry = re.fullmatch(
             r"(?P<country>[A-Z][\w ]*?) (?P<field>commerce|trade|industry|finance|economy|"
             r"economics) ministry",

@@ -124,7 +124,9 @@ ORG_ROLE_BEFORE = re.compile(
 
 SPEAKER_ASIDE = re.compile(
     rf"(?P<name>{_NAME}), (?P<desc>(?:which|who|whose|the|an?|its|speaking|writing|citing) "
-    rf"[^.;“”\"]{{3,160}}?), "
+    # (not a minister's office: "Sultan Al Jaber, the UAE's Minister of Industry ...," is
+    # the ministry, a pattern of its own)
+    rf"(?![^,]*\bMinister (?:of|for)\b)[^.;“”\"]{{3,160}}?), "
     rf"(?:has |had |also |later |then )?(?:{ATTRIBUTION_VERBS})\b"
 )
 
@@ -242,7 +244,8 @@ PATTERNS = [
     ),
     # "China's foreign ministry said": a ministry named by its brief
     re.compile(
-        rf"\b(?P<name>(?:[A-Z][a-z]+(?:'s|’s)|[Tt]he) (?:foreign|commerce|trade|finance|defen[cs]e|"
+        rf"\b(?P<name>(?:[A-Z][a-z]+(?:'s|’s)|[Tt]he(?: [A-Z][a-z]+)?) (?:foreign|commerce|trade|"
+        rf"finance|defen[cs]e|"
         rf"industry|economy|science|technology|interior) ministry) (?:{_WHEN} )?(?:has |also )?"
         rf"(?:said|says|announced|confirmed|told)\b"
     ),
@@ -405,6 +408,14 @@ PATTERNS = [
         rf"CFO|president|founder|spokes\w+)(?:, [A-Z][\w.\-]*(?: [A-Z][\w.\-]*){{0,2}},)? "
         rf"(?:{_WHEN} )?(?:said|says|told|added|confirmed|wrote)\b"
     ),
+    # "Sultan Al Jaber, the UAE's Minister of Industry and Advanced Technology, told": the
+    # ministry of the minister named first
+    re.compile(
+        rf"^(?:[A-Z][\w\-]*\s+){{1,3}}?[A-Z][\w\-]*, (?:the )?(?P<name>(?:[A-Z][\w.]*\s+){{0,2}}?"
+        rf"[A-Z][\w.]*(?:'s|’s) (?:(?:Deputy|Vice|Senior)\s+)?Minister (?:of|for) "
+        rf"[A-Z][\w,\- ]{{2,80}}?), "
+        rf"(?:{_WHEN} )?(?:has )?(?:said|says|told|added)\b"
+    ),
     # "Ministry of Commerce spokesperson He Yadong said", "Officials from the National
     # Development and Reform Commission told a briefing", "Commerce Department officials
     # said", "told the People's Daily in an interview"
@@ -530,7 +541,8 @@ PATTERNS = [
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME}), (?:an? |the )?[\w\s\-']{{3,60}}, (?:has |had |first |also |"
+        rf"(?P<name>{_NAME}), (?![^,]*\bMinister (?:of|for)\b)(?:an? |the )?[\w\s\-']{{3,60}}, "
+        rf"(?:has |had |first |also |"
         rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
     ),
     re.compile(

@@ -2511,6 +2511,22 @@ _BANK_14 = _rows(
          [("Jiji Press", None, False)]),
         ("Reuters could not independently verify the claims about Halvorsen's order.", []),
         ("An unverified post on Weibo claimed Halvorsen's yields had passed 50 percent.", []),
+        # a people's adjective before a ministry is its country; "Minister for X"; a
+        # minister in an aside speaks for the ministry; a country's possessive before a
+        # portfolio; a US state is no speaker
+        ("The Dutch economy ministry said on Friday that it had taken control of Kestrel.",
+         [("Netherlands Ministry of Economic Affairs", FRIDAY, False)]),
+        ("The Dutch Ministry of Foreign Affairs said on Friday it would require licences.",
+         [("Netherlands Ministry of Foreign Affairs", FRIDAY, False)]),
+        ("Spain's Minister for Digital Transformation, Oscar Lopez, said on Friday that Madrid "
+         "would commit funds.", [("Spain Ministry for Digital Transformation", FRIDAY, False)]),
+        ("Sultan Al Jaber, the UAE's Minister of Industry and Advanced Technology, told a forum "
+         "on Friday that demand could rise.",
+         [("UAE Ministry of Industry and Advanced Technology", FRIDAY, False)]),
+        ("Italy's Industry Minister Adolfo Urso said on Friday that Rome would not back the plan.",
+         [("Italy Ministry of Industry", FRIDAY, False)]),
+        ("A federal jury in Delaware found on Friday that Halvorsen had not breached its licence.",
+         []),
     ],
     subject="Halvorsen",
 )  # fmt: skip
