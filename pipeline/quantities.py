@@ -95,6 +95,11 @@ UNIT_WORDS = {
     "gigabyte": ("B", 1e9),
     "megabytes": ("B", 1e6),
     "megabyte": ("B", 1e6),
+    # clocks
+    "ghz": ("Hz", 1e9),
+    "gigahertz": ("Hz", 1e9),
+    "mhz": ("Hz", 1e6),
+    "megahertz": ("Hz", 1e6),
     # process nodes and time spans
     "nm": ("nm", 1),
     "nanometer": ("nm", 1),
@@ -102,7 +107,10 @@ UNIT_WORDS = {
     "nanometers": ("nm", 1),
     "nanometres": ("nm", 1),
 }
-CURRENCY_SYMBOLS = {"$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny"}
+CURRENCY_SYMBOLS = {
+    "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny",
+    "eur": "eur", "usd": "usd",  # "EUR4.5 billion", "USD 2bn"
+}  # fmt: skip
 CURRENCY_WORDS = {
     "dollars": "usd",
     "dollar": "usd",
@@ -335,13 +343,13 @@ _QTY = re.compile(
     rf"""
     (?P<approx>(?:about|around|roughly|approximately|nearly|almost|some|close\ to|more\ than|
         over|up\ to|an\ estimated|just\ under|just\ over|~)\s+)?
-    (?P<cur>US\$|\$|€|£|¥|RMB\s?)?
-    (?<![A-Za-z0-9_.\-])(?P<num>{NUM}|{WORDNUM})
+    (?P<cur>US\$|\$|€|£|¥|RMB\s?|(?<![A-Za-z])(?:EUR|USD)\s?(?=\d))?
+    (?:(?<=EUR)|(?<=USD)|(?<![A-Za-z0-9_.\-]))(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
         GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
-        megabytes?|nm|nanomet(?:er|re)s?|
+        megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
         dollars?|USD|euros?|yuan|renminbi))?
     """,
     re.I | re.X,

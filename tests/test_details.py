@@ -1672,6 +1672,11 @@ def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() ->
     [later] = quantities_in("OpenAI committed to 10 gigawatts of accelerators through 2029.",
                             unit="year")  # fmt: skip
     [next_year] = quantities_in("OpenAI aims to deploy it in its data centres by the end of 2028.")
+    # a capex figure "pencilled at" is a plan, as "expects ... about $125 billion" is
+    planned = quantities_in("Amazon now expects capital expenditures of about $125 billion in 2025.",
+                            unit="usd")  # fmt: skip
+    pencilled = quantities_in("Amazon's 2025 capex bill is now pencilled at $105bn.", unit="usd")
+    assert same_slot_other_value(planned[0], pencilled[0], DetailParams())
     assert not same_slot_other_value(first, later, DetailParams())
     assert same_slot_other_value(first, next_year, DetailParams())
 

@@ -521,3 +521,12 @@ def test_a_hedged_range_is_one_value() -> None:
     text = "a 512-bit bus delivers somewhere around 1.7 to 1.8 TB/s, less than half"
     merged = merge_ranges(find_quantities(text), text)
     assert [q.text for q in merged] == ["512", "around 1.7 to 1.8 TB/s"]
+
+
+def test_clock_speeds_and_currency_codes_are_units() -> None:
+    # (conflict bank 3) "2.4GHz" against "2.1 GHz" is one spec; "EUR4.5 billion" is euros
+    assert one("a peak clock of 2.4GHz").unit == "Hz" and one("2.4GHz").value == 2.4e9
+    assert agree("2.4GHz", "2.4 gigahertz") and not agree("2.4GHz", "2.1 GHz")
+    assert (one("EUR4.5 billion").unit, one("EUR4.5 billion").value) == ("eur", 4.5e9)
+    assert agree("EUR 5 billion", "€5 billion") and agree("USD 2 billion", "$2 billion")
+    assert one("The EUR fell to 1.08").unit == ""
