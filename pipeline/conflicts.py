@@ -95,6 +95,10 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         # one name's close on one day has one value: "closed up 11%" and "finished up
         # 19%" disagree, further apart than other figures may be
         limit = 2.0
+    if ua == ub == "days" and lo >= 28:
+        # a delay or a term told as "three months" and "six months": outlets round spans of
+        # months coarsely, so one may be twice another (not "one-day" against "two-day")
+        limit = 2.0
     return lo > 0 and hi / lo <= limit
 
 

@@ -1677,6 +1677,13 @@ def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() ->
                             unit="usd")  # fmt: skip
     pencilled = quantities_in("Amazon's 2025 capex bill is now pencilled at $105bn.", unit="usd")
     assert same_slot_other_value(planned[0], pencilled[0], DetailParams())
+    # spans of months may be twice one another; days' gains are windows, not facts
+    [three] = quantities_in("Intel pushed Clearwater Forest back by three months, it said.")
+    [six] = quantities_in("Intel pushed Clearwater Forest back by six months, it said.")
+    assert same_slot_other_value(three, six, DetailParams())
+    [one_day] = quantities_in("Samsung shares had their biggest one-day gain in a year.")
+    [two_day] = quantities_in("Samsung shares had their biggest two-day gain in a year.")
+    assert not same_slot_other_value(one_day, two_day, DetailParams())
     assert not same_slot_other_value(first, later, DetailParams())
     assert same_slot_other_value(first, next_year, DetailParams())
 
