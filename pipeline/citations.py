@@ -637,9 +637,11 @@ class CitationFinder:
                     ):
                         continue
                     if name == "Commission" and re.search(
-                        r"\bEuropean Commission\b", f"{original} {article_text}"
+                        r"\bEuropean Commission\b|\b(?:EU|Brussels)\b|\bCommissioner [A-Z]",
+                        f"{original} {article_text}",
                     ):
-                        name = "European Commission"  # "the Commission said in a statement"
+                        # "the Commission said in a statement", in a story about the EU
+                        name = "European Commission"
                     if not known and name.startswith("Ministry of "):
                         # "Taiwan's exports rose, the Ministry of Finance said": the country's
                         country = _sentence_country(original)

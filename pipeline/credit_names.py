@@ -501,7 +501,7 @@ ORG_LAST_WORDS = {
     "association", "alliance", "analytics", "intelligence", "insights", "economics",
     "advisors", "ventures", "media", "magazine", "broadcasting", "television", "data",
     "statistics", "shimbun", "analysis", "computer", "court", "holding", "scientific",
-    "materials", "robotics", "dynamics", "software", "motors", "microsystems",
+    "materials", "robotics", "dynamics", "software", "motors", "microsystems", "ratings",
 }  # fmt: skip
 
 

@@ -225,6 +225,20 @@ PATTERNS = [
     # "Jiji Press quoted chief executive Douglas Lefever as saying": the outlet that quoted
     re.compile(rf"(?P<name>{_NAME}) quoted [^.;]{{1,80}}? as saying\b"),
     CONSENSUS,
+    # a regulator's or a court's decision is its announcement: "The European Commission
+    # cleared the purchase on Friday", "The US Supreme Court on Wednesday dismissed"
+    re.compile(
+        rf"(?P<name>(?:[Tt]he\s+)?[A-Z][\w&.\-]*\s+(?:(?:[A-Z][\w&.\-]*|and|of|for)\s+){{0,5}}?"
+        rf"(?:Commission|Authority|Court|"
+        rf"Administration|Tribunal|Bureau)) (?:{_WHEN} )?(?:(?:has |had )?(?:conditionally )?"
+        rf"(?:cleared|approved|fined|blocked|dismissed|upheld|rejected|struck down|ruled))\b"
+    ),
+    # a rating agency's action is its statement: "S&P Global Ratings raised SK Hynix to BBB"
+    re.compile(
+        rf"(?P<name>(?:[A-Z][\w&.\-]*\s+){{0,2}}Ratings|Moody(?:'s|’s)|Fitch)"
+        rf"(?: Investors Service)? (?:{_WHEN} )?(?:downgraded|upgraded|raised|cut|lowered|"
+        rf"assigned|affirmed|withdrew|placed)\b"
+    ),
     # "The Dutch government said on Friday"
     re.compile(
         rf"^[Tt]he (?P<name>[A-Z][a-z]+ government) (?:{_WHEN} )?(?:has |also )?(?:said|"
@@ -537,8 +551,8 @@ PATTERNS = [
         rf"(?:has|have|had) (?:repeatedly|publicly|long|previously|already|also|each|both|all) |"
         rf"has |have |had |first |"
         rf"also |already |both |each |all |later |then |separately |earlier |subsequently |"
-        rf"previously |originally )?)"
-        rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast)\b"
+        rf"previously |originally |instead )?)"
+        rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast|recommended)\b"
     ),
     re.compile(
         rf"(?P<name>{_NAME}), (?![^,]*\bMinister (?:of|for)\b)(?:an? |the )?[\w\s\-']{{3,60}}, "

@@ -2527,6 +2527,18 @@ _BANK_14 = _rows(
          [("Italy Ministry of Industry", FRIDAY, False)]),
         ("A federal jury in Delaware found on Friday that Halvorsen had not breached its licence.",
          []),
+        # a rating agency's action, a regulator's or a court's decision, a proxy adviser's
+        # recommendation, a forecast "instead"
+        ("Fitch Ratings downgraded Halvorsen to BBB on Friday, citing weak profitability.",
+         [("Fitch Ratings", FRIDAY, False)]),
+        ("The European Commission cleared Halvorsen's purchase of Kestrel on Friday.",
+         [("European Commission", FRIDAY, False)]),
+        ("The US Supreme Court on Friday dismissed Halvorsen's appeal.",
+         [("US Supreme Court", FRIDAY, False)]),
+        ("Institutional Shareholder Services recommended on Friday that investors reject the "
+         "pay package.", [("Institutional Shareholder Services", FRIDAY, False)]),
+        ("Analysts had expected $37.1 billion; Halvorsen instead forecast $37.5 billion.",
+         [("Halvorsen", None, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
