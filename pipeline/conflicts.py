@@ -83,6 +83,8 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     if ua == "year" and (_founding(a) != _founding(b) or abs(a.value.value - b.value.value) > 2):
         # "founded in 2016" is no rival to "by 2026"; 2026 and 2029 are two targets
         return False
+    if _within_bound(a, b) or _within_bound(b, a):
+        return False  # "past two trillion yen" agrees with "about 2.3 trillion yen"
     if ua == "pct" and _price_move(a) != _price_move(b):
         return False  # "Nvidia shares rose about 3%" is no rival to "a stake of roughly 4%"
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
@@ -189,6 +191,41 @@ _MOVE = re.compile(
     r"(?:were|was|is|are)\s+(?:up|down)|up|down)\b",
     re.I,
 )
+
+
+_NUMBER_START = r"\s+(?:US)?[$€£¥]?\s?(?:\d|one|two|three|four|five|six|seven|eight|nine|ten)"
+_LOWER_BOUND = re.compile(
+    rf"\b(?:more than|over|past|at least|beyond|exceeding|upwards of|north of|in excess of)"
+    rf"{_NUMBER_START}",
+    re.I,
+)
+_UPPER_BOUND = re.compile(
+    rf"\b(?:less than|under|below|at most|no more than|fewer than){_NUMBER_START}", re.I
+)
+
+
+def _bound(m: Mention) -> str | None:
+    """'lower' when the value is a floor ("past two trillion yen", "more than 10 billion
+    euros"), 'upper' when a ceiling given as such ("less than 5%"), else None."""
+    assert m.value is not None
+    body = DATELINE.sub("", m.sentence)
+    window = body[max(0, m.value.start - 20) : m.value.start + 6]
+    if _LOWER_BOUND.search(window):
+        return "lower"
+    if _UPPER_BOUND.search(window):
+        return "upper"
+    return None
+
+
+def _within_bound(a: Mention, b: Mention) -> bool:
+    """Is ``b``'s value inside the bound ``a`` gives (and ``b`` itself no bound)?"""
+    assert a.value is not None and b.value is not None
+    kind = _bound(a)
+    if kind is None or _bound(b) is not None:
+        return False
+    if kind == "lower":
+        return b.value.value >= a.value.value
+    return b.value.value <= a.value.value
 
 
 # a name that moved ("Intel rose 26% on Thursday"), not a lowercase measure ("revenue rose")

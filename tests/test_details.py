@@ -1684,6 +1684,13 @@ def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() ->
     [one_day] = quantities_in("Samsung shares had their biggest one-day gain in a year.")
     [two_day] = quantities_in("Samsung shares had their biggest two-day gain in a year.")
     assert not same_slot_other_value(one_day, two_day, DetailParams())
+    # a floor agrees with any value above it; two values, or a floor the other falls under,
+    # still disagree
+    [floor] = quantities_in("That takes the state's commitment to Rapidus past two trillion yen.")
+    [total] = quantities_in("Total state support for Rapidus stands at about 2.3 trillion yen.")
+    [less] = quantities_in("Total state support for Rapidus stands at about 1.7 trillion yen.")
+    assert not same_slot_other_value(floor, total, DetailParams())
+    assert same_slot_other_value(floor, less, DetailParams())
     assert not same_slot_other_value(first, later, DetailParams())
     assert same_slot_other_value(first, next_year, DetailParams())
 
