@@ -233,6 +233,15 @@ PATTERNS = [
         rf"Administration|Tribunal|Bureau)) (?:{_WHEN} )?(?:(?:has |had )?(?:conditionally )?"
         rf"(?:cleared|approved|fined|blocked|dismissed|upheld|rejected|struck down|ruled))\b"
     ),
+    # a broker's rating change is its note: "KeyBanc Capital Markets cut the stock to
+    # underweight on Thursday", "Citi's Atif Malik cut Intel to sell"
+    re.compile(
+        rf"(?P<name>{_NAME})(?:(?:'s|’s) [A-Z][a-z]+ [A-Z][a-z]+)? (?:{_WHEN} )?"
+        rf"(?:cut|raised|lowered|lifted|downgraded|upgraded|moved) (?:the stock|the shares|"
+        rf"its rating|[A-Z][\w&.\-]*) to (?:buy|sell|hold|neutral|overweight|underweight|"
+        rf"outperform|underperform|equal[- ]weight|market perform|sector perform|reduce|"
+        rf"accumulate)\b"
+    ),
     # a rating agency's action is its statement: "S&P Global Ratings raised SK Hynix to BBB"
     re.compile(
         rf"(?P<name>(?:[A-Z][\w&.\-]*\s+){{0,2}}Ratings|Moody(?:'s|’s)|Fitch)"
@@ -672,7 +681,7 @@ NOT_A_CREDIT = re.compile(
     r"|(?<=\bbroke)\s+(?:with|into|ground|even|down|away|records?)\b"
     r"|(?<=\bput)\s+[^.;]{0,60}?\b(?:into|on hold|in place|forward)\b"
     # "puts SoftBank in an awkward position": "put" credits only a figure put at a value
-    r"|(?:(?<=\bput)|(?<=\bputs))(?![^.;]{0,60}?\b(?:at|as)\b)"
+    r"|(?:(?<=\bput)|(?<=\bputs))(?![^.;]{0,60}?\b(?:at|as|closer to|near)\b)"
     r"|(?:(?<=\bwrote)|(?<=\bwrites))\s+(?:a|an)\s+[^.;]{0,30}?\b(?:cheque|check)\b"
     # "Three days after Nvidia wrote China out of its guidance", "Huawei showed off its
     # latest version": what the name did, not what it said

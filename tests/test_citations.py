@@ -2539,6 +2539,13 @@ _BANK_14 = _rows(
          "pay package.", [("Institutional Shareholder Services", FRIDAY, False)]),
         ("Analysts had expected $37.1 billion; Halvorsen instead forecast $37.5 billion.",
          [("Halvorsen", None, False)]),
+        # a broker's rating change; a figure "put closer to" another
+        ("Kestrel fell 6% after KeyBanc Capital Markets cut the stock to underweight on "
+         "Friday.", [("KeyBanc Capital Markets", FRIDAY, False)]),
+        ("Citi's Atif Malik cut Halvorsen to sell in a note to clients on Friday.",
+         [("Citi", FRIDAY, False)]),
+        ("Start-ups raised 12 billion euros, while Dealroom put the figure closer to 14 billion "
+         "euros in a report on Friday.", [("Dealroom", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
