@@ -198,10 +198,12 @@ def _sentence_country(sentence: str) -> str | None:
 
 
 # a European commissioner or the Commission's president, by title ("Tech Commissioner Henna
-# Virkkunen"; not "FCC Commissioner ...": another body's), or "von der Leyen" (whose "von
+# Virkkunen"; not "FCC Commissioner ..." or "Federal Trade Commissioner ...": another
+# body's), or "von der Leyen" (whose "von
 # der" the person pattern cannot read)
 _EU_COMMISSIONER = re.compile(
-    rf"(?:(?:EU|European)\s+)?(?:[A-Z][a-z]+\s+){{0,2}}Commissioner\s+{PERSON}"
+    rf"(?:(?:EU|European)\s+)?(?!(?:Federal|State|National|Securities|Communications)\b)"
+    rf"(?:[A-Z][a-z]+\s+){{0,2}}Commissioner\s+{PERSON}"
     rf"|(?:(?:EU|European)\s+)?Commission\s+(?:(?:Executive\s+)?Vice[- ])?President\s+{PERSON}"
     rf"|(?:Ursula\s+)?(?:von\s+der\s+)?Leyen"
 )
@@ -846,6 +848,14 @@ class CitationFinder:
         body = re.fullmatch(rf"(?P<org>[A-Z]{{2,6}})\s+Commissioner\s+{PERSON}", text)
         if body:
             return self._match_name(body.group("org"))  # "FCC Commissioner Brendan Carr"
+        body = re.fullmatch(
+            rf"(?P<body>(?:Federal|State|National|Securities|Communications)(?:\s+[A-Z][a-z]+)"
+            rf"{{0,3}})\s+Commissioner\s+{PERSON}",
+            text,
+        )
+        if body:
+            # "Federal Trade Commissioner X": the commission
+            return self._match_name(f"{body.group('body')} Commission")
         text = _EDITION_DAY.sub("", text)
         if re.fullmatch(r"(?:[Tt]he )?People(?:'s|’s) [A-Z][\w\s]+", text):
             # "the People's Daily", "the People's Bank of China": a name, not "people"

@@ -2501,6 +2501,8 @@ _BANK_14 = _rows(
          [("European Commission", FRIDAY, False)]),
         ("FCC Commissioner Brendan Carr said on Friday that the rule was wrong.",
          [("FCC", FRIDAY, False)]),
+        ("Federal Trade Commissioner Dana Feld said on Friday that the deal was reviewed.",
+         [("Federal Trade Commission", FRIDAY, False)]),
         ("Halvorsen will invest $30 billion in Britain, according to the UK government.",
          [("UK government", None, False)]),
         ("Halvorsen said on Friday its profit beat the LSEG SmartEstimate of 10.1 trillion won.",
