@@ -800,9 +800,7 @@ HYPOTHETICAL = re.compile(
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
 # firm is where an analyst works; analysts' views are not citations
 ANALYST_BEFORE = re.compile(
-    r"(?:\b[Aa]nalysts?|\b[A-Z][a-z]+ (?!(?:Minister|Secretary|Commissioner|Governor)\b)"
-    r"[A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
-    # (not an office: "Saudi Minister of Communications ... told")
+    r"(?:\b[Aa]nalysts?|\b[A-Z][a-z]+ [A-Z][a-z]+),?(?: an? [\w\s\-]{0,40}?)? (?:at|of|from) $"
 )
 
 

@@ -2527,9 +2527,6 @@ _BANK_14 = _rows(
          [("UAE Ministry of Industry and Advanced Technology", FRIDAY, False)]),
         ("Italy's Industry Minister Adolfo Urso said on Friday that Rome would not back the plan.",
          [("Italy Ministry of Industry", FRIDAY, False)]),
-        ("Saudi Minister of Communications and Information Technology Omar Haddad told a forum "
-         "on Friday that the kingdom would buy chips.",
-         [("Saudi Arabia Ministry of Communications and Information Technology", FRIDAY, False)]),
         ("A federal jury in Delaware found on Friday that Halvorsen had not breached its licence.",
          []),
         # a rating agency's action, a regulator's or a court's decision, a proxy adviser's
