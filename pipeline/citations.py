@@ -166,6 +166,12 @@ _OWN_POSSESSIVE = re.compile(
 )
 
 
+# a capital city standing for its government ("Beijing's commerce ministry")
+_CAPITALS = {
+    "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Taipei": "Taiwan",
+    "Washington": "US", "New Delhi": "India", "Brussels": "EU",
+}  # fmt: skip
+
 # countries a sentence names, for a ministry it names without one ("Taiwan's exports rose,
 # the Ministry of Finance said"); not the US, whose government has departments instead
 _COUNTRY_WORDS = {
@@ -176,8 +182,7 @@ _COUNTRY_WORDS = {
     "Indonesia": "Indonesia",
     # capitals standing for their governments ("Beijing firmly opposes"); not adjectives,
     # which describe as often as they name ("the Dutch side's move", for China's ministry)
-    "Beijing": "China", "Taipei": "Taiwan", "Tokyo": "Japan", "Seoul": "South Korea",
-    "New Delhi": "India",
+    **{city: country for city, country in _CAPITALS.items() if country not in ("US", "EU")},
 }  # fmt: skip
 _COUNTRY = re.compile(
     r"(?<![\w.])("
@@ -220,12 +225,6 @@ _PLATFORMS = frozenset(
 
 # participles that may hang off a known name ("Bloomberg-compiled", "Reuters-reported")
 _HYPHEN_OK = r"(?:based|backed|owned|compiled|led|run|reported|sourced|linked)\b"
-
-# a capital city standing for its government ("Beijing's commerce ministry")
-_CAPITALS = {
-    "Beijing": "China", "Tokyo": "Japan", "Seoul": "South Korea", "Taipei": "Taiwan",
-    "Washington": "US", "New Delhi": "India", "Brussels": "EU",
-}  # fmt: skip
 
 
 def _capitalised(name: str) -> str:

@@ -241,7 +241,7 @@ def _price_move(m: Mention) -> bool:
     Monday up 19%")?"""
     head, _ = _around(m, 70, 0)
     return bool(_MOVE.search(head) or _NAME_MOVED.search(head)) or trading_moment(m) in (
-        _INTRADAY | {"close"}
+        _MOVE_MOMENTS
     )
 
 
@@ -380,6 +380,7 @@ def moves_differ(a: MoveFacets | None, b: MoveFacets | None) -> bool:
 
 
 _INTRADAY = frozenset({"peak", "premarket", "session"})
+_MOVE_MOMENTS = _INTRADAY | {"close"}  # moments only a market move is taken at
 
 
 _WEEKDAY = re.compile(r"\b(Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b")

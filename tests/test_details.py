@@ -1644,7 +1644,7 @@ def test_a_memory_type_conflict_needs_no_name_in_the_values_own_clause() -> None
 
 
 def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() -> None:
-    from pipeline.conflicts import is_baseline, same_slot_other_value
+    from pipeline.conflicts import is_baseline
 
     [orders, estimate] = quantities_in(
         "Orders came in at €5.40 billion, beating the €4.9 billion average analyst estimate."
@@ -1660,39 +1660,58 @@ def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() ->
         "Micron's guidance of $10.7 billion was well ahead of Wall Street's $9.9 billion consensus."
     )
     assert is_baseline(consensus) and not is_baseline(guide)
-    # a percentage move of a share price is no rival to a stake; a name's move is a move
+
+
+def test_a_share_price_move_is_no_rival_to_another_percentage() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
     stake = pct("The investment gives Nvidia a stake of roughly 4% in Intel.")
     move = pct("Nvidia shares rose about 3%.")
     assert not same_slot_other_value(stake, move, DetailParams())
+    # a name's move is a move, as a share price's is
     close = pct("Intel shares closed up 22.8% at $30.57 on Thursday.")
     named = pct("Intel rose 26% on Thursday, which tells you how low expectations had sunk.")
     assert same_slot_other_value(close, named, DetailParams())
-    # two target years three apart are two targets; a year apart, rival values
+
+
+def test_target_years_and_plans_as_rival_values() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
+    # two target years three apart are two targets; two years apart, rival values
     [first] = quantities_in("OpenAI aims to deploy it in its data centres by the end of 2026.")
     [later] = quantities_in("OpenAI committed to 10 gigawatts of accelerators through 2029.",
                             unit="year")  # fmt: skip
-    [next_year] = quantities_in("OpenAI aims to deploy it in its data centres by the end of 2028.")
+    [two_on] = quantities_in("OpenAI aims to deploy it in its data centres by the end of 2028.")
+    assert not same_slot_other_value(first, later, DetailParams())
+    assert same_slot_other_value(first, two_on, DetailParams())
     # a capex figure "pencilled at" is a plan, as "expects ... about $125 billion" is
     planned = quantities_in("Amazon now expects capital expenditures of about $125 billion in 2025.",
                             unit="usd")  # fmt: skip
     pencilled = quantities_in("Amazon's 2025 capex bill is now pencilled at $105bn.", unit="usd")
     assert same_slot_other_value(planned[0], pencilled[0], DetailParams())
-    # spans of months may be twice one another; days' gains are windows, not facts
+
+
+def test_spans_of_months_may_be_twice_one_another() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
     [three] = quantities_in("Intel pushed Clearwater Forest back by three months, it said.")
     [six] = quantities_in("Intel pushed Clearwater Forest back by six months, it said.")
     assert same_slot_other_value(three, six, DetailParams())
+    # days' gains are windows, not facts
     [one_day] = quantities_in("Samsung shares had their biggest one-day gain in a year.")
     [two_day] = quantities_in("Samsung shares had their biggest two-day gain in a year.")
     assert not same_slot_other_value(one_day, two_day, DetailParams())
-    # a floor agrees with any value above it; two values, or a floor the other falls under,
-    # still disagree
+
+
+def test_a_floor_agrees_with_any_value_above_it() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
     [floor] = quantities_in("That takes the state's commitment to Rapidus past two trillion yen.")
     [total] = quantities_in("Total state support for Rapidus stands at about 2.3 trillion yen.")
     [less] = quantities_in("Total state support for Rapidus stands at about 1.7 trillion yen.")
     assert not same_slot_other_value(floor, total, DetailParams())
+    # a value under the floor still disagrees
     assert same_slot_other_value(floor, less, DetailParams())
-    assert not same_slot_other_value(first, later, DetailParams())
-    assert same_slot_other_value(first, next_year, DetailParams())
 
 
 def test_a_companys_statements_days_apart_are_two_statements() -> None:
