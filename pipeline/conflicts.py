@@ -422,8 +422,11 @@ def _subject(m: Mention) -> frozenset[str]:
 def _clauses_before(m: Mention) -> list[str]:
     """The clauses of the sentence up to the mention's value, dateline left out."""
     assert m.value is not None
-    body = DATELINE.sub("", m.sentence)
-    return re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body[: m.value.start])
+    body = DATELINE.sub("", m.sentence)[: m.value.start]
+    # "Nvidia and AMD have agreed to pay 15%": two names joined are one subject, not two
+    # clauses
+    body = re.sub(r"\b([A-Z][\w&\-]*) and (?=[A-Z])", r"\1 & ", body)
+    return re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body)
 
 
 def _names(text: str) -> frozenset[str]:
@@ -475,11 +478,11 @@ def is_conflict(m: Mention, other: Mention, score: float, p: DetailParams) -> bo
             and "#explicit" in other.context
             and same_slot_other_value(m, other, p)
         )
-    return (
-        score >= p.conflict_cos
-        and shared_ctx >= p.min_context_overlap
-        and same_slot_other_value(m, other, p)
-    )
+    if score < p.conflict_cos or shared_ctx < p.min_context_overlap:
+        return False
+    if score >= p.far_conflict_cos:
+        p = replace(p, conflict_max_ratio=max(p.conflict_max_ratio, p.far_conflict_ratio))
+    return same_slot_other_value(m, other, p)
 
 
 _MEMORY_TYPE = re.compile(r"\b(HBM\d[Ee]?|LPDDR\d[Xx]?|GDDR\d[Xx]?|DDR\d)\b")

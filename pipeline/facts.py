@@ -75,6 +75,10 @@ class DetailParams:
     conflict_cos: float = 0.5  # same unit, other value, this similar + shared context
     date_conflict_cos: float = 0.75
     conflict_max_ratio: float = 1.7  # values further apart are different facts, not a conflict
+    # ... unless the two claims are near paraphrases: "scale to 65,536 GPUs" against "with
+    # 131,072 GPUs" is one slot, twice the other (a generation or a doubling misread)
+    far_conflict_cos: float = 0.85
+    far_conflict_ratio: float = 2.0
     min_context_overlap: int = 0
     lexical_weight: float = 1.25  # weight of shared rare words next to claim cosine
     statement_threshold: float = 0.7  # mean pair score for statements to be one detail

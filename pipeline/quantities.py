@@ -100,6 +100,21 @@ UNIT_WORDS = {
     "gigahertz": ("Hz", 1e9),
     "mhz": ("Hz", 1e6),
     "megahertz": ("Hz", 1e6),
+    # compute: "4,614 teraFLOPS" is 4.614 petaflops
+    **{
+        f"{prefix}{sep}{word}": ("FLOPS", mult)
+        for prefix, short, mult in (
+            ("giga", "g", 1e9),
+            ("tera", "t", 1e12),
+            ("peta", "p", 1e15),
+            ("exa", "e", 1e18),
+        )
+        for sep, word in (("", "flops"), ("", "flop"), ("-", "flops"), ("-", "flop"))
+    },
+    **{
+        f"{short}flops": ("FLOPS", mult)
+        for short, mult in (("g", 1e9), ("t", 1e12), ("p", 1e15), ("e", 1e18))
+    },
     # process nodes and time spans
     "nm": ("nm", 1),
     "nanometer": ("nm", 1),
@@ -350,6 +365,7 @@ _QTY = re.compile(
         GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
+        (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS\b|
         dollars?|USD|euros?|yuan|renminbi))?
     """,
     re.I | re.X,

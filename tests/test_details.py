@@ -1757,3 +1757,33 @@ def test_an_event_today_is_a_date_on_the_article_day(text: str, days: list[date]
         if m.kind == "date"
     ]
     assert got == days
+
+
+def test_two_names_joined_by_and_are_one_subject() -> None:
+    # (conflict bank 1) "Nvidia and AMD have agreed to pay ... 15%" had read as a clause
+    # about AMD alone, so "Nvidia will hand Washington 20%" was another company's figure
+    both = [pct("Nvidia and AMD have agreed to pay the US government 15% of China revenue.")]
+    nvidia = [pct("Under the deal, Nvidia will hand Washington 20% of its China H20 revenue.")]
+    assert not different_moves(both, nvidia)
+    # a clause joined by "and" still has its own subject
+    sk = quantities_in("Samsung fell 1.1% and SK Hynix rose 2.3% in Seoul.", unit="pct")[1:]
+    samsung = [pct("Samsung shares slipped 1.2% on the news.")]
+    assert different_moves(sk, samsung)
+
+
+def test_near_paraphrases_may_give_values_twice_apart() -> None:
+    from pipeline.conflicts import is_conflict
+    from pipeline.facts import DetailParams
+
+    # (conflict bank 1) 131,072 against 65,536 GPUs in one supercluster: a doubling
+    # misread. Values twice apart are one slot only when the claims say nearly the same
+    [big] = quantities_in(
+        "Oracle is taking orders for a supercomputer with 131,072 Blackwell GPUs."
+    )
+    [half] = quantities_in("Oracle's OCI Supercluster will scale to 65,536 Blackwell GPUs.")
+    p = DetailParams()
+    assert is_conflict(big, half, p.far_conflict_cos, p)
+    assert not is_conflict(big, half, p.far_conflict_cos - 0.01, p)
+    # three times apart is two facts however alike the sentences
+    [third] = quantities_in("Oracle's OCI Supercluster will scale to 43,000 Blackwell GPUs.")
+    assert not is_conflict(big, third, 1.5, p)

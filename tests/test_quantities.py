@@ -530,3 +530,15 @@ def test_clock_speeds_and_currency_codes_are_units() -> None:
     assert (one("EUR4.5 billion").unit, one("EUR4.5 billion").value) == ("eur", 4.5e9)
     assert agree("EUR 5 billion", "€5 billion") and agree("USD 2 billion", "$2 billion")
     assert one("The EUR fell to 1.08").unit == ""
+
+
+def test_compute_rates_are_one_unit_whatever_their_prefix() -> None:
+    # (conflict bank 3) "4,614 teraFLOPS" is a chip's compute, not a bare count that may
+    # rival a pod's "9,216" chips; teraFLOPS and petaflops compare across prefixes
+    assert (one("Peak compute is 4,614 teraFLOPS at FP8").unit, one("4,614 teraFLOPS").value) == (
+        "FLOPS",
+        4.614e15,
+    )
+    assert agree("4,614 teraFLOPS", "4.6 petaflops") and agree("42.5 exaflops", "42.5 EFLOPS")
+    assert not agree("42.5 exaflops", "4.25 petaflops")
+    assert one("a 4.6-petaflop chip").unit == "FLOPS" and one("20 PFLOPS").value == 2e16
