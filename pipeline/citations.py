@@ -439,6 +439,17 @@ class CitationFinder:
                         None
                         if BOTH.search(sentence)
                         else self._possessor(original, m.start(), m.start(group), article_text)
+                        # "Hanmi Semiconductor has won an order from SK Hynix, the company
+                        # said": the story's own company, when the sentence names it
+                        or (
+                            subject
+                            if subject
+                            and re.search(
+                                r"\b(?:the|a) (?:company|firm)\b", original[: m.start(group)][-40:]
+                            )
+                            and re.search(rf"\b{re.escape(subject)}\b", original[: m.start()])
+                            else None
+                        )
                         or first_org(original[: m.start()], orgs)
                         or (
                             self._document_owner(original, m, article_text)
@@ -864,6 +875,13 @@ class CitationFinder:
             rf"\s+(?P<who>{PERSON})",
             text,
         )
+        lower = re.search(r"(?<![A-Z]\w)(?<=\s)minister (of|for) ([a-z][\w,\- ]*)$", text)
+        if lower:
+            # "Germany's minister of economic affairs": the office in the ministry's case
+            field = re.sub(
+                r"\b(?!(?:and|of|for|the)\b)([a-z])", lambda k: k.group(1).upper(), lower.group(2)
+            )
+            text = f"{text[: lower.start()]}Minister {lower.group(1)} {field}"
         minister = re.fullmatch(
             rf"(?:(?P<country>[A-Z][a-z]+)(?:'s|’s)\s+)?"
             rf"(?P<field>[A-Z][\w\-]*(?:(?:,\s+|\s+and\s+|\s+)[A-Z][\w\-]*)*?)"
@@ -1126,7 +1144,20 @@ class CitationFinder:
                     named.add(org)
                     out.append((org, pos))
             return
-        other = partner or self._other_org(before, first, article_text)
+        # "OpenAI and G42 will switch on ..., according to a joint statement": the pair the
+        # sentence opens with
+        pair = re.match(
+            r"\s*([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2}) and "
+            r"([A-Z][\w&.\-]*(?:\s+[A-Z][\w&.\-]*){0,2})\s+[a-z]",
+            before,
+        )
+        opening = [self._organisation(part, article_text) for part in pair.groups()] if pair else []
+        other = (
+            next((org for org in opening if org and org not in named), None)
+            if first in opening
+            else None
+        )
+        other = other or partner or self._other_org(before, first, article_text)
         if not other:
             return
         named.add(other)

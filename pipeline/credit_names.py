@@ -78,7 +78,7 @@ def bare(name: str) -> str:
 # "the two companies said", "per the companies": both parties to the story's deal
 BOTH = re.compile(
     r"\b(?:the (?:two |three |four )?companies|both companies|all (?:three|four) companies|"
-    r"the pair)\b",
+    r"the pair|according to (?:a|their|the) joint (?:statement|announcement|press release))\b",
     re.I,
 )
 
@@ -413,7 +413,7 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
 _FAMOUS_SURNAMES = frozenset(
     {
         "Huang", "Altman", "Nadella", "Zuckerberg", "Jassy", "Amodei", "Pichai", "Mehrotra",
-        "Trump", "Biden", "Lutnick", "Raimondo", "Bessent",
+        "Trump", "Biden", "Lutnick", "Raimondo", "Bessent", "Kress",
     }
 )  # fmt: skip
 

@@ -2553,6 +2553,50 @@ _BANK_14 = _rows(
 )  # fmt: skip
 
 
+_BANK_15 = _rows(
+    "ssw",
+    [
+        # (session 18) a securities form is its filer's word, and "10-Q" holds no name "Q"
+        ("Kestrel's amended 10-Q, filed on Friday, shows the state holds 9.9% of the company.",
+         None, [("Kestrel", FRIDAY, False)]),
+        ("Halvorsen's own 6-K, filed Friday, put the contract at $17.4 billion.",
+         None, [("Halvorsen", FRIDAY, False)]),
+        ("Halvorsen's 13F, filed on Friday, shows a new $1 billion stake in Kestrel.",
+         None, [("Halvorsen", FRIDAY, False)]),
+        # a notice or a complaint, published or filed by someone
+        ("The Commerce Department's notice, published in the Federal Register on Friday, adds "
+         "23 entities to the Entity List.", None, [("US Commerce Department", FRIDAY, False)]),
+        ("The final rule, published in the Federal Register on Friday by the Bureau of "
+         "Industry and Security, caps exports.", None,
+         [("Bureau of Industry and Security", FRIDAY, False)]),
+        ("The complaint, filed by Kestrel in a federal court in Delaware on Friday, alleges "
+         "that an engineer took trade secrets.", None, [("Kestrel", FRIDAY, False)]),
+        ("Kestrel's amended complaint, filed on Friday, says Halvorsen planned to buy $2 "
+         "billion of chips.", None, [("Kestrel", FRIDAY, False)]),
+        # a minister in an aside: the office in lower case, or without a country
+        ("Lena Vogt, Germany's minister of economic affairs, said on Friday that the state "
+         "would co-fund the plant.", None, [("Germany Ministry of Economic Affairs", FRIDAY, False)]),
+        ("Ravi Menon, Minister of Electronics and Information Technology, said on Friday that "
+         "India would have its first packaged chips by December.", None,
+         [("India Ministry of Electronics and Information Technology", FRIDAY, False)]),
+        # "the company said" in a sentence that names the story's company: that company
+        ("Kestrel has won a 38.6 billion won order for bonders from SK hynix, the company "
+         "said in a regulatory filing.", "Kestrel", [("Kestrel", None, False)]),
+        # a joint statement of the two companies the sentence opens with
+        ("Kestrel and Halvorsen will switch on the first 200 megawatts of Stargate North in "
+         "2027, according to a joint statement.", "Kestrel",
+         [("Kestrel", None, False), ("Halvorsen", None, False)]),
+        # "Kress" alone is Nvidia's finance chief
+        ("Asked about margins, Kress reiterated the mid-70s outlook for the year.", "Nvidia",
+         [("Nvidia", None, False)]),
+        # no credit: a call that began late
+        ("Kestrel's call began 40 minutes late after the company pushed back its release.",
+         "Kestrel", []),
+    ],
+    subject="Halvorsen",
+)  # fmt: skip
+
+
 @pytest.mark.parametrize(
     ("sentence", "day", "subject", "want"),
     _BANK_1
@@ -2568,7 +2612,8 @@ _BANK_14 = _rows(
     + _BANK_11
     + _BANK_12
     + _BANK_13
-    + _BANK_14,
+    + _BANK_14
+    + _BANK_15,
 )
 def test_credits_phrased_outside_the_story_labels(
     sentence: str, day: date, subject: str | None, want: list[tuple[str, date | None, bool]]
