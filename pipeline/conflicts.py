@@ -152,7 +152,7 @@ _PROSPECTIVE = re.compile(
     r"\b(?:up to|as much as|as many as|looking to|seek(?:s|ing)? to|plans? to|planned|aims? to|"
     r"target(?:s|ing|ed)?|expects?|expected|could|would|may|might|hopes? to|marketed|"
     r"forecast|guidance|outlook|due|scheduled|slated|set to|on track to|anticipate[sd]?|"
-    r"pencil(?:l)?ed|budgeted)\b",
+    r"pencil(?:l)?ed|budgeted|(?:is|are|was|were)(?: now)? seen (?:at|reaching))\b",
     re.I,
 )
 

@@ -123,7 +123,8 @@ UNIT_WORDS = {
     "nanometres": ("nm", 1),
 }
 CURRENCY_SYMBOLS = {
-    "$": "usd", "us$": "usd", "€": "eur", "£": "gbp", "¥": "cny", "rmb": "cny",
+    "$": "usd", "us$": "usd", "nt$": "twd", "hk$": "hkd", "€": "eur", "£": "gbp", "¥": "cny",
+    "rmb": "cny",
     "eur": "eur", "usd": "usd",  # "EUR4.5 billion", "USD 2bn"
 }  # fmt: skip
 CURRENCY_WORDS = {
@@ -132,6 +133,7 @@ CURRENCY_WORDS = {
     "usd": "usd",
     "euros": "eur",
     "yuan": "cny",
+    "yen": "jpy",
     "renminbi": "cny",
 }
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage points")
@@ -183,6 +185,13 @@ NOUN_NORMALISE = {
     "stacks": "stack",
     "layers": "layer",
     "pages": "page",
+    # counted in words too: "plans to build four fabs", "launches with eight partners"
+    "fabs": "fab",
+    "plants": "plant",
+    "factories": "factory",
+    "partners": "partner",
+    "machines": "machine",
+    "systems": "system",
 }
 _PLURAL = re.compile(r"[a-z]{3,}s")
 # plural-looking words after a number that are not what it counts
@@ -313,7 +322,7 @@ UNIT_CLASS = {
         ("gpu", "tpu", "accelerator", "processor", "npu", "xpu", "asic", "superchip"), "chip"
     ),
     **dict.fromkeys(
-        ("employee", "engineer", "worker", "staffer", "researcher"),
+        ("employee", "engineer", "worker", "staffer", "researcher", "user"),
         "people",
     ),
     **dict.fromkeys(("client", "business", "enterprise"), "customer"),
@@ -358,7 +367,7 @@ _QTY = re.compile(
     rf"""
     (?P<approx>(?:about|around|roughly|approximately|nearly|almost|some|close\ to|more\ than|
         over|up\ to|an\ estimated|just\ under|just\ over|~)\s+)?
-    (?P<cur>US\$|\$|€|£|¥|RMB\s?|(?<![A-Za-z])(?:EUR|USD)\s?(?=\d))?
+    (?P<cur>US\$|NT\$|HK\$|\$|€|£|¥|RMB\s?|(?<![A-Za-z])(?:EUR|USD)\s?(?=\d))?
     (?:(?<=EUR)|(?<=USD)|(?<![A-Za-z0-9_.\-]))(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
@@ -366,7 +375,7 @@ _QTY = re.compile(
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
         (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS\b|
-        dollars?|USD|euros?|yuan|renminbi))?
+        dollars?|USD|euros?|yuan|renminbi|yen))?
     """,
     re.I | re.X,
 )
@@ -492,6 +501,9 @@ def find_quantities(text: str) -> list[Quantity]:
                     converted = word not in ("day", "days", "week", "weeks")
                 elif word in NOUN_NORMALISE:
                     unit = _count_unit(word)
+                elif word == "people" and not word_number:
+                    # "employs roughly 2,000 people" (not "three people familiar with ...")
+                    unit = "people"
                 elif word.endswith("-parameter") or word == "parameter":
                     unit = "parameter"
                 elif (

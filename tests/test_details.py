@@ -1787,3 +1787,15 @@ def test_near_paraphrases_may_give_values_twice_apart() -> None:
     # three times apart is two facts however alike the sentences
     [third] = quantities_in("Oracle's OCI Supercluster will scale to 43,000 Blackwell GPUs.")
     assert not is_conflict(big, third, 1.5, p)
+
+
+def test_sales_seen_at_a_figure_are_a_forecast_like_expected_sales() -> None:
+    from pipeline.conflicts import same_slot_other_value
+    from pipeline.facts import DetailParams
+
+    # (conflict bank 5) "now expects sales of roughly $5.0 billion" and "first-quarter
+    # sales are now seen at $5.8 billion" are two forecasts of one figure, not a forecast
+    # against an outcome
+    [expects] = quantities_in("Supermicro now expects sales of roughly $5.0 billion.")
+    [seen] = quantities_in("Super Micro's first-quarter sales are now seen at $5.8 billion.")
+    assert same_slot_other_value(expects, seen, DetailParams())

@@ -437,8 +437,9 @@ def test_interchangeable_counted_nouns_are_one_unit(a: str, b: str) -> None:
 def test_people_familiar_with_the_matter_are_not_a_count() -> None:
     # sources are not a fact: "three people" is no counted value
     assert all(q.unit != "people" for q in find_quantities("three people familiar with it"))
+    # ... while a headcount in digits is one (session 18), the same as its employees
     [q] = find_quantities("Rivos has about 400 people")
-    assert q.unit == ""
+    assert q.unit == "people" and compatible(q, one("400 employees"))
     # and what is counted still tells facts apart
     [cores] = find_quantities("192 cores")
     [chips] = find_quantities("192 chips")
@@ -542,3 +543,20 @@ def test_compute_rates_are_one_unit_whatever_their_prefix() -> None:
     assert agree("4,614 teraFLOPS", "4.6 petaflops") and agree("42.5 exaflops", "42.5 EFLOPS")
     assert not agree("42.5 exaflops", "4.25 petaflops")
     assert one("a 4.6-petaflop chip").unit == "FLOPS" and one("20 PFLOPS").value == 2e16
+
+
+def test_taiwan_and_hong_kong_dollars_and_yen_are_their_own_money() -> None:
+    # (conflict bank 5) "NT$839.25 billion" had read as US dollars
+    assert (one("NT$839.25 billion").unit, one("NT$839.25 billion").value) == ("twd", 839.25e9)
+    assert one("HK$5 billion").unit == "hkd" and one("1.72 trillion yen").unit == "jpy"
+    assert not agree("NT$30 billion", "$30 billion") and agree("1.72 trillion yen", "1.72tn yen")
+
+
+def test_people_are_counted_in_digits_and_fabs_in_words() -> None:
+    # (conflict bank 5) "employs roughly 2,000 people" is a headcount, and "900 million
+    # weekly users" are people too; "three people familiar with the matter" stays no fact
+    assert one("Ampere employs roughly 2,000 people.").unit == "people"
+    assert agree("more than 900 million people", "more than 900 million weekly users")
+    assert find_quantities("three people familiar with the matter said") == []
+    assert one("it plans to build four fabs").unit == "fab" and agree("four fabs", "4 fabs")
+    assert one("NVLink Fusion launches with eight partners").unit == "partner"
