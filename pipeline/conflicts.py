@@ -474,8 +474,10 @@ def is_conflict(m: Mention, other: Mention, score: float, p: DetailParams) -> bo
         return (
             score >= p.date_conflict_cos
             and shared_ctx >= p.min_context_overlap
-            and "#explicit" in m.context
-            and "#explicit" in other.context
+            # a weekday ("on Friday") against a written date only in near paraphrases
+            and ("#explicit" in m.context or score >= p.far_conflict_cos)
+            and ("#explicit" in other.context or score >= p.far_conflict_cos)
+            and ("#explicit" in m.context or "#explicit" in other.context)
             and same_slot_other_value(m, other, p)
         )
     if score < p.conflict_cos or shared_ctx < p.min_context_overlap:

@@ -1799,3 +1799,27 @@ def test_sales_seen_at_a_figure_are_a_forecast_like_expected_sales() -> None:
     [expects] = quantities_in("Supermicro now expects sales of roughly $5.0 billion.")
     [seen] = quantities_in("Super Micro's first-quarter sales are now seen at $5.8 billion.")
     assert same_slot_other_value(expects, seen, DetailParams())
+
+
+def test_a_weekday_can_conflict_with_a_written_date_in_a_near_paraphrase() -> None:
+    from pipeline.conflicts import is_conflict
+
+    def day_of(text: str) -> Any:
+        ss = sentences(text)
+        [m] = [
+            m
+            for m in mentions_of("a", ss, date(2025, 7, 21), {ss[0].text}, TextIndex())
+            if m.kind == "date"
+        ]
+        return m
+
+    # (conflict bank 5) "on Friday" (July 18) against "on July 15" for one demonstration
+    weekday = day_of("Rapidus on Friday showed the first prototype wafers from its 2nm line.")
+    written = day_of("Rapidus first showed working 2nm transistors on July 15.")
+    again = day_of("Rapidus on Tuesday showed the first prototype wafers from its 2nm line.")
+    assert "#explicit" not in weekday.context and "#explicit" in written.context
+    p = DetailParams()
+    assert is_conflict(weekday, written, p.far_conflict_cos, p)
+    # ... not in a looser one, and two weekdays never: "on Monday" resolves too loosely
+    assert not is_conflict(weekday, written, p.date_conflict_cos, p)
+    assert not is_conflict(weekday, again, 2.0, p)
