@@ -256,6 +256,16 @@ def _last_word(outlet: str) -> str | None:
     return words[-1]
 
 
+# words that make "X Y of Z" an office or a body, not a person of a firm ("Vice Minister of
+# Commerce", "Federal Bank of ...")
+_NOT_A_PERSON = (
+    r"\b(?:Minister|Ministry|Secretary|President|Director|Chairman|Chair|Governor|"
+    r"Commissioner|Chief|Officer|Head|Deputy|Vice|Senior|General|Bureau|Department|Bank|"
+    r"University|Institute|Board|Council|Association|Commission|Office|Court|State|States|"
+    r"Republic|Federal|National|Central|People|Committee|House|Attorney|Prime|Finance)\b"
+)
+
+
 class CitationFinder:
     """Finds citations in sentences, knowing the outlets of sources.yaml."""
 
@@ -386,6 +396,10 @@ class CitationFinder:
                     continue
                 # "analysts at Morgan Stanley said in a note": the firm's publication
                 analyst = ANALYST_BEFORE.search(sentence[: m.start(group)])
+                if analyst and re.search(
+                    r"\b[Hh]/[Tt] (?:to )?[^,;]*$", analyst.string[: analyst.end()]
+                ):
+                    analyst = None  # "h/t to Tae Kim at Barron's": a reporter's outlet
                 in_note = bool(analyst and NOTE_AHEAD.match(sentence, m.start(group)))
                 if analyst and not in_note:
                     continue  # "Lena Ferraro at Northgate Advisors said": an analyst's view
@@ -450,7 +464,8 @@ class CitationFinder:
                             and re.search(rf"\b{re.escape(subject)}\b", original[: m.start()])
                             else None
                         )
-                        or first_org(original[: m.start()], orgs)
+                        # (within the clause: "...; Nvidia said in a statement on Tuesday")
+                        or first_org(original[: m.start()].split(";")[-1], orgs)
                         or (
                             self._document_owner(original, m, article_text)
                             if m.group(group) not in ("said", "says")
@@ -711,6 +726,8 @@ class CitationFinder:
                 continue
             if _NOT_VERIFIED.match(sentence, m.end()):
                 continue  # "Reuters could not independently verify the claims"
+            if re.match(r" (?:Intelligence|Economics|NEF)\b", sentence[m.end() :]):
+                continue  # "Bloomberg Intelligence analyst X said": not the newsroom
             lead = sentence[max(0, m.start() - 24) : m.start()]
             if re.search(r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$", lead) or (
                 re.search(r"\bcomment(?:ed)?\s+on\s+(?:the\s+)?$", lead)
@@ -823,6 +840,19 @@ class CitationFinder:
         text = re.sub(r"(?:'s|’s|(?<=s)['’])$", "", raw.replace("_", " ")).strip()
         # "according to Arm's IPO filing": the filer, not "Arm IPO"
         text = re.sub(r"(?:'s|’s)\s+(?:IPO|S-1|F-1|10-K|10-Q|8-K)$", "", text)
+        if re.fullmatch(r"Bloomberg (?:Intelligence|Economics|NEF)", text):
+            return text, False  # Bloomberg's research arms, not its newsroom
+        # "Dylan Patel of SemiAnalysis": the person's firm
+        of = re.fullmatch(
+            r"(?P<who>[A-Z][a-z]+ [A-Z][a-z]+) of (?P<org>[A-Z][\w&.\-]*(?: [A-Z][\w&.\-]*)*)",
+            text,
+        )
+        if (
+            of
+            and of.group("org").lower() not in PLACES
+            and not re.search(_NOT_A_PERSON, of.group("who"))
+        ):
+            return self._match_name(of.group("org"))
         for pattern, canon in self._known_re:
             if pattern.search(text):
                 return canon, True

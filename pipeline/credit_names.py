@@ -146,6 +146,7 @@ ORG_ALIASES = {
         "Bureau of Industry and Security": [
             "Commerce Department Bureau of Industry and Security",
             "Commerce Bureau of Industry and Security",
+            "BIS",  # (in chip coverage; never the Bank for International Settlements here)
         ],
         # a body whose name only one country uses, under its country, as the banks'
         # writers name it (most of the time: "South Korea ..." 12 times, bare 5)

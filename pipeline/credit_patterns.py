@@ -53,7 +53,7 @@ ORG_NOUNS = (
     r"chief executive|CEO|own researchers|own tests|benchmarks|presentation|slides|website|"
     r"piece|scoop|story|coverage|newsletter|exclusive|deep dive|breakdown|explainer|rundown|"
     r"item|telling|own reporting|answer|official line|explanation|8-K|6-K|10-Q|10-K|13F|S-1|"
-    r"F-1|20-F|prospectus|note|memo|notice|database|"
+    r"F-1|20-F|prospectus|note|memo|notice|database|investor relations|"
     r"earnings call|call|remarks|comments|forecast|outlook|claim|quoted|figure|"
     r"public response|sources|reporters|write-up|writeup|segment|leaks?|checks|channel checks|"
     r"tracker"
@@ -375,13 +375,29 @@ PATTERNS = [
     ),
     # "a Business Insider report said"; "confirming a Semafor report from last week"
     re.compile(
-        rf"\b[Aa]n? (?:recent |new |separate |earlier )?(?P<name>{_NAME}) (?:report|story|article|"
-        rf"analysis) (?:{_WHEN} )?(?:said|says|showed|shows|found|argues|argued|estimates|"
-        rf"estimated)\b"
+        rf"\b[Aa]n? (?:recent |new |separate |earlier )?{_DAY_BEFORE}?(?P<name>{_NAME}) "
+        rf"(?:report|story|article|analysis|note|test|survey) (?:{_WHEN} )?(?:said|says|showed|"
+        rf"shows|found|argues|argued|estimates|estimated)\b"
         rf"|\b(?:confirming|denying|disputing|echoing|contradicting|rejecting|rejected|rejects|"
         rf"disputed|disputes|contradicted|denied|denies|"
         rf"(?:pushing|pushed|pushes) back (?:against|on)) (?:an? |the )?{_DAY_BEFORE}?"
         rf"(?P<name2>{_NAME})(?:'s|’s)? (?:report|story|article|scoop)\b"
+    ),
+    # "cites a Feb. 3 Tom's Hardware test", "the original scoop was Nikkei Asia on Oct. 1",
+    # "h/t to Tae Kim at Barron's": the outlet whose work it was
+    re.compile(
+        rf"\b(?:cites?|cited|citing) (?:an? |the )?{_DAY_BEFORE}?(?P<name>{_NAME})(?:'s|’s)? "
+        rf"(?:test|report|analysis|story|article|review|study|survey)\b"
+        rf"|\b[Tt]he (?:original|first) (?:scoop|report|story) (?:was|came from) (?P<name2>{_NAME})"
+        rf"|\b[Hh]/[Tt] (?:to )?(?:[A-Z][\w\-]+ ){{1,3}}(?:at|of) (?P<name3>{_NAME})"
+    ),
+    # "a position China's Ministry of Commerce called 'discriminatory' in a statement"
+    re.compile(
+        rf"(?P<name>{_NAME}) (?:called|described|termed|labell?ed|branded) [^.;]{{1,60}}? "
+        rf"in an? (?:statement|note|post|letter|filing)\b"
+        # "The BIS guidance issued May 13 said"
+        rf"|\b[Tt]he (?P<name2>{_NAME}) (?:guidance|rule|notice|order) (?:issued|published|"
+        rf"released)\b"
     ),
     # a research note is the firm's publication (a view an analyst gives is not): "HSBC
     # analysts estimated in a note last week", "per a note from Bernstein"

@@ -2592,6 +2592,28 @@ _BANK_15 = _rows(
         # no credit: a call that began late
         ("Kestrel's call began 40 minutes late after the company pushed back its release.",
          "Kestrel", []),
+        # a statement in a clause of its own is its own speaker's, not the first name's
+        ("The State Administration for Market Regulation said on Friday that Kestrel broke the "
+         "law; Kestrel said in a statement on Monday that it complies.", "Kestrel",
+         [("State Administration for Market Regulation", FRIDAY, False),
+          ("Kestrel", MONDAY, False)]),
+        # a person "of" a firm is the firm; Bloomberg's research arm is not its newsroom
+        ("Priya Raman of SemiAnalysis estimated that Kestrel would ship 3 million chips.", None,
+         [("SemiAnalysis", None, False)]),
+        ("Bloomberg Intelligence analyst Ken Ota said the weak yen would add about 5% to "
+         "profit.", None, []),
+        # a dated test, an original scoop, a hat tip, a note, a position called in a statement
+        ("The lawsuit cites an April 3 Tom's Hardware test showing melted connectors.", None,
+         [("Tom's Hardware", FRIDAY, False)]),
+        ("h/t to Ana Ruiz at The Information, but the original scoop was Nikkei Asia on Friday.",
+         None,
+         [("The Information", None, True), ("Nikkei Asia", FRIDAY, True)]),
+        ("A Barclays note on Friday said the developer accounted for 600 megawatts.", None,
+         [("Barclays", FRIDAY, False)]),
+        ("The rule is unfair, a position China's Ministry of Commerce called 'discriminatory' "
+         "in a statement on Friday.", "Kestrel", [("China Ministry of Commerce", FRIDAY, False)]),
+        ("The BIS guidance issued on Friday said using Kestrel chips risks violating export "
+         "controls.", "Kestrel", [("Bureau of Industry and Security", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
