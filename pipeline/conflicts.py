@@ -87,6 +87,8 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         return False  # "past two trillion yen" agrees with "about 2.3 trillion yen"
     if ua == "pct" and _price_move(a) != _price_move(b):
         return False  # "Nvidia shares rose about 3%" is no rival to "a stake of roughly 4%"
+    if ua == "pct" and len({_growth_basis(a), _growth_basis(b)} - {None}) == 2:
+        return False  # "up 7.8% from the previous quarter" against "9.9% year on year"
     lo, hi = sorted([abs(a.value.value), abs(b.value.value)])
     limit = p.conflict_max_ratio
     if (
@@ -243,6 +245,32 @@ def _price_move(m: Mention) -> bool:
     return bool(_MOVE.search(head) or _NAME_MOVED.search(head)) or trading_moment(m) in (
         _MOVE_MOMENTS
     )
+
+
+_YEAR_ON_YEAR = re.compile(
+    r"\b(?:year[- ](?:on|over)[- ]year|from a year (?:earlier|ago|before)|than a year "
+    r"(?:earlier|ago)|on an annual basis|y/y|yoy|annual(?:ly)?|from (?:the )?(?:same|year-ago) "
+    r"(?:quarter|period|month) (?:a|last) year|from the year-ago)",
+    re.I,
+)
+_SEQUENTIAL = re.compile(
+    r"\b(?:quarter[- ](?:on|over)[- ]quarter|from the (?:previous|prior|preceding|last) "
+    r"(?:quarter|three months)|sequential(?:ly)?|q/q|qoq|month[- ](?:on|over)[- ]month|from "
+    r"the (?:previous|prior|preceding) month)",
+    re.I,
+)
+
+
+def _growth_basis(m: Mention) -> str | None:
+    """What a growth rate is measured against, when its clause says: 'year' (year on
+    year) or 'sequential' (from the previous quarter or month)."""
+    head, tail = _around(m, 40, 60)
+    near = f"{head} {m.value.text if m.value else ''} {tail}"
+    if _SEQUENTIAL.search(near):
+        return "sequential"
+    if _YEAR_ON_YEAR.search(near):
+        return "year"
+    return None
 
 
 _BEFORE_NOW = re.compile(r"\s+(?:previously|earlier|before|a year (?:earlier|ago)|last year)\b")

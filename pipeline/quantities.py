@@ -530,7 +530,10 @@ def find_quantities(text: str) -> list[Quantity]:
             if re.fullmatch(r"(19|20)\d{2}", raw_num):
                 unit = "year"
         if not unit and word_number and not scale:
-            continue  # "one of the", "two weeks" etc. carry little signal
+            # "one of the", "two weeks" etc. carry little signal; but "nine to ten months"
+            # is a range whose lower end takes the unit (merge_ranges), so it stays for now
+            if not re.match(rf"\s*(?:to|or|-|–)\s*{WORDNUM}\b", text[end:], re.I):
+                continue
         if math.isnan(value):
             continue
         if (
@@ -694,11 +697,15 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
             is_and = joined is not None and "and" in gap
             # ("around 1.7 to 1.8 TB/s": the hedge is the range's)
             bare_low = q.text.rsplit(None, 1)[-1] if q.approx else q.text
-            if joined and not q.unit and r.unit and _BARE_NUMBER.fullmatch(bare_low):
+            words = bare_low.lower() in WORD_NUMBERS and r.text.split()[0].lower() in WORD_NUMBERS
+            if joined and not q.unit and r.unit and (_BARE_NUMBER.fullmatch(bare_low) or words):
                 # "120 to 140 kilowatts", "20 to 25 percent", "between 70,000 and 80,000
-                # racks": the lower end takes the upper end's unit (and scale)
+                # racks", "nine to ten months": the lower end takes the upper end's unit
+                # (and scale)
                 lead = _BARE_NUMBER.search(r.text)
                 written = float(lead.group(0).replace(",", "")) if lead else 0.0
+                if words:
+                    written = float(WORD_NUMBERS[r.text.split()[0].lower()])
                 if written:
                     low = q.value * r.value / written
                     if r.value / 10 <= low:  # not "from 5 to 7,000 chips"
@@ -722,6 +729,7 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
                 )
                 i += 2
                 continue
-        out.append(q)
+        if q.unit or not q.text.isalpha():
+            out.append(q)  # (a lower end in words that found no unit is no value)
         i += 1
     return out

@@ -1823,3 +1823,17 @@ def test_a_weekday_can_conflict_with_a_written_date_in_a_near_paraphrase() -> No
     # ... not in a looser one, and two weekdays never: "on Monday" resolves too loosely
     assert not is_conflict(weekday, written, p.date_conflict_cos, p)
     assert not is_conflict(weekday, again, 2.0, p)
+
+
+def test_growth_on_another_basis_is_another_fact() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
+    # (conflict bank 5) quarter on quarter against year on year: two growth rates
+    [seq] = quantities_in("SMIC's revenue was $2.38 billion, up 7.8% from the previous quarter.",
+                          unit="pct")  # fmt: skip
+    [yoy] = quantities_in("SMIC's revenue rose 9.9 per cent year on year to $2.38 billion.")[:1]
+    [other] = quantities_in("SMIC's revenue rose 9.2% to $2.38 billion.", unit="pct")
+    p = DetailParams()
+    assert not same_slot_other_value(seq, yoy, p)
+    # a rate whose basis goes unsaid may still be either
+    assert same_slot_other_value(seq, other, p) and same_slot_other_value(yoy, other, p)

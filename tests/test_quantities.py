@@ -560,3 +560,16 @@ def test_people_are_counted_in_digits_and_fabs_in_words() -> None:
     assert find_quantities("three people familiar with the matter said") == []
     assert one("it plans to build four fabs").unit == "fab" and agree("four fabs", "4 fabs")
     assert one("NVLink Fusion launches with eight partners").unit == "partner"
+
+
+def test_a_range_in_words_is_one_value() -> None:
+    from pipeline.quantities import merge_ranges
+
+    # (conflict bank 5) "nine to ten months" had read as "ten months", a rival to "about 40
+    # weeks"; a lone lower end in words that finds no unit is no value
+    text = "Customers face waits of nine to ten months for optics."
+    [wait] = merge_ranges(find_quantities(text), text)
+    assert (wait.text, wait.unit) == ("nine to ten", "days..304.375")
+    assert not compatible(wait, one("about 40 weeks"))
+    text = "one or two of the firms agreed"
+    assert merge_ranges(find_quantities(text), text) == []
