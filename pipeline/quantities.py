@@ -549,7 +549,13 @@ def find_quantities(text: str) -> list[Quantity]:
             or converted  # "six months" is about 183 days, and "180 days" agrees with it
             or "roughly" in text[max(0, m.start() - 12) : m.start()]
         )
-        out.append(Quantity(value, unit, text[m.start() : end].strip(), approx, m.start(), end))
+        start = m.start()
+        part = _FRACTION_OF.search(text[max(0, start - 20) : start])
+        if part and raw_num.lower() in ("a", "an", "one") and (scale or unit):
+            # "three-quarters of a billion dollars" is $750 million, not a billion
+            value *= _FRACTIONS[part.group(1).lower().replace("-", " ")]
+            start -= len(part.group(0))
+        out.append(Quantity(value, unit, text[start:end].strip(), approx, start, end))
     for m in _VAGUE.finditer(text):
         if any(q.start <= m.start() < q.end for q in out):
             continue
@@ -575,6 +581,17 @@ def find_quantities(text: str) -> list[Quantity]:
             value = float(m.group("tsmc_a") or m.group("intel_a")) / 10
         out.append(Quantity(value, "nm", m.group(0), False, m.start(), m.end()))
     return out
+
+
+_FRACTIONS = {
+    "three quarters": 0.75, "a quarter": 0.25, "one quarter": 0.25, "two thirds": 2 / 3,
+    "a third": 1 / 3, "one third": 1 / 3, "half": 0.5, "one half": 0.5,
+}  # fmt: skip
+_FRACTION_OF = re.compile(
+    r"\b(three[- ]quarters|a quarter|one[- ]quarter|two[- ]thirds|a third|one[- ]third|"
+    r"one[- ]half|half) of\s+$",
+    re.I,
+)
 
 
 # units that measure rather than count: a product name is never followed by one of them

@@ -573,3 +573,15 @@ def test_a_range_in_words_is_one_value() -> None:
     assert not compatible(wait, one("about 40 weeks"))
     text = "one or two of the firms agreed"
     assert merge_ranges(find_quantities(text), text) == []
+
+
+def test_a_fraction_of_a_round_amount_is_that_part() -> None:
+    # (conflict bank 5) "three-quarters of a billion dollars" is the $750 million round
+    assert (one("three-quarters of a billion dollars").value, one("a billion dollars").value) == (
+        7.5e8,
+        1e9,
+    )
+    assert agree("three-quarters of a billion dollars", "$750 million")
+    assert one("a third of a trillion yen").unit == "jpy"
+    # a fraction of a count stays the count's: "half of the 40 engineers" is 40
+    assert one("half of the 40 engineers").value == 40
