@@ -114,7 +114,10 @@ def date_near(sentence: str, pos: int, article_day: date) -> date | None:
         # (a colon inside a word is no clause's end: "at re:Invent on Tuesday")
         r";|:(?!\w)|\bwhile\b|\bbut\b|,\s+and\b|\bthat\b(?!\s+(?:afternoon|morning|evening|night|day))"
         # "X said ..., responding to a Bloomberg report on Wednesday": another's report
-        r"|,\s+(?:responding|replying|reacting)\s+to\b|,\s+in\s+response\s+to\b"
+        # (a quotation may close before the comma: "'do not have backdoors,' responding")
+        r"|,['’\"”]?\s+(?:responding|replying|reacting)\s+to\b|,\s+in\s+response\s+to\b"
+        # "X said ..., contradicting a Tuesday report by Y": Y's day, not X's
+        r"|,['’\"”]?\s+(?:contradicting|echoing|disputing|denying|confirming)\s+(?:an?|the)\b"
         # "the FT reported, a plan Arm confirmed on Thursday": another's credit in apposition
         rf"|{APPOSITIVE.pattern}[A-Z]"
     )
@@ -155,7 +158,8 @@ def date_near(sentence: str, pos: int, article_day: date) -> date | None:
     if re.match(
         r"[^,;]{0,50}?\blater\s+(?:confirmed|said|told|announced|denied|acknowledged|added|wrote)\b",
         sentence[pos:],
-    ) or re.search(r"\blater\s+$", sentence[max(0, pos - 12) : pos]):
+    ) or re.search(r"\blater\s+(?:[a-z]+\s+){0,3}$", sentence[max(0, pos - 40) : pos]):
+        # (and "..., later matched by the Financial Times")
         return None  # "which Tesla CEO Elon Musk later confirmed": not the day before it
     trailing = re.match(
         r"[\w\s'’.\-]{0,40}?\b(?:said|says|indicated|indicates|showed|shows|added|noted|"

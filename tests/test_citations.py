@@ -2614,6 +2614,15 @@ _BANK_15 = _rows(
          "in a statement on Friday.", "Kestrel", [("China Ministry of Commerce", FRIDAY, False)]),
         ("The BIS guidance issued on Friday said using Kestrel chips risks violating export "
          "controls.", "Kestrel", [("Bureau of Industry and Security", FRIDAY, False)]),
+        # the day of what a speaker answers is not the speaker's
+        ("Kestrel spokesperson Ana Ruiz said the chips 'have no backdoors,' responding to the "
+         "regulator's summons on Friday.", "Kestrel", [("Kestrel", None, False)]),
+        ("Kestrel's memory chief said samples had gone to every customer, contradicting a "
+         "Friday report by the Korea Economic Daily.", "Kestrel",
+         [("Kestrel", None, False), ("Korea Economic Daily", FRIDAY, False)]),
+        ("The order figure was first reported by Reuters on Friday, later matched by the "
+         "Financial Times, and confirmed by Kestrel on Monday.", "Kestrel",
+         [("Reuters", FRIDAY, True), ("Financial Times", None, True), ("Kestrel", MONDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
