@@ -256,6 +256,19 @@ def _last_word(outlet: str) -> str | None:
     return words[-1]
 
 
+# "Q:", "HOST:", "HAAS:" opening a transcript's line
+_SPEAKER_LABEL = re.compile(r"^(Q|A|HOST|GUEST|[A-Z][A-Z'’\-]{1,20}):\s+")
+# a speaker's own earlier words: "As we said on Tuesday's call", "Like I told Bloomberg"
+_OWN_WORDS = re.compile(
+    r"\b(?:[Ww]e|I)\s+(?:said|disclosed|announced|told|reported|noted|flagged)\b"
+)
+# the question closing an interviewer's premise: "..., can you confirm that?"
+_QUESTION_TAIL = re.compile(
+    r",\s+(?:and\s+|but\s+|so\s+)?(?:is|are|was|can|could|does|do|did|will|would|what|how|"
+    r"why|has|have|should|where|when|who|any)\b[^,]*\?\s*$"
+)
+
+
 # words that make "X Y of Z" an office or a body, not a person of a firm ("Vice Minister of
 # Commerce", "Federal Bank of ...")
 _NOT_A_PERSON = (
@@ -317,6 +330,24 @@ class CitationFinder:
         given: dict[str, date | None] = {}
         by_subject: list[tuple[str, int]] = []
         as_written = sentence  # what the citation shows as its evidence
+        # a transcript's speaker label ("Q: Bloomberg reported on Monday ...", "HAAS: We
+        # said on the Feb. 4 call ..."): the words after it are read; an executive's "we
+        # said" or "I told" is their company's
+        label = _SPEAKER_LABEL.match(sentence)
+        if label:
+            sentence = sentence[label.end() :]
+            org = self._label_org(label.group(1))
+            own = _OWN_WORDS.search(sentence)
+            if org and own:
+                given[org] = date_near(sentence, own.start(), article_day)
+                by_subject.append((org, own.start()))
+        if sentence.rstrip().endswith("?"):
+            # "Q: The FT says regulators summoned you, is that right?": the premise before
+            # the question is read ("Will Nvidia's guidance justify ...?" attributes nothing)
+            tail = _QUESTION_TAIL.search(sentence)
+            if not tail or tail.start() == 0:
+                return []
+            sentence = sentence[: tail.start()] + "."
         # "Japan's Ministry of Economy, Trade and Industry (METI) said", "Chairman C.C. Wei
         # (魏哲家) told": a name's acronym or Chinese name stands between it and its verb
         # (an outlet in brackets is a credit: "deal wobbles (WSJ)")
@@ -332,8 +363,6 @@ class CitationFinder:
         sentence = _LOWER_SECRETARY.sub(lambda k: k.group(0).replace(" ", "_"), sentence)
         if re.match(r"\(?(?:Reporting|Writing|Additional reporting) by\b", sentence):
             return []  # a wire byline names reporters, not sources
-        if sentence.rstrip().endswith("?"):
-            return []  # "Will Nvidia's guidance justify ...?" attributes nothing
         if re.match(r"(?:Read|Subscribe to|Sign up for) (?:our|the)\b", sentence):
             return []  # "Read our full breakdown of Nvidia's guidance": a promotion
         # "TSMC, the company that makes chips for Apple, Nvidia and AMD, said on Friday":
@@ -840,6 +869,8 @@ class CitationFinder:
         text = re.sub(r"(?:'s|’s|(?<=s)['’])$", "", raw.replace("_", " ")).strip()
         # "according to Arm's IPO filing": the filer, not "Arm IPO"
         text = re.sub(r"(?:'s|’s)\s+(?:IPO|S-1|F-1|10-K|10-Q|8-K)$", "", text)
+        if text in ("You", "We", "I", "They", "He", "She"):
+            return None, False  # "Q: You told Nikkei last week that ...": the one asked
         if re.fullmatch(r"Bloomberg (?:Intelligence|Economics|NEF)", text):
             return text, False  # Bloomberg's research arms, not its newsroom
         # "Dylan Patel of SemiAnalysis": the person's firm
@@ -1199,6 +1230,13 @@ class CitationFinder:
                 break
             named.add(more)
             out.append((more, pos))
+
+    def _label_org(self, label: str) -> str | None:
+        """The company of an executive a transcript labels by surname ("HAAS" -> Arm)."""
+        if label in ("Q", "A", "HOST", "GUEST"):
+            return None
+        orgs = {org for full, org in self.executives.items() if full.split()[-1].upper() == label}
+        return next(iter(orgs)) if len(orgs) == 1 else None
 
     def _document_owner(self, sentence: str, m: re.Match[str], article_text: str) -> str | None:
         """Who issued the statement an opening document phrase names: the organisation

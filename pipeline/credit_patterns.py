@@ -16,7 +16,10 @@ from pipeline.textdates import (
 )
 
 ATTRIBUTION_VERBS = (
-    r"reported|reports|said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
+    # ("ASML reports Wednesday", "Alphabet reports after the bell": results to come)
+    r"reported|reports(?!\s+(?:on\s+)?(?:[A-Z][a-z]+day|after the bell|before the bell|"
+    r"tomorrow|next week|later (?:today|this week)|this week)\b)|"
+    r"said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
     r"disclosed|discloses|first reported|broke|published|announced|announces|"
     # "added" as speech, not "have both added cold-plate capacity"
     r"(?<!\bhave )(?<!\bhas )(?<!\bhad )(?<!\bboth )added|"
@@ -612,7 +615,8 @@ PATTERNS = [
         r"run|ran|spend|spent|join|"
         r"joined|leave|left|use|used|develop|developed|write|wrote code)\b)"
         # "Supermicro's call began 40 minutes late": an event, not what it said
-        r"(?!\s+(?:began|begins|started|starts|ended|ends|was delayed|is scheduled)\b)"
+        r"(?!\s+(?:began|begins|started|starts|ended|ends|was delayed|is scheduled|"
+        r"(?:are|is) (?:out|due))\b)"  # ("ASML's results are out next week")
     ),
     re.compile(
         r"\b(?:[Tt]he|[Ii]ts|[Bb]oth) (?:world(?:'s|’s) (?:largest|biggest|second-largest|"

@@ -2623,6 +2623,22 @@ _BANK_15 = _rows(
         ("The order figure was first reported by Reuters on Friday, later matched by the "
          "Financial Times, and confirmed by Kestrel on Monday.", "Kestrel",
          [("Reuters", FRIDAY, True), ("Financial Times", None, True), ("Kestrel", MONDAY, False)]),
+        # a transcript: the interviewer's premise is read, the question is not; an
+        # executive's label and "we said" is the company's word; "you" is nobody
+        ("Q: Bloomberg reported on Friday that Kestrel is raising prices, can you confirm "
+         "that?", "Kestrel", [("Bloomberg", FRIDAY, False)]),
+        ("Q: The Financial Times says regulators summoned you, is that right?", "Kestrel",
+         [("Financial Times", None, True)]),
+        ("HAAS: We said on the April 3 call that royalty revenue doubled.", "Arm",
+         [("Arm", FRIDAY, False)]),
+        ("Q: You told Nikkei Asia last week that your share had fallen, is it lower now?",
+         "Kestrel", [("Nikkei Asia", None, True)]),
+        ("Will Kestrel's guidance justify the rally?", "Kestrel", []),
+        # results still to come credit nobody
+        ("Kestrel reports Wednesday, and my guess is China sales fall off a cliff.", "Kestrel",
+         []),
+        ("Q: Kestrel's results are out next week, so what are you watching for?", "Kestrel",
+         []),
     ],
     subject="Halvorsen",
 )  # fmt: skip
