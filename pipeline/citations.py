@@ -869,6 +869,13 @@ class CitationFinder:
         text = re.sub(r"(?:'s|’s|(?<=s)['’])$", "", raw.replace("_", " ")).strip()
         # "according to Arm's IPO filing": the filer, not "Arm IPO"
         text = re.sub(r"(?:'s|’s)\s+(?:IPO|S-1|F-1|10-K|10-Q|8-K)$", "", text)
+        # "CoreWeave's CEO", "SoftBank CFO": the company
+        officer = re.fullmatch(r"(?P<org>.+?)(?:'s|’s)?\s+(?:CEO|CFO|COO|CTO)", text)
+        if officer:
+            return self._match_name(officer.group("org"))
+        # "Taiwan's economy minister" speaks for the ministry, as "economy ministry" does
+        text = re.sub(r"\b((?:economy|economic|commerce|finance|trade|industry|foreign) )minister$",
+                      r"\1ministry", text)  # fmt: skip
         if text in ("You", "We", "I", "They", "He", "She"):
             return None, False  # "Q: You told Nikkei last week that ...": the one asked
         if re.fullmatch(r"Bloomberg (?:Intelligence|Economics|NEF)", text):

@@ -156,7 +156,8 @@ ORG_ALIASES = {
         ],
         "South Korea Ministry of Science and ICT": ["Ministry of Science and ICT"],
         "Japan Ministry of Economy, Trade and Industry": [
-            "Ministry of Economy, Trade and Industry"
+            "Ministry of Economy, Trade and Industry",
+            "Japan Ministry of Economy",  # "Japan's economy minister"
         ],
         "China Ministry of Industry and Information Technology": [
             "Ministry of Industry and Information Technology",

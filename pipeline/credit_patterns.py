@@ -394,6 +394,20 @@ PATTERNS = [
         rf"|\b[Tt]he (?:original|first) (?:scoop|report|story) (?:was|came from) (?P<name2>{_NAME})"
         rf"|\b[Hh]/[Tt] (?:to )?(?:[A-Z][\w\-]+ ){{1,3}}(?:at|of) (?P<name3>{_NAME})"
     ),
+    # "Huawei's rotating chairman told a Shenzhen conference", "Intel's foundry chief,
+    # speaking at a Morgan Stanley conference on Monday, said", "A TSMC vice president
+    # told the OIP forum": the company speaks through its officer
+    re.compile(
+        rf"(?P<name>{_NAME})(?:'s|’s) (?:[a-z\-]+ ){{0,2}}(?:chief|head|boss|chairman|"
+        rf"chairwoman|president|vice president|executive|CEO|CFO|COO|CTO)"
+        rf"(?:, [^,;]{{3,80}},)? (?:{_WHEN} )?(?:said|says|told|added)\b"
+        rf"|\b(?:[Aa]n?|[Tt]he) (?P<name2>{_NAME}) (?:[a-z\-]+ ){{0,2}}(?:vice president|"
+        rf"executive|official|boss|spokes(?:person|man|woman))(?:, [^,;]{{3,80}},)? "
+        rf"(?:{_WHEN} )?(?:said|says|told|added)\b"
+        # ("Taiwan's economy minister told reporters": the ministry)
+        rf"|(?P<name3>[A-Z][\w.]*(?:'s|’s) (?:economy|economic|commerce|finance|trade|industry|"
+        rf"foreign) minister) (?:{_WHEN} )?(?:said|says|told|added|posted)\b"
+    ),
     # "a position China's Ministry of Commerce called 'discriminatory' in a statement"
     re.compile(
         rf"(?P<name>{_NAME}) (?:called|described|termed|labell?ed|branded) [^.;]{{1,60}}? "

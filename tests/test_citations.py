@@ -2639,6 +2639,17 @@ _BANK_15 = _rows(
          []),
         ("Q: Kestrel's results are out next week, so what are you watching for?", "Kestrel",
          []),
+        # a company's officer by role alone speaks for it; an economy minister for the ministry
+        ("Kestrel's foundry chief, speaking at a Morgan Stanley conference on Friday, said "
+         "yields support external customers.", "Kestrel", [("Kestrel", FRIDAY, False)]),
+        ("Kestrel's rotating chairman told a Shenzhen conference on Friday that chips ship "
+         "soon.", "Kestrel", [("Kestrel", FRIDAY, False)]),
+        ("A Kestrel vice president told the forum on Friday that the node is on track.",
+         "Kestrel", [("Kestrel", FRIDAY, False)]),
+        ("Kestrel's CFO told analysts on Friday that the sale funds the new fab.", "Kestrel",
+         [("Kestrel", FRIDAY, False)]),
+        ("Japan's economy minister said on Friday that Kestrel will get 100 billion yen.",
+         "Kestrel", [("Japan Ministry of Economy, Trade and Industry", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
