@@ -404,8 +404,15 @@ class CitationFinder:
                     head = re.search(r"(?:[A-Z][\w&\-]*\s+){1,3}$", original[: m.start(group)])
                     if head:
                         raw = head.group(0) + raw
-                if raw in _PLATFORMS and re.search(r"\b(?:on|to) $", sentence[: m.start(group)]):
-                    continue  # "a leaker on X claimed", "a post on Weibo": the platform
+                if raw in _PLATFORMS and (
+                    re.search(r"\b(?:on|to) $", sentence[: m.start(group)])
+                    or re.match(
+                        r"\s+(?:post|thread|account|livestream|video)\b", sentence[m.end(group) :]
+                    )
+                ):
+                    # "a leaker on X claimed", "a post on Weibo", "a Weibo post from ...": the
+                    # platform
+                    continue
                 if (
                     m.start() == m.start(group)
                     and OBJECT_BEFORE.search(sentence[max(0, m.start() - 12) : m.start()])
@@ -868,7 +875,12 @@ class CitationFinder:
     def _match_name(self, raw: str) -> tuple[str | None, bool]:
         text = re.sub(r"(?:'s|’s|(?<=s)['’])$", "", raw.replace("_", " ")).strip()
         # "according to Arm's IPO filing": the filer, not "Arm IPO"
-        text = re.sub(r"(?:'s|’s)\s+(?:IPO|S-1|F-1|10-K|10-Q|8-K)$", "", text)
+        # (and "a Weibo post from Nvidia's China unit": Nvidia)
+        text = re.sub(
+            r"(?:'s|’s)\s+(?:IPO|S-1|F-1|10-K|10-Q|8-K|China|US|Japan|Korea|Taiwan|India|Europe)$",
+            "",
+            text,
+        )
         # "CoreWeave's CEO", "SoftBank CFO": the company
         officer = re.fullmatch(r"(?P<org>.+?)(?:'s|’s)?\s+(?:CEO|CFO|COO|CTO)", text)
         if officer:

@@ -364,6 +364,11 @@ KNOWN_EXECUTIVES = {
     "Christophe Fouquet": "ASML", "Andrew Feldman": "Cerebras", "Jim Keller": "Tenstorrent",
     "Liang Wenfeng": "DeepSeek", "Safra Catz": "Oracle", "Larry Ellison": "Oracle",
     "Michael Intrator": "CoreWeave", "Jonathan Ross": "Groq",
+    "Sarah Friar": "OpenAI", "Greg Brockman": "OpenAI", "Matt Garman": "Amazon",
+    "Amin Vahdat": "Google", "Thomas Kurian": "Google", "Eddie Wu": "Alibaba",
+    "Arthur Mensch": "Mistral AI", "Brad Smith": "Microsoft", "Amy Hood": "Microsoft",
+    "Kwak Noh-jung": "SK hynix", "Jun Young-hyun": "Samsung", "Charles Liang": "Supermicro",
+    "Michael Dell": "Dell", "Pat Gelsinger": "Intel", "Ian Buck": "Nvidia",
     # a US president speaks for the White House ("Trump wrote on Truth Social"), a
     # minister or secretary for the ministry ("Trade minister Yoji Muto told reporters")
     "Donald Trump": "White House", "Joe Biden": "White House",
@@ -390,6 +395,14 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
         return known[name]
     if " " in name:
         return None
+    if name in _FIRST_NAMES and not any(
+        re.search(rf"\b{re.escape(name)} (?!{_FIRST_NAMES[name].split()[-1]}\b)[A-Z][a-z]+", text)
+        for text in texts
+    ):
+        # "Jensen said on Wednesday's call": the first name the industry's press uses alone
+        # (not another Jensen named in full)
+        full = _FIRST_NAMES[name]
+        return known.get(full)
     for full, org in known.items():
         if full.split()[-1] == name and any(full in text for text in texts):
             return org
@@ -410,6 +423,8 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
     return None
 
 
+# first names the AI-hardware press and its podcasts use alone for one executive
+_FIRST_NAMES = {"Jensen": "Jensen Huang", "Satya": "Satya Nadella", "Sundar": "Sundar Pichai"}
 # surnames the AI-hardware press uses alone for one executive ("Huang", "Altman"); the
 # common ones ("Su", "Tan", "Son", "Wei") need the article to say who is meant
 _FAMOUS_SURNAMES = frozenset(

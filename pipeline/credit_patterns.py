@@ -408,6 +408,17 @@ PATTERNS = [
         rf"|(?P<name3>[A-Z][\w.]*(?:'s|’s) (?:economy|economic|commerce|finance|trade|industry|"
         rf"foreign) minister) (?:{_WHEN} )?(?:said|says|told|added|posted)\b"
     ),
+    # spoken: "So Bloomberg had this story Tuesday that ...", "..., the FT had that",
+    # "Per a thread from SemiAnalysis on Sunday", "a Weibo post from Nvidia's China unit"
+    re.compile(
+        rf"(?P<name>{_NAME}) had (?:this|a|the|an) (?:[\w\-]+ )?(?:story|report|piece|scoop|"
+        rf"item)\b"
+        rf"|,\s+(?:the\s+)?(?P<name2>{_NAME}) had (?:that|it|this)\b"
+        rf"|\b(?:[Pp]er|[Aa]ccording to|[Ii]n) (?:a|an|the|their|its) (?:[A-Z][\w\-]+ )?"
+        rf"(?:thread|post|tweet|blog post|livestream) (?:from|by) (?P<name3>{_NAME})"
+        rf"|\b[Aa] (?:thread|post) (?:from|by) (?P<name4>{_NAME}) (?:{_WHEN} )?(?:claimed|said|"
+        rf"says|showed|shows)\b"
+    ),
     # "a position China's Ministry of Commerce called 'discriminatory' in a statement"
     re.compile(
         rf"(?P<name>{_NAME}) (?:called|described|termed|labell?ed|branded) [^.;]{{1,60}}? "

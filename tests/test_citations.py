@@ -2650,6 +2650,18 @@ _BANK_15 = _rows(
          [("Kestrel", FRIDAY, False)]),
         ("Japan's economy minister said on Friday that Kestrel will get 100 billion yen.",
          "Kestrel", [("Japan Ministry of Economy, Trade and Industry", FRIDAY, False)]),
+        # spoken: a first name the industry uses alone, an executive the finder knows, an
+        # outlet that "had this story", a thread, a platform post from a company's unit
+        ("Jensen said on Friday that China is now zero percent of the forecast.", "Kestrel",
+         [("Nvidia", FRIDAY, False)]),
+        ("Sarah Friar said on Friday that the lab has 30 gigawatts of commitments.", "Kestrel",
+         [("OpenAI", FRIDAY, False)]),
+        ("So Bloomberg had this story Friday that Kestrel is cutting orders.", "Kestrel",
+         [("Bloomberg", FRIDAY, False)]),
+        ("Per a thread from SemiAnalysis on Friday, Kestrel cut its build plan by 10 percent.",
+         "Kestrel", [("SemiAnalysis", FRIDAY, False)]),
+        ("According to a Weibo post from Kestrel's China unit on Friday, the chip ships in "
+         "September.", "Kestrel", [("Kestrel", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
