@@ -765,6 +765,12 @@ class CitationFinder:
             if re.match(r" (?:Intelligence|Economics|NEF)\b", sentence[m.end() :]):
                 continue  # "Bloomberg Intelligence analyst X said": not the newsroom
             lead = sentence[max(0, m.start() - 24) : m.start()]
+            if re.search(
+                r"\b(?:former|ex-|not)\s*$|\b(?:I|we) (?:read|saw) (?:the|that|a) $", lead
+            ) or re.match(r"['’]?s? paywall\b", sentence[m.end() :]):
+                # "a former Reuters reporter", "the Journal, not Bloomberg, first reported",
+                # "I read the Reuters piece like everybody else", "a Financial Times paywall"
+                continue
             if re.search(r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$", lead) or (
                 re.search(r"\bcomment(?:ed)?\s+on\s+(?:the\s+)?$", lead)
                 and not re.match(r"[^.;]{0,20}?,\s+which\b", sentence[m.end() :])

@@ -129,7 +129,8 @@ def date_near(sentence: str, pos: int, article_day: date) -> date | None:
     stop = clause_end.start() if clause_end and clause_end.start() > 0 else len(after)
     if clause_end and re.match(
         r",\s+which\s+(?:first\s+|had\s+|both\s+|also\s+|later\s+)?(?:reported|said|published|"
-        r"wrote|broke|disclosed|carried|ran|revealed|flagged|noted|announced|estimated)\b",
+        r"wrote|broke|disclosed|carried|ran|revealed|flagged|noted|announced|estimated|"
+        r"had it|had the story)\b",
         after[clause_end.start() :],
     ):
         # "according to Pacific Wire, which reported the plan on Friday": the which-clause

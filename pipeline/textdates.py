@@ -65,7 +65,8 @@ LOOKS_AHEAD = re.compile(
 FUTURE_DAYS = 75
 _RELATIVE = re.compile(
     r"\b(yesterday|today|earlier today|the day before|a day earlier|last night|"
-    r"(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight|overnight)\b(?!['’]s)",
+    r"(?:early |late |earlier )?this (?:morning|afternoon|evening)|tonight|overnight|just now)"
+    r"\b(?!['’]s)",
     re.I,
 )
 _HOLIDAYS = {

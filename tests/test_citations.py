@@ -2662,6 +2662,19 @@ _BANK_15 = _rows(
          "Kestrel", [("SemiAnalysis", FRIDAY, False)]),
         ("According to a Weibo post from Kestrel's China unit on Friday, the chip ships in "
          "September.", "Kestrel", [("Kestrel", FRIDAY, False)]),
+        # "just now" is the article's day; "which had it yesterday" dates the outlet
+        ("Breaking just now: Kestrel says revenue came in at $9.3 billion.", "Kestrel",
+         [("Kestrel", MONDAY, False)]),
+        ("Per the Financial Times, which had it on Friday, Kestrel's lenders want tougher "
+         "terms.", "Kestrel", [("Financial Times", FRIDAY, True)]),
+        # an outlet named but not credited: a former reporter, a piece someone read, a
+        # paywall, a correction's "not X"
+        ("We had a former Reuters reporter on last season, and she said the beat is hard.",
+         "Kestrel", []),
+        ("I read the Reuters piece like everybody else, but I won't speculate.", "Kestrel", []),
+        ("Half the thread was people screenshotting a Financial Times paywall.", "Kestrel", []),
+        ("It was Reuters, not Bloomberg, that first reported the Kestrel deal.", "Kestrel",
+         [("Reuters", None, True)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
