@@ -19,6 +19,8 @@ ATTRIBUTION_VERBS = (
     # ("ASML reports Wednesday", "Alphabet reports after the bell": results to come)
     r"reported|reports(?!\s+(?:on\s+)?(?:[A-Z][a-z]+day|after the bell|before the bell|"
     r"tomorrow|next week|later (?:today|this week)|this week)\b)|"
+    # "AMD and OpenAI say they've signed"; "..., and Yonhap followed, that"
+    r"say(?=\s+(?:they|they've|they have|that)\b)|followed(?=,)|"
     r"said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
     r"disclosed|discloses|first reported|broke|published|announced|announces|"
     # "added" as speech, not "have both added cold-plate capacity"
@@ -655,7 +657,7 @@ PATTERNS = [
         r"(?:(?:'s|’s) (?:chief \w+ officer|chief executive|spokes\w+|executives?|"
         r"management|(?:senior |executive )?vice[- ]president"
         r"(?: (?:of|for) [a-z][\w\s\-]{1,40}?)?))?"
-        r" (?:has |had |also |later |already )?"
+        r" (?:has |had |also |later |already )?(?:since )?"  # ("the company has since confirmed")
         r"(?:[^,.;“”\"]{0,80}? and )?"
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
         r"reiterated|reported|guided|denied|disclosed)\b"

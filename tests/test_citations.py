@@ -2675,6 +2675,15 @@ _BANK_15 = _rows(
         ("Half the thread was people screenshotting a Financial Times paywall.", "Kestrel", []),
         ("It was Reuters, not Bloomberg, that first reported the Kestrel deal.", "Kestrel",
          [("Reuters", None, True)]),
+        # "X and Y say they've ...", "and Yonhap followed", "the company has since confirmed"
+        ("Big deal out this morning: Kestrel and OpenAI say they've signed a six-gigawatt "
+         "agreement.", "Kestrel", [("Kestrel", MONDAY, False), ("OpenAI", MONDAY, False)]),
+        ("The Korea Economic Daily reported on Friday, and Yonhap followed, that Kestrel "
+         "passed qualification.", "Kestrel",
+         [("Korea Economic Daily", FRIDAY, False), ("Yonhap", None, False)]),
+        ("The Information reported that Kestrel signed a contract, and the company has since "
+         "confirmed it.", "Kestrel", [("The Information", None, True), ("Kestrel", None, False)]),
+        ("Analysts say that the Kestrel deal is big.", "Kestrel", []),
     ],
     subject="Halvorsen",
 )  # fmt: skip
