@@ -257,7 +257,8 @@ def _last_word(outlet: str) -> str | None:
 
 
 # "Q:", "HOST:", "HAAS:" opening a transcript's line
-_SPEAKER_LABEL = re.compile(r"^(Q|A|HOST|GUEST|[A-Z][A-Z'’\-]{1,20}):\s+")
+_SPEAKER_LABEL = re.compile(r"^([A-Z][A-Z'’\-]{0,20}):\s+")
+_ROLE_LABELS = frozenset({"Q", "A", "HOST", "GUEST", "ANCHOR", "REPORTER", "INTERVIEWER"})
 # a speaker's own earlier words: "As we said on Tuesday's call", "Like I told Bloomberg"
 _OWN_WORDS = re.compile(
     r"\b(?:[Ww]e|I)\s+(?:said|disclosed|announced|told|reported|noted|flagged)\b"
@@ -334,9 +335,10 @@ class CitationFinder:
         # said on the Feb. 4 call ..."): the words after it are read; an executive's "we
         # said" or "I told" is their company's
         label = _SPEAKER_LABEL.match(sentence)
-        if label:
+        org = self._label_org(label.group(1)) if label else None
+        if label and (org or label.group(1) in _ROLE_LABELS):
+            # (not a newsletter's "TSMC: said Thursday ...": a company, not a speaker)
             sentence = sentence[label.end() :]
-            org = self._label_org(label.group(1))
             own = _OWN_WORDS.search(sentence)
             if org and own:
                 given[org] = date_near(sentence, own.start(), article_day)
@@ -1258,7 +1260,7 @@ class CitationFinder:
 
     def _label_org(self, label: str) -> str | None:
         """The company of an executive a transcript labels by surname ("HAAS" -> Arm)."""
-        if label in ("Q", "A", "HOST", "GUEST"):
+        if label in _ROLE_LABELS:
             return None
         orgs = {org for full, org in self.executives.items() if full.split()[-1].upper() == label}
         return next(iter(orgs)) if len(orgs) == 1 else None

@@ -2634,6 +2634,9 @@ _BANK_15 = _rows(
         ("Q: You told Nikkei Asia last week that your share had fallen, is it lower now?",
          "Kestrel", [("Nikkei Asia", None, True)]),
         ("Will Kestrel's guidance justify the rally?", "Kestrel", []),
+        # a newsletter's "TSMC: said ..." is the company, not a speaker's label
+        ("TSMC: said on Friday that revenue rose 30 percent.", "Kestrel",
+         [("TSMC", FRIDAY, False)]),
         # results still to come credit nobody
         ("Kestrel reports Wednesday, and my guess is China sales fall off a cliff.", "Kestrel",
          []),
