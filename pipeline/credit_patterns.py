@@ -17,10 +17,11 @@ from pipeline.textdates import (
 
 ATTRIBUTION_VERBS = (
     # ("ASML reports Wednesday", "Alphabet reports after the bell": results to come)
+    # ("Reuters reports Monday that ..." is news)
     r"reported|reports(?!\s+(?:on\s+)?(?:[A-Z][a-z]+day|after the bell|before the bell|"
-    r"tomorrow|next week|later (?:today|this week)|this week)\b)|"
+    r"tomorrow|next week|later (?:today|this week)|this week)\b(?!,?\s+that\b))|"
     # "AMD and OpenAI say they've signed"; "..., and Yonhap followed, that"
-    r"say(?=\s+(?:they|they've|they have|that)\b)|followed(?=,)|"
+    r"say(?=\s+(?:they|they've|they have|that)\b)|followed(?=,\s+that\b)|"
     r"said|says|confirmed|confirms|wrote|writes|noted|notes|revealed|reveals|"
     r"disclosed|discloses|first reported|broke|published|announced|announces|"
     # "added" as speech, not "have both added cold-plate capacity"

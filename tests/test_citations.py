@@ -2640,6 +2640,9 @@ _BANK_15 = _rows(
         # results still to come credit nobody
         ("Kestrel reports Wednesday, and my guess is China sales fall off a cliff.", "Kestrel",
          []),
+        ("Reuters reports Monday that Kestrel has cut orders.", "Kestrel",
+         [("Reuters", MONDAY, True)]),
+        ("Samsung followed, cutting its prices by 10 percent.", "Kestrel", []),
         ("Q: Kestrel's results are out next week, so what are you watching for?", "Kestrel",
          []),
         # a company's officer by role alone speaks for it; an economy minister for the ministry
