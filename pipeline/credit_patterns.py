@@ -421,6 +421,9 @@ PATTERNS = [
         rf"(?:thread|post|tweet|blog post|livestream) (?:from|by) (?P<name3>{_NAME})"
         rf"|\b[Aa] (?:thread|post) (?:from|by) (?P<name4>{_NAME}) (?:{_WHEN} )?(?:claimed|said|"
         rf"says|showed|shows)\b"
+        # "then Rapidus itself put out a statement Wednesday"
+        rf"|(?P<name6>{_NAME})(?: itself)? put out (?:a|an|its own|its) (?:statement|release|"
+        rf"press release)\b"
     ),
     # "a position China's Ministry of Commerce called 'discriminatory' in a statement"
     re.compile(

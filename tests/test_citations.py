@@ -2690,6 +2690,9 @@ _BANK_15 = _rows(
         ("The Information reported that Kestrel signed a contract, and the company has since "
          "confirmed it.", "Kestrel", [("The Information", None, True), ("Kestrel", None, False)]),
         ("Analysts say that the Kestrel deal is big.", "Kestrel", []),
+        ("Korea JoongAng Daily reported on Friday, and then Kestrel put out its own statement "
+         "the same day, that it had signed.", "Kestrel",
+         [("Korea JoongAng Daily", FRIDAY, False), ("Kestrel", FRIDAY, False)]),
     ],
     subject="Halvorsen",
 )  # fmt: skip
