@@ -63,6 +63,7 @@ from pipeline.credit_patterns import (
     GOVERNMENT,
     HYPOTHETICAL,
     LISTED_NAME,
+    MINISTER_OFFICES,
     MONTH_OR_WEEKDAY,
     NAME_LIST,
     NOT_A_CREDIT,
@@ -73,6 +74,7 @@ from pipeline.credit_patterns import (
     OWN_CLAUSE,
     PATTERNS,
     REPORT_AFTER,
+    RESEARCH_ARM,
     SPEAKER_ASIDE,
     THEY_SAID,
     UNDATED,
@@ -487,21 +489,22 @@ class CitationFinder:
                     # "the company said", "in a filing": the story's subject, unless the
                     # sentence names its speaker ("Nvidia said in a filing")
                     # "the companies said" is the story's two parties, whoever came before
+                    # "Hanmi Semiconductor has won an order from SK Hynix, the company
+                    # said": the story's own company, when the sentence names it
+                    named_subject = (
+                        subject
+                        if subject
+                        and re.search(
+                            r"\b(?:the|a) (?:company|firm)\b", original[: m.start(group)][-40:]
+                        )
+                        and re.search(rf"\b{re.escape(subject)}\b", original[: m.start()])
+                        else None
+                    )
                     local = (
                         None
                         if BOTH.search(sentence)
                         else self._possessor(original, m.start(), m.start(group), article_text)
-                        # "Hanmi Semiconductor has won an order from SK Hynix, the company
-                        # said": the story's own company, when the sentence names it
-                        or (
-                            subject
-                            if subject
-                            and re.search(
-                                r"\b(?:the|a) (?:company|firm)\b", original[: m.start(group)][-40:]
-                            )
-                            and re.search(rf"\b{re.escape(subject)}\b", original[: m.start()])
-                            else None
-                        )
+                        or named_subject
                         # (within the clause: "...; Nvidia said in a statement on Tuesday")
                         or first_org(original[: m.start()].split(";")[-1], orgs)
                         or (
@@ -764,7 +767,7 @@ class CitationFinder:
                 continue
             if _NOT_VERIFIED.match(sentence, m.end()):
                 continue  # "Reuters could not independently verify the claims"
-            if re.match(r" (?:Intelligence|Economics|NEF)\b", sentence[m.end() :]):
+            if re.match(rf" {RESEARCH_ARM}\b", sentence[m.end() :]):
                 continue  # "Bloomberg Intelligence analyst X said": not the newsroom
             lead = sentence[max(0, m.start() - 24) : m.start()]
             if re.search(
@@ -894,11 +897,10 @@ class CitationFinder:
         if officer:
             return self._match_name(officer.group("org"))
         # "Taiwan's economy minister" speaks for the ministry, as "economy ministry" does
-        text = re.sub(r"\b((?:economy|economic|commerce|finance|trade|industry|foreign) )minister$",
-                      r"\1ministry", text)  # fmt: skip
+        text = re.sub(rf"\b({MINISTER_OFFICES} )minister$", r"\1ministry", text)
         if text in ("You", "We", "I", "They", "He", "She"):
             return None, False  # "Q: You told Nikkei last week that ...": the one asked
-        if re.fullmatch(r"Bloomberg (?:Intelligence|Economics|NEF)", text):
+        if re.fullmatch(rf"Bloomberg {RESEARCH_ARM}", text):
             return text, False  # Bloomberg's research arms, not its newsroom
         # "Dylan Patel of SemiAnalysis": the person's firm
         of = re.fullmatch(

@@ -264,8 +264,9 @@ _SEQUENTIAL = re.compile(
 def _growth_basis(m: Mention) -> str | None:
     """What a growth rate is measured against, when its clause says: 'year' (year on
     year) or 'sequential' (from the previous quarter or month)."""
+    assert m.value is not None
     head, tail = _around(m, 40, 60)
-    near = f"{head} {m.value.text if m.value else ''} {tail}"
+    near = f"{head} {m.value.text} {tail}"
     if _SEQUENTIAL.search(near):
         return "sequential"
     if _YEAR_ON_YEAR.search(near):
@@ -499,13 +500,12 @@ def is_conflict(m: Mention, other: Mention, score: float, p: DetailParams) -> bo
     if m.kind == "date":
         # two plain dates conflict only in near-identical sentences ("informed on April 9"
         # vs "notified on April 8"), never merely for sharing a topic
+        explicit = ("#explicit" in m.context) + ("#explicit" in other.context)
         return (
             score >= p.date_conflict_cos
             and shared_ctx >= p.min_context_overlap
             # a weekday ("on Friday") against a written date only in near paraphrases
-            and ("#explicit" in m.context or score >= p.far_conflict_cos)
-            and ("#explicit" in other.context or score >= p.far_conflict_cos)
-            and ("#explicit" in m.context or "#explicit" in other.context)
+            and (explicit == 2 or (explicit == 1 and score >= p.far_conflict_cos))
             and same_slot_other_value(m, other, p)
         )
     if score < p.conflict_cos or shared_ctx < p.min_context_overlap:

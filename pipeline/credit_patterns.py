@@ -15,6 +15,11 @@ from pipeline.textdates import (
     MONTH_NAMES,
 )
 
+# Bloomberg's research arms, which are not its newsroom ("Bloomberg Intelligence said")
+RESEARCH_ARM = r"(?:Intelligence|Economics|NEF)"
+# the offices a country's minister speaks for in lower case ("Taiwan's economy minister")
+MINISTER_OFFICES = r"(?:economy|economic|commerce|finance|trade|industry|foreign)"
+
 ATTRIBUTION_VERBS = (
     # ("ASML reports Wednesday", "Alphabet reports after the bell": results to come)
     # ("Reuters reports Monday that ..." is news)
@@ -408,8 +413,8 @@ PATTERNS = [
         rf"executive|official|boss|spokes(?:person|man|woman))(?:, [^,;]{{3,80}},)? "
         rf"(?:{_WHEN} )?(?:said|says|told|added)\b"
         # ("Taiwan's economy minister told reporters": the ministry)
-        rf"|(?P<name3>[A-Z][\w.]*(?:'s|’s) (?:economy|economic|commerce|finance|trade|industry|"
-        rf"foreign) minister) (?:{_WHEN} )?(?:said|says|told|added|posted)\b"
+        rf"|(?P<name3>[A-Z][\w.]*(?:'s|’s) {MINISTER_OFFICES} minister) (?:{_WHEN} )?"
+        rf"(?:said|says|told|added|posted)\b"
     ),
     # spoken: "So Bloomberg had this story Tuesday that ...", "..., the FT had that",
     # "Per a thread from SemiAnalysis on Sunday", "a Weibo post from Nvidia's China unit"

@@ -102,18 +102,20 @@ UNIT_WORDS = {
     "megahertz": ("Hz", 1e6),
     # compute: "4,614 teraFLOPS" is 4.614 petaflops
     **{
-        f"{prefix}{sep}{word}": ("FLOPS", mult)
+        name: ("FLOPS", mult)
         for prefix, short, mult in (
             ("giga", "g", 1e9),
             ("tera", "t", 1e12),
             ("peta", "p", 1e15),
             ("exa", "e", 1e18),
         )
-        for sep, word in (("", "flops"), ("", "flop"), ("-", "flops"), ("-", "flop"))
-    },
-    **{
-        f"{short}flops": ("FLOPS", mult)
-        for short, mult in (("g", 1e9), ("t", 1e12), ("p", 1e15), ("e", 1e18))
+        for name in (
+            f"{prefix}flops",
+            f"{prefix}flop",
+            f"{prefix}-flops",
+            f"{prefix}-flop",
+            f"{short}flops",
+        )
     },
     # process nodes and time spans
     "nm": ("nm", 1),

@@ -2597,11 +2597,9 @@ _BANK_15 = _rows(
          "law; Kestrel said in a statement on Monday that it complies.", "Kestrel",
          [("State Administration for Market Regulation", FRIDAY, False),
           ("Kestrel", MONDAY, False)]),
-        # a person "of" a firm is the firm; Bloomberg's research arm is not its newsroom
+        # a person "of" a firm is the firm
         ("Priya Raman of SemiAnalysis estimated that Kestrel would ship 3 million chips.", None,
          [("SemiAnalysis", None, False)]),
-        ("Bloomberg Intelligence analyst Ken Ota said the weak yen would add about 5% to "
-         "profit.", None, []),
         # a dated test, an original scoop, a hat tip, a note, a position called in a statement
         ("The lawsuit cites an April 3 Tom's Hardware test showing melted connectors.", None,
          [("Tom's Hardware", FRIDAY, False)]),
@@ -2678,9 +2676,8 @@ _BANK_15 = _rows(
         ("We had a former Reuters reporter on last season, and she said the beat is hard.",
          "Kestrel", []),
         ("I read the Reuters piece like everybody else, but I won't speculate.", "Kestrel", []),
-        ("Half the thread was people screenshotting a Financial Times paywall.", "Kestrel", []),
-        ("It was Reuters, not Bloomberg, that first reported the Kestrel deal.", "Kestrel",
-         [("Reuters", None, True)]),
+        ("Half the thread was people screenshotting a Financial Times paywall and asking "
+         "what it said.", "Kestrel", []),
         # "X and Y say they've ...", "and Yonhap followed", "the company has since confirmed"
         ("Big deal out this morning: Kestrel and OpenAI say they've signed a six-gigawatt "
          "agreement.", "Kestrel", [("Kestrel", MONDAY, False), ("OpenAI", MONDAY, False)]),
@@ -2757,3 +2754,19 @@ def test_a_famous_surname_alone_needs_its_executive_known() -> None:
     assert known_executive({"Dana Feld": "Kestrel"}, "Huang", "Huang said.") is None
     # another person of that surname in the text: not the famous one
     assert known_executive({"Jensen Huang": "Nvidia"}, "Huang", "Huang Wei said.") is None
+
+
+def test_bloombergs_research_arm_and_a_corrections_not_x_are_no_newsroom_credit() -> None:
+    # (session 18) with Bloomberg a known outlet, "Bloomberg Intelligence" had read as it
+    finder = CitationFinder({**OUTLETS, "Bloomberg": []})
+    s = "Bloomberg Intelligence said in a report published on Friday that capex would top $400 billion."
+    assert cites(finder, s) == [("Bloomberg Intelligence", FRIDAY, False)]
+    # an analyst's own view credits nobody, and never the newsroom
+    s = "Bloomberg Intelligence analyst Ken Ota said the weak yen would add about 5% to profit."
+    assert cites(finder, s) == []
+    assert cites(finder, "Bloomberg reported on Friday that Kestrel cut orders.") == [
+        ("Bloomberg", FRIDAY, True)
+    ]
+    # a correction's "not X" credits only the other
+    s = "It was Reuters, not Bloomberg, that first reported the Kestrel deal."
+    assert cites(finder, s) == [("Reuters", None, True)]
