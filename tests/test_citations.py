@@ -2613,8 +2613,9 @@ _BANK_15 = _rows(
         ("The BIS guidance issued on Friday said using Kestrel chips risks violating export "
          "controls.", "Kestrel", [("Bureau of Industry and Security", FRIDAY, False)]),
         # the day of what a speaker answers is not the speaker's
-        ("Kestrel spokesperson Ana Ruiz said the chips 'have no backdoors,' responding to the "
-         "regulator's summons on Friday.", "Kestrel", [("Kestrel", None, False)]),
+        ("Kestrel spokesperson Ana Ruiz said the company's chips 'have no backdoors,' "
+         "responding to the Cyberspace Administration of China's summons on Friday.", "Kestrel",
+         [("Kestrel", None, False)]),
         ("Kestrel's memory chief said samples had gone to every customer, contradicting a "
          "Friday report by the Korea Economic Daily.", "Kestrel",
          [("Kestrel", None, False), ("Korea Economic Daily", FRIDAY, False)]),
