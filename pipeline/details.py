@@ -30,7 +30,7 @@ from pipeline.conflicts import (
 )
 from pipeline.facts import LONG_QUOTE, Detail, DetailParams, Mention
 from pipeline.mentions import UNDISCLOSED, WORD
-from pipeline.quantities import Quantity, compatible
+from pipeline.quantities import MONEY_UNITS, OTHER_CURRENCY_WORDS, Quantity, compatible
 
 
 def _word_weights(mentions: Sequence[Mention], topic: frozenset[str]) -> dict[str, float]:
@@ -144,6 +144,9 @@ def _pair_scores(
                 for j in others:
                     if i != j and not same_value[i, j] and values_agree(mentions[i], mentions[j]):
                         same_value[i, j] = same_value[j, i] = True
+        same_figure = _same_precise_figure([mentions[i] for i in quantity])
+        block = np.ix_(quantity, quantity)
+        score[block] += np.where(same_figure & ~same_article[block], p.precise_bonus, 0.0)
         is_q = kinds == kind_ids["quantity"]
         allowed &= ~(is_q[:, None] & is_q[None, :]) | same_value
         # one percentage at two moments of a trading day is two facts ("up 19% in
@@ -162,6 +165,27 @@ def _pair_scores(
     score[~allowed] = -np.inf
     np.fill_diagonal(score, -np.inf)
     return score, raw
+
+
+_DIGIT = re.compile(r"\d")
+
+
+def _same_precise_figure(mentions: Sequence[Mention]) -> np.ndarray:
+    """Which pairs of quantity mentions give one precise figure: the same unit and value,
+    written with two or more significant digits ("$37 billion", "16.5", "1,945"). A round
+    figure ("$5 billion", "four months", "10 gigawatts") is said of many facts, a precise
+    one rarely of two, so it ties retellings whose words differ ("pledged more than $37
+    billion for its Texas build-out" / "the Taylor plant, where it has committed more
+    than $37 billion"). Periods, years and vague amounts are not figures."""
+    keys = []
+    for m in mentions:
+        q = m.value
+        digits = "".join(_DIGIT.findall(q.text)).strip("0") if q else ""
+        ok = q is not None and q.unit and not q.unit.startswith(("period", "vague", "year"))
+        keys.append(f"{q.unit}:{q.value:.6g}" if ok and len(digits) >= 2 else None)
+    k = np.array([x or "" for x in keys])
+    has = np.array([x is not None for x in keys])
+    return (k[:, None] == k[None, :]) & has[:, None] & has[None, :]
 
 
 def _values_clash(a: Sequence[Quantity], b: Sequence[Quantity]) -> bool:
@@ -374,6 +398,69 @@ def _join_value_groups(
     return [sorted(out[k]) for k in range(g) if alive[k]]
 
 
+# between an amount and its conversion: "22.8 trillion won ($", "€5 billion (US$"
+_CONVERSION_GAP = re.compile(r"\s*(?:[a-z]+\s*)?\(\s*", re.I)
+
+
+def _money(q: Quantity, sentence: str) -> bool:
+    """An amount of money: in a unit of money, or a bare number the parser left before a
+    currency it does not read ("22.8 trillion won")."""
+    if q.unit in MONEY_UNITS:
+        return True
+    word = re.match(r"\s*([a-z]+)", sentence[q.end :])
+    return q.unit == "" and bool(word) and word.group(1) in OTHER_CURRENCY_WORDS
+
+
+def _join_conversions(clusters: list[list[int]], mentions: Sequence[Mention]) -> list[list[int]]:
+    """An amount and its conversion in brackets ("a 22.8 trillion won ($16.5 billion)
+    contract") are one value in two currencies: the groups of the two are one detail,
+    so an outlet that gives only the won and one that gives only the dollars state the
+    same fact."""
+    home = {i: k for k, c in enumerate(clusters) for i in c}
+    parent = list(range(len(clusters)))
+
+    def root(k: int) -> int:
+        while parent[k] != k:
+            k = parent[k]
+        return k
+
+    by_sentence: dict[tuple[str, str], list[int]] = {}
+    for i, m in enumerate(mentions):
+        if m.value is not None:
+            by_sentence.setdefault((m.article_id, m.sentence), []).append(i)
+    for (_, sentence), ids in by_sentence.items():
+        for a in ids:
+            for b in ids:
+                qa, qb = mentions[a].value, mentions[b].value
+                assert qa is not None and qb is not None
+                if (
+                    qa.unit != qb.unit
+                    and qa.end <= qb.start
+                    and _CONVERSION_GAP.fullmatch(sentence[qa.end : qb.start])
+                    and _money(qa, sentence)
+                    and _money(qb, sentence)
+                ):
+                    parent[root(home[b])] = root(home[a])
+    merged: dict[int, list[int]] = {}
+    for k, c in enumerate(clusters):
+        merged.setdefault(root(k), []).extend(c)
+
+    def order(c: list[int]) -> list[int]:
+        # chronological, but within one sentence the amount in a known currency first:
+        # the detail shows "$16.5 billion", not the bare "22.8 trillion"
+        start: dict[tuple[str, str], int] = {}
+        for i in c:
+            start.setdefault((mentions[i].article_id, mentions[i].sentence), i)
+
+        def key(i: int) -> tuple[int, bool, int]:
+            q = mentions[i].value
+            return start[(mentions[i].article_id, mentions[i].sentence)], not q or not q.unit, i
+
+        return sorted(c, key=key)
+
+    return [order(sorted(set(c))) for c in merged.values()]
+
+
 def _quote_words(m: Mention) -> frozenset[str]:
     """The words of the mention's quotations (lower case)."""
     return frozenset(
@@ -457,6 +544,8 @@ def group_details(
             local = _trim_to_quotes(local, sub, score, p.quote_keep)
         if kind != "statement" and p.join_mean < 10:
             local = _join_value_groups(local, score, p.join_max, p.join_mean)
+        if kind == "quantity":
+            local = _join_conversions(local, sub)
         clusters.extend([members[k] for k in c] for c in local)
     clusters.sort(key=lambda c: c[0])
     groups = [Detail([mentions[i] for i in c]) for c in clusters]

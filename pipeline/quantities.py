@@ -138,6 +138,13 @@ CURRENCY_WORDS = {
     "yen": "jpy",
     "renminbi": "cny",
 }
+MONEY_UNITS = frozenset(CURRENCY_SYMBOLS.values()) | frozenset(CURRENCY_WORDS.values())
+# currencies the parser leaves as bare numbers ("22.8 trillion won": "won" is also a verb);
+# named only to read a conversion, "22.8 trillion won ($16.5 billion)"
+OTHER_CURRENCY_WORDS = frozenset(
+    "won rupees rupee riyals riyal ringgit baht pesos francs pounds dirhams reais rubles "
+    "lira rand zloty kronor krona kroner dong shekels".split()
+)
 PERCENT_WORDS = ("%", "percent", "per cent", "pct", "percentage points")
 MULTIPLIER_WORDS = ("x", "times", "fold", "×")
 APPROX_WORDS = (

@@ -80,6 +80,10 @@ _STANDING = re.compile(
     r"(?:said|says|claimed|stated|argued|estimated|maintained|put)\b",
 )
 
+# "According to Google's published specifications, each chip carries 192GB": a document
+# that stands, not a statement the story dates
+_SPEC_SHEET = re.compile(r"\b(?:specifications|spec sheets?|data ?sheets?)\b", re.I)
+
 
 @dataclass(frozen=True)
 class ArticleInput:
@@ -486,7 +490,7 @@ def _cited_origin(
     citing_url = next(
         (a.url for a in by_id.values() if a.outlet == citing and best.sentence in a.text), None
     )
-    standing = all(_STANDING.search(c.sentence) for c, _ in cites)
+    standing = all(_STANDING.search(c.sentence) or _SPEC_SHEET.search(c.sentence) for c, _ in cites)
     if when is None and outlet_dates.get(outlet) and not standing:
         when = outlet_dates[outlet]
     return {

@@ -1837,3 +1837,90 @@ def test_growth_on_another_basis_is_another_fact() -> None:
     assert not same_slot_other_value(seq, yoy, p)
     # a rate whose basis goes unsaid may still be either
     assert same_slot_other_value(seq, other, p) and same_slot_other_value(yoy, other, p)
+
+
+def _value_groups(texts: dict[str, str], params: DetailParams, embed: Embed) -> list[Any]:
+    """The quantity details of a few one-article texts, grouped with ``params``."""
+    per = {aid: sentences(t) for aid, t in texts.items()}
+    candidates = {s.text for ss in per.values() for s in ss}
+    index = TextIndex()
+    mentions = [
+        m
+        for aid, ss in per.items()
+        for m in mentions_of(aid, ss, date(2026, 7, 28), candidates, index)
+        if m.kind == "quantity"
+    ]
+    return group_details(mentions, embed(index.texts), params)
+
+
+def test_a_precise_figure_ties_retellings_whose_words_differ(embed: Embed) -> None:
+    """Two or more significant digits, one unit: the same figure in other words is one
+    detail; a round figure in other words is not tied by its value alone."""
+    precise = {
+        "a1": "Samsung has pledged more than $37 billion for its Texas build-out, officials said.",
+        "a2": "The Taylor plant, where Seoul committed more than $37 billion, struggled to "
+        "attract buyers.",
+    }
+    [one] = [g for g in _value_groups(precise, DetailParams(), embed) if len(g.articles()) == 2]
+    assert {m.value.text for m in one.mentions} == {"more than $37 billion"}
+    apart = _value_groups(precise, DetailParams(precise_bonus=0.0), embed)
+    assert all(len(g.articles()) == 1 for g in apart)
+    round_figure = {k: v.replace("$37 billion", "$30 billion") for k, v in precise.items()}
+    assert all(len(g.articles()) == 1 for g in _value_groups(round_figure, DetailParams(), embed))
+
+
+def test_an_amount_and_its_conversion_in_brackets_are_one_detail(embed: Embed) -> None:
+    """One outlet gives only the won, another only the dollars, a third both ("22.8 trillion
+    won ($16.5 billion)"): one detail. A bracketed figure that is not a conversion stays
+    apart."""
+    texts = {
+        "a1": "Samsung signed a 22.8 trillion won ($16.5 billion) chipmaking contract.",
+        "a2": "The regulatory filing valued the order at 22.8 trillion won.",
+        "a3": "Tesla's order is worth $16.5 billion over eight years.",
+    }
+    groups = _value_groups(texts, DetailParams(), embed)
+    both = [g for g in groups if {"a2", "a3"} <= g.articles()]
+    assert len(both) == 1 and both[0].articles() == {"a1", "a2", "a3"}
+    # the detail leads with the amount in a currency the parser reads, not the bare won
+    assert both[0].mentions[0].value.text == "$16.5 billion"
+    reverse = {**texts, "a1": "Samsung signed a $16.5 billion (22.8 trillion won) contract."}
+    assert any({"a2", "a3"} <= g.articles() for g in _value_groups(reverse, DetailParams(), embed))
+    not_conversion = {"a1": "Revenue rose to $30 billion (25 billion a year earlier)."}
+    [a, b] = _value_groups(not_conversion, DetailParams(), embed)
+    assert {a.mentions[0].value.text, b.mentions[0].value.text} == {"$30 billion", "25 billion"}
+
+
+def test_a_spec_sheet_credit_takes_no_date_from_the_days_statement(embed: Embed) -> None:
+    """ "According to Google's published specifications, each chip carries 192GB" credits
+    a standing document: undated, though the story dates Google's statement of the day."""
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            20,
+            "Anthropic to rent Google TPUs",
+            [
+                "Google said on Monday that Anthropic would rent up to one million TPUs.",
+                "According to Google's published specifications, each Ironwood chip carries "
+                "192GB of high-bandwidth memory.",
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            21,
+            "Google lands Anthropic",
+            [
+                "Google said on Monday that Anthropic plans to rent up to a million TPUs.",
+                "Each Ironwood chip carries 192GB of high-bandwidth memory, per Google's spec "
+                "sheet.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [memory] = quantity_details(doc, "Ironwood chip", "192")
+    assert memory["cited_origin"]["outlet"] == "Google"
+    assert memory["cited_origin"]["date"] is None
+    [tpus] = quantity_details(doc, "rent up to")
+    origin = tpus["cited_origin"]
+    assert (origin["outlet"], origin["date"]) == ("Google", "2026-04-20")
