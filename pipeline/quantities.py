@@ -200,6 +200,7 @@ NOUN_NORMALISE = {
     "factories": "factory",
     "partners": "partner",
     "machines": "machine",
+    "scanners": "machine",  # lithography tools: "five High-NA scanners", "7 EUV machines"
     "systems": "system",
 }
 _PLURAL = re.compile(r"[a-z]{3,}s")
@@ -524,9 +525,13 @@ def find_quantities(text: str) -> list[Quantity]:
                     # "192 cores", "12 channels": what is counted is the unit, so "192
                     # cores" can conflict with "196 cores" and never equals "192MB"
                     unit = _count_unit(word)
-            if not unit and not word_number:
-                # "192 processing cores", "120,000 CoWoS wafers": up to two modifiers
+            if not unit:
+                # "192 processing cores", "120,000 CoWoS wafers": up to two modifiers; in
+                # words only before a noun that is always a count ("eight initial
+                # partners", "five High-NA EXE-series scanners")
                 mod = _MODIFIED_NOUN.match(after)
+                if mod and word_number and mod.group(2).lower() not in NOUN_NORMALISE:
+                    mod = None
                 if mod and mod.group(2) not in NOT_COUNT_NOUNS:
                     if not any(w.lower() in NOT_MODIFIERS for w in mod.group(1).split()):
                         plural = mod.group(2).lower()  # "GPUs" -> gpus -> gpu

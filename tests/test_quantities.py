@@ -562,6 +562,18 @@ def test_people_are_counted_in_digits_and_fabs_in_words() -> None:
     assert one("NVLink Fusion launches with eight partners").unit == "partner"
 
 
+def test_a_count_in_words_reads_past_modifiers_before_a_counted_noun() -> None:
+    # (conflict bank 5) "five High-NA EXE-series scanners" against "7 High-NA EUV
+    # machines"; "eight initial partners" against "8 partners"
+    five = one("ASML confirmed that five High-NA EXE-series scanners have shipped.")
+    assert (five.text, five.unit, five.value) == ("five", "machine", 5.0)
+    assert one("It has delivered 7 High-NA EUV machines.").unit == "machine"
+    assert agree("naming eight initial partners", "launches with 8 partners")
+    # in words, only before a noun that is always a count: prose stays prose
+    assert find_quantities("three Chinese tech giants said") == []
+    assert find_quantities("two large rival firms said") == []
+
+
 def test_a_range_in_words_is_one_value() -> None:
     from pipeline.quantities import merge_ranges
 
