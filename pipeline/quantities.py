@@ -258,6 +258,20 @@ NOT_COUNT_NOUNS = {
 _MODIFIED_NOUN = re.compile(
     r"^[\s-]*((?:[A-Za-z0-9][\w\-]*\s+){1,2})([a-z]{3,}s|GPUs|CPUs|TPUs|NPUs)\b"
 )
+# lower-case words that may stand between a count in words and its noun ("eight initial
+# partners"); other modifiers of a count in words must be names or codes ("High-NA")
+_COUNT_ADJECTIVES = {"initial", "founding", "existing", "separate", "major", "additional"}
+
+
+def _named_count(mod: re.Match[str]) -> bool:
+    """A count in words before modifiers and a noun that is always a count ("five
+    High-NA EXE-series scanners"), not a pronoun before a verb ("the two will build
+    chips")."""
+    return mod.group(2).lower() in NOUN_NORMALISE and all(
+        w.lower() in _COUNT_ADJECTIVES or re.search(r"[A-Z0-9-]", w) for w in mod.group(1).split()
+    )
+
+
 # words that end a noun phrase rather than modify one ("192 of the cores", "15 to 20 units")
 NOT_MODIFIERS = {
     "of",
@@ -530,7 +544,7 @@ def find_quantities(text: str) -> list[Quantity]:
                 # words only before a noun that is always a count ("eight initial
                 # partners", "five High-NA EXE-series scanners")
                 mod = _MODIFIED_NOUN.match(after)
-                if mod and word_number and mod.group(2).lower() not in NOUN_NORMALISE:
+                if mod and word_number and not _named_count(mod):
                     mod = None
                 if mod and mod.group(2) not in NOT_COUNT_NOUNS:
                     if not any(w.lower() in NOT_MODIFIERS for w in mod.group(1).split()):

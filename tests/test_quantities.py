@@ -572,6 +572,7 @@ def test_a_count_in_words_reads_past_modifiers_before_a_counted_noun() -> None:
     # in words, only before a noun that is always a count: prose stays prose
     assert find_quantities("three Chinese tech giants said") == []
     assert find_quantities("two large rival firms said") == []
+    assert find_quantities("Nvidia will invest, and the two will build chips.") == []
 
 
 def test_a_range_in_words_is_one_value() -> None:
