@@ -248,6 +248,17 @@ def _year_of(when: str, article_day: date) -> int:
     return int(when)
 
 
+# a year just before a period that gives none: "by early 2029, in the first quarter"
+_YEAR_JUST_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b[^.;:()]{0,20}$")
+
+
+def _year_before(text: str, start: int, article_day: date) -> int:
+    """The year a period without one belongs to: a year written just before it in the
+    sentence, else the article's year."""
+    near = _YEAR_JUST_BEFORE.search(text[max(0, start - 30) : start])
+    return int(near.group(1)) if near else article_day.year
+
+
 def find_periods(text: str, article_day: date) -> list[Quantity]:
     """Parts of a year or month as values: "the second half of 2026", "the back half of
     this year" and "H2 2026" are all ``2026-H2``; "the last two weeks of April", "the
@@ -263,7 +274,11 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
                 continue  # "Bloomberg reported in August": when a report ran, not a fact
             # "in April": the month, in the article's year unless the year is given
             month = MONTHS[m.group("mon").lower()]
-            year = int(m.group("mony")) if m.group("mony") else article_day.year
+            year = (
+                int(m.group("mony"))
+                if m.group("mony")
+                else _year_before(text, m.start(), article_day)
+            )
             out.append(
                 Quantity(
                     1.0,
@@ -287,7 +302,8 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
                 re.I,
             ):
                 continue  # results talk: "the fourth quarter" is a reporting period there
-            year = _year_of(m.group("qwy") or "this year", article_day)
+            qwy = m.group("qwy")
+            year = _year_of(qwy, article_day) if qwy else _year_before(text, m.start(), article_day)
             n = ["first", "second", "third", "fourth"].index(m.group("qw").lower()) + 1
             label = f"{year}-Q{n}"
         else:

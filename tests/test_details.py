@@ -712,6 +712,19 @@ def test_background_away_from_any_credit_is_not_the_scoops(embed: Embed) -> None
     assert stake_detail["cited_origin"] is None
 
 
+def test_a_period_without_a_year_takes_the_year_written_just_before_it() -> None:
+    from pipeline.mentions import find_periods
+
+    # (conflict bank 7) "by early 2029, in the first quarter" had read as 2025's first quarter
+    day = date(2025, 10, 27)
+    text = "The plant is set to come back online by early 2029, in the first quarter."
+    assert [p.text for p in find_periods(text, day)] == ["2029-H1", "2029-Q1"]
+    assert [p.text for p in find_periods("Output starts in 2027, in March.", day)] == ["2027-03"]
+    # a year further back in the sentence belongs to something else
+    text = "The plant, shut in 2020, is expected to resume operations by the first quarter."
+    assert [p.text for p in find_periods(text, day)] == ["2025-Q1"]
+
+
 def test_months_are_values_and_can_conflict() -> None:
     from pipeline.conflicts import same_slot_other_value
     from pipeline.mentions import find_periods
