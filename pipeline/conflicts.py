@@ -22,6 +22,7 @@ from pipeline.quantities import (
     CURRENCY_SYMBOLS,
     CURRENCY_WORDS,
     MEASURES,
+    Quantity,
     compatible,
 )
 
@@ -103,7 +104,28 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
         # a delay or a term told as "three months" and "six months": outlets round spans of
         # months coarsely, so one may be twice another (not "one-day" against "two-day")
         limit = 2.0
+    if _misprint(a.value, b.value):
+        return True  # "$4.1 billion" against "$1.4 billion": one figure, mistyped
     return lo > 0 and hi / lo <= limit
+
+
+def _misprint(a: Quantity, b: Quantity) -> bool:
+    """Is one figure the other mistyped, however far apart the values: the same digits
+    at another magnitude ("120,000 miles" / "12,000 miles") or two neighbouring digits
+    swapped at the same magnitude ("$4.1 billion" / "$1.4 billion")? Two digits at
+    least: "5" against "50" says nothing."""
+    da = re.sub(r"\D", "", a.text).strip("0")
+    db = re.sub(r"\D", "", b.text).strip("0")
+    if len(da) < 2 or len(db) < 2:
+        return False
+    if da == db:
+        return True
+    lo, hi = sorted([abs(a.value), abs(b.value)])
+    if len(da) != len(db) or hi >= 10 * lo:
+        return False  # "1.72 trillion" and "127 billion" share digits by chance
+    diff = [i for i in range(len(da)) if da[i] != db[i]]
+    i, j = diff if len(diff) == 2 else (0, 0)
+    return j == i + 1 and (da[i], da[j]) == (db[j], db[i])
 
 
 _NOT_COUNTS = MEASURES | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())

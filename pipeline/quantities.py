@@ -200,7 +200,8 @@ NOUN_NORMALISE = {
     "factories": "factory",
     "partners": "partner",
     "machines": "machine",
-    "scanners": "machine",  # lithography tools: "five High-NA scanners", "7 EUV machines"
+    "scanners": "machine",
+    "buildings": "building",  # lithography tools: "five High-NA scanners", "7 EUV machines"
     "systems": "system",
 }
 _PLURAL = re.compile(r"[a-z]{3,}s")

@@ -1937,3 +1937,28 @@ def test_a_spec_sheet_credit_takes_no_date_from_the_days_statement(embed: Embed)
     [tpus] = quantity_details(doc, "rent up to")
     origin = tpus["cited_origin"]
     assert (origin["outlet"], origin["date"]) == ("Google", "2026-04-20")
+
+
+def test_a_mistyped_figure_is_a_rival_however_far_apart() -> None:
+    """(conflict bank 7) "$4.1 billion" against "$1.4 billion" and "120,000 miles" against
+    "12,000 miles" are one figure mistyped, though further apart than rivals may be; digits
+    shared by chance at another magnitude, or a single digit, are not."""
+    from pipeline.conflicts import same_slot_other_value
+
+    p = DetailParams()
+
+    def rivals(a: str, b: str) -> bool:
+        return same_slot_other_value(quantity_mention(a), quantity_mention(b), p)
+
+    assert rivals(
+        "Intel posted a net profit of $4.1 billion.", "Intel posted a net profit of $1.4 billion."
+    )
+    assert rivals("Microsoft laid 120,000 miles of fiber.", "Microsoft laid 12,000 miles of fiber.")
+    assert not rivals("Aid totals 1.72 trillion yen.", "Aid totals 127 billion yen.")
+    assert not rivals("It raised $5 billion.", "It raised $50 billion.")
+    assert not rivals(
+        "Intel posted a net profit of $4.1 billion.", "Intel posted a net profit of $1.2 billion."
+    )
+    # a count in words of buildings is a count ("eight buildings" against "six buildings")
+    eight = quantity_mention("The campus will comprise eight buildings.")
+    assert (eight.value.unit, eight.value.value) == ("building", 8.0)
