@@ -77,7 +77,7 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     wildcard = big and plain and not any(u.startswith(("period", "vague")) for u in (ua, ub))
     if (not wildcard and (not ua or ua != ub)) or compatible(a.value, b.value):
         return False
-    if _prospective(a) != _prospective(b):
+    if _prospective(a) != _prospective(b) and not (_only_scheduled(a) or _only_scheduled(b)):
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     if is_baseline(a) != is_baseline(b):
         return False  # "up from 132 cores" is the old chip's count, not a rival figure
@@ -172,13 +172,20 @@ def _period_grain(unit: str) -> str:
     return "half" if "-H" in label else "quarter"
 
 
-_PROSPECTIVE = re.compile(
+# a plan, a ceiling or a forecast: "looking to raise up to $1.2bn", "expects revenue of"
+_PLAN = re.compile(
     r"\b(?:up to|as much as|as many as|looking to|seek(?:s|ing)? to|plans? to|planned|aims? to|"
-    r"target(?:s|ing|ed)?|expects?|expected|could|would|may|might|hopes? to|marketed|"
-    r"forecast|guidance|outlook|due|scheduled|slated|set to|on track to|anticipate[sd]?|"
+    r"target(?:s|ing|ed)?|expects?|expected|could|may|might|hopes? to|marketed|"
+    r"forecast|guidance|outlook|anticipate[sd]?|"
     r"pencil(?:l)?ed|budgeted|(?:is|are|was|were)(?: now)? seen (?:at|reaching))\b",
     re.I,
 )
+# a future on a schedule, which other outlets tell as a plain fact: "would reduce revenue
+# by about $600 million" / "will cut revenue by $660 million", "is slated to reach 1.2 GW
+# across six buildings" / "will comprise eight buildings"
+_SCHEDULED = re.compile(r"\b(?:would|due|scheduled|slated|set to|on track to)\b", re.I)
+# "At the top of that range, Cerebras would be valued at ...", "if the deal closes"
+_CONDITION_BEFORE = re.compile(r"^\s*(?:at|if|assuming|under)\b|\bif\b", re.I)
 
 
 _BASELINE = re.compile(
@@ -324,15 +331,35 @@ def _founding(m: Mention) -> bool:
     return bool(FOUNDING_YEAR.search(body[max(0, m.value.start - 48) : m.value.start]))
 
 
-def _prospective(m: Mention) -> bool:
-    """Is the value a plan, a ceiling or a forecast rather than an outcome?"""
+def _future_words(m: Mention) -> tuple[str, str, str]:
+    """The sentence (dateline dropped), the words of the value's clause before it with the
+    value's own text (which may open with the ceiling: "up to one million"), and the words
+    just after it."""
     assert m.value is not None
     body = DATELINE.sub("", m.sentence)
     before = re.split(r"[,;:]", body[max(0, m.value.start - 45) : m.value.start])[-1]
-    # the value's own text may open with the ceiling ("up to one million"); "At $11.9
-    # billion, Cerebras would trade at ..." is a condition, whatever comes before it
-    after = body[m.value.end : m.value.end + 40]
-    return bool(_PROSPECTIVE.search(before + " " + m.value.text) or _CONDITION_AFTER.match(after))
+    return body, f"{before} {m.value.text}", body[m.value.end : m.value.end + 40]
+
+
+def _prospective(m: Mention) -> bool:
+    """Is the value a plan, a ceiling, a forecast or a scheduled future rather than an
+    outcome? ("At $11.9 billion, Cerebras would trade at ..." is a condition, whatever
+    comes before it.)"""
+    _, near, after = _future_words(m)
+    return bool(_PLAN.search(near) or _SCHEDULED.search(near) or _CONDITION_AFTER.match(after))
+
+
+def _only_scheduled(m: Mention) -> bool:
+    """Is the value a future on a schedule ("would reduce", "is slated to reach"), with no
+    plan, ceiling, forecast or condition about it? Such a figure rivals one told as a
+    plain fact ("will cut", "will comprise"): the outlets tell one future two ways."""
+    body, near, after = _future_words(m)
+    return (
+        bool(_SCHEDULED.search(near))
+        and not _PLAN.search(near)
+        and not _CONDITION_AFTER.match(after)
+        and not _CONDITION_BEFORE.search(body[: m.value.start if m.value else 0])
+    )
 
 
 # when in a trading day a market move was measured: a close, a snapshot during the session

@@ -1962,3 +1962,29 @@ def test_a_mistyped_figure_is_a_rival_however_far_apart() -> None:
     # a count in words of buildings is a count ("eight buildings" against "six buildings")
     eight = quantity_mention("The campus will comprise eight buildings.")
     assert (eight.value.unit, eight.value.value) == ("building", 8.0)
+
+
+def test_a_future_on_a_schedule_rivals_the_same_future_told_plainly() -> None:
+    """(conflict bank 7) "would reduce revenue by about $600 million" against "will cut
+    revenue by approximately $660 million": one future told two ways, so a rival. A plan,
+    a forecast or a condition still does not rival an outcome."""
+    from pipeline.conflicts import same_slot_other_value
+
+    def rivals(a: str, b: str) -> bool:
+        return same_slot_other_value(quantity_mention(a), quantity_mention(b), DetailParams())
+
+    will = (
+        "Applied Materials disclosed that the rule will cut revenue by approximately $660 million."
+    )
+    assert rivals(
+        "Applied Materials said the rule would reduce revenue by about $600 million.", will
+    )
+    [six] = quantities_in(
+        "The campus is slated to reach 1.2 GW across six buildings.", unit="building"
+    )
+    eight = quantity_mention("The campus will comprise eight buildings.")
+    assert same_slot_other_value(six, eight, DetailParams())
+    assert not rivals("At the top of that range, Cerebras would be valued at about $11.9 billion.",
+                      "The pricing values Cerebras at about $13.1 billion.")  # fmt: skip
+    assert not rivals("Nvidia expects to ship 20 million GPUs.",
+                      "Nvidia has shipped roughly 14 million GPUs.")  # fmt: skip
