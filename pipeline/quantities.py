@@ -200,8 +200,8 @@ NOUN_NORMALISE = {
     "factories": "factory",
     "partners": "partner",
     "machines": "machine",
-    "scanners": "machine",
-    "buildings": "building",  # lithography tools: "five High-NA scanners", "7 EUV machines"
+    "scanners": "machine",  # lithography tools: "five High-NA scanners", "7 EUV machines"
+    "buildings": "building",
     "systems": "system",
 }
 _PLURAL = re.compile(r"[a-z]{3,}s")
