@@ -24,6 +24,7 @@ from pipeline.quantities import (
     MEASURES,
     Quantity,
     compatible,
+    significant_digit_string,
 )
 
 
@@ -114,8 +115,7 @@ def _misprint(a: Quantity, b: Quantity) -> bool:
     at another magnitude ("120,000 miles" / "12,000 miles") or two neighbouring digits
     swapped at the same magnitude ("$4.1 billion" / "$1.4 billion")? Two digits at
     least: "5" against "50" says nothing."""
-    da = re.sub(r"\D", "", a.text).strip("0")
-    db = re.sub(r"\D", "", b.text).strip("0")
+    da, db = significant_digit_string(a), significant_digit_string(b)
     if len(da) < 2 or len(db) < 2:
         return False
     if da == db:
@@ -353,12 +353,13 @@ def _only_scheduled(m: Mention) -> bool:
     """Is the value a future on a schedule ("would reduce", "is slated to reach"), with no
     plan, ceiling, forecast or condition about it? Such a figure rivals one told as a
     plain fact ("will cut", "will comprise"): the outlets tell one future two ways."""
+    assert m.value is not None
     body, near, after = _future_words(m)
     return (
         bool(_SCHEDULED.search(near))
         and not _PLAN.search(near)
         and not _CONDITION_AFTER.match(after)
-        and not _CONDITION_BEFORE.search(body[: m.value.start if m.value else 0])
+        and not _CONDITION_BEFORE.search(body[: m.value.start])
     )
 
 

@@ -30,7 +30,13 @@ from pipeline.conflicts import (
 )
 from pipeline.facts import LONG_QUOTE, Detail, DetailParams, Mention
 from pipeline.mentions import UNDISCLOSED, WORD
-from pipeline.quantities import MONEY_UNITS, OTHER_CURRENCY_WORDS, Quantity, compatible
+from pipeline.quantities import (
+    MONEY_UNITS,
+    OTHER_CURRENCY_WORDS,
+    Quantity,
+    compatible,
+    significant_digits,
+)
 
 
 def _word_weights(mentions: Sequence[Mention], topic: frozenset[str]) -> dict[str, float]:
@@ -167,9 +173,6 @@ def _pair_scores(
     return score, raw
 
 
-_DIGIT = re.compile(r"\d")
-
-
 def _same_precise_figure(mentions: Sequence[Mention]) -> np.ndarray:
     """Which pairs of quantity mentions give one precise figure: the same unit and value,
     written with two or more significant digits ("$37 billion", "16.5", "1,945"). A round
@@ -180,9 +183,8 @@ def _same_precise_figure(mentions: Sequence[Mention]) -> np.ndarray:
     keys = []
     for m in mentions:
         q = m.value
-        digits = "".join(_DIGIT.findall(q.text)).strip("0") if q else ""
         ok = q is not None and q.unit and not q.unit.startswith(("period", "vague", "year"))
-        keys.append(f"{q.unit}:{q.value:.6g}" if ok and len(digits) >= 2 else None)
+        keys.append(f"{q.unit}:{q.value:.6g}" if ok and significant_digits(q) >= 2 else None)
     k = np.array([x or "" for x in keys])
     has = np.array([x is not None for x in keys])
     return (k[:, None] == k[None, :]) & has[:, None] & has[None, :]

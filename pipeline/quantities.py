@@ -666,15 +666,21 @@ _VAGUE = re.compile(
 )
 
 
-def significant_digits(q: Quantity) -> int:
-    """How precisely the text states the number: "5.5bn" 2, "three" 1, "1,000 billion" 1."""
+def significant_digit_string(q: Quantity) -> str:
+    """The significant digits the text writes the number with: "5.5bn" "55", "120,000"
+    "12", "1,000 billion" "1"; "" for a word number ("three", "a dozen")."""
     m = re.search(r"\d[\d,]*(?:\.\d+)?", q.text)
     if not m:
-        return 1  # a word number: "three", "a dozen"
+        return ""
     digits = m.group(0).replace(",", "")
     if "." in digits:
-        return len(digits.replace(".", "").lstrip("0")) or 1
-    return len(digits.strip("0")) or 1
+        return digits.replace(".", "").lstrip("0")
+    return digits.strip("0")
+
+
+def significant_digits(q: Quantity) -> int:
+    """How precisely the text states the number: "5.5bn" 2, "three" 1, "1,000 billion" 1."""
+    return len(significant_digit_string(q)) or 1
 
 
 def _round_sig(value: float, digits: int) -> float:
