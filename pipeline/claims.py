@@ -141,6 +141,18 @@ _COPULA = {
 }
 
 
+# A sentence that opens with a prepositional or attribution phrase ending at the head's
+# comma ("According to Samsung, the stack runs ...", "In a table shown by CCTV, the PPU
+# was listed ...", "Per ATB, the part swaps ..."): what follows the comma is the main
+# clause. A verb before the comma ("In raw terms the 950PR is as capable as Nvidia's H20,
+# the most advanced ...") means the phrase was already a clause, and the aside stands.
+_OPENER = re.compile(
+    r"(?i)(?:according\s+to|per|in|on|at|for|by|as|after|before|from|with|under|unlike|like|"
+    r"despite|since|during|among|against|to)\b"
+    r"(?![^,]*\b(?:is|are|was|were|has|have|had|will|would|can|could|said|says)\b)[^,]*$"
+)
+
+
 def asides(sentence: str) -> list[Claim]:
     """Appositive and participle facts in a sentence, as claims of their own. Not the
     dateline ("SAN FRANCISCO, Oct 23") and not a speaker's description ("Dana Feld, an
@@ -161,8 +173,10 @@ def asides(sentence: str) -> list[Claim]:
             after = sentence[a.end() : a.end() + 30]
             if rx is _APPOSITIVE and re.match(r",\s+(?:said|says|told|wrote|added)\b", after):
                 continue  # "Dana Feld, an analyst at Halyard, said": who speaks, not a fact
-            if head.split()[0] in ("In", "On", "At", "For", "By", "As", "But", "And", "Yes"):
+            if head.split()[0] in ("In", "On", "At", "For", "By", "As", "Per", "But", "And", "Yes"):
                 continue
+            if _OPENER.match(sentence[start : a.start()]):
+                continue  # "According to CCTV, the PPU has ...": the main clause, not an aside
             if re.search(
                 r"\b(?:said|says|added|told|wrote|according to)\s+$", sentence[: a.start()]
             ):
@@ -224,7 +238,7 @@ _VERB_STEMS = (
     "fall feature finish gain get give grow hire hold house include integrate invest join "
     "launch lead leave link list lose make match move need offer open own pack pair pay "
     "plan power produce pull push raise reach rely replace require rise run scale sell "
-    "serve ship show sign skip slip sit start support take target trade use win"
+    "serve ship show sign skip slip sit start support take target trade use win notify follow"
 ).split()
 _IRREGULAR_PAST = {
     "built", "bought", "came", "cut", "drew", "fell", "got", "gave", "held", "led", "left",

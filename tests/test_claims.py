@@ -154,6 +154,14 @@ def test_appositives_and_participles_are_claims_of_their_own() -> None:
                 "The start-up will hire 400 engineers by 2027",
             ],
         ),
+        (
+            "According to Nvidia, the Commerce Department notified it on April 8 that exports "
+            "would need a licence, and then followed up on April 14 saying the rule stays.",
+            [
+                "The Commerce Department notified it on April 8 that exports would need a licence",
+                "The Commerce Department then followed up on April 14 saying the rule stays",
+            ],
+        ),
         # one predicate: nothing to add (the clause is a claim already)
         ("The racks use direct liquid cooling and Ethernet.", []),
         # a noun after "and" is not a second predicate
@@ -174,6 +182,35 @@ def test_a_speakers_description_is_not_an_aside() -> None:
     assert asides("“It is cheap,” said Tomasz Wierzbicki, an analyst at Halyard Capital.") == []
     assert asides("Dana Feld, an analyst at Halyard, said the deal was small.") == []
     assert asides("SAN FRANCISCO, Oct 23 (Pacific Wire) - Anthropic will rent more chips.") == []
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # the name closes an opening phrase; what follows the comma is the main clause
+        "According to CCTV, the PPU has 96 gigabytes of HBM3 memory, the same as the H20.",
+        "In a comparison table shown by CCTV, the PPU was listed with 96 GB of HBM2e memory.",
+        "Per Datacenter Dispatch, the first phase of the Memphis site is running late.",
+    ],
+)
+def test_an_opening_phrase_is_not_an_aside(sentence: str) -> None:
+    from pipeline.claims import asides
+
+    assert [
+        c.text for c in asides(sentence) if c.text.startswith(("CCTV", "Per", "Datacenter"))
+    ] == []
+
+
+def test_an_aside_after_a_clause_stands() -> None:
+    from pipeline.claims import asides
+
+    got = asides(
+        "In raw terms the 950PR is 2.8 times as capable as Nvidia's H20, the most advanced "
+        "Nvidia part cleared for sale in China."
+    )
+    assert [c.text for c in got] == [
+        "Nvidia's H20 is the most advanced Nvidia part cleared for sale in China"
+    ]
 
 
 @pytest.mark.parametrize(
