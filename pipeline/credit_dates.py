@@ -22,7 +22,6 @@ from pipeline.textdates import (
     all_dates,
     day_shift,
     first_date,
-    last_date,
     relative_dates,
 )
 
@@ -93,6 +92,18 @@ def not_after(when: date | None, article_day: date) -> date | None:
     return earlier if far and earlier <= article_day else None
 
 
+# A second speaker at the first one's event: "and C.C. Wei, standing beside him, said",
+# "Anthropic's Tom Brown, speaking right after him, said", "confirmed it within the hour"
+_SAME_OCCASION = re.compile(
+    r"\b(?:within the hour|(?:an hour|moments|seconds) later|"
+    r"speaking (?:right |just |shortly )?(?:after|before|alongside|with) (?:him|her|them)|"
+    r"(?:standing|sitting|seated) (?:beside|next to|alongside|with) (?:him|her|them)|"
+    r"who joined (?:him|her|them) on (?:stage|the panel|the call)|"
+    r"on the same (?:panel|stage|call|livestream|broadcast))\b",
+    re.I,
+)
+
+
 def _credit_scope(scope: str) -> str:
     """Cut ``scope`` (text from the credited name on) where the reported content starts."""
     verb = _VERB_RE.search(scope)
@@ -148,9 +159,13 @@ def date_near(sentence: str, pos: int, article_day: date) -> date | None:
     # "X broke it on Monday, and Pacific Wire confirmed it the following day / the same
     # afternoon" / "announced on Friday, confirming what X had reported a day earlier":
     # counted from the date before the name, unless the credit's clause writes its own
-    relative = SAME_OR_NEXT.search(clause)
+    relative = SAME_OR_NEXT.search(clause) or _SAME_OCCASION.search(clause)
     if relative and not all_dates(scope, article_day):
-        earlier = last_date(sentence[:pos], article_day)
+        # ("this morning" and "last night" count: "Amazon said this morning ..., and
+        # Anthropic posted minutes later")
+        head = sentence[:pos]
+        dated = all_dates(head, article_day) + relative_dates(head, article_day)
+        earlier = max(dated, key=lambda x: x[1])[0] if dated else None
         if earlier:
             return earlier + timedelta(days=day_shift(relative.group(0)))
     found = first_date(scope, article_day)

@@ -545,6 +545,37 @@ def test_acronyms_lowercase_names_and_relative_confirmations(finder: CitationFin
     assert cites(finder, "Cobalt is a quarter of the server CPUs Azure adds in 2027.") == []
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        # "this morning" dates the first credit, and "minutes later" counts from it
+        "On the livestream this morning, Amazon said Trainium3 is four times as fast, and "
+        "Anthropic posted minutes later that it was already training on them.",
+        "Jensen Huang told CNN this morning that licences will be granted, and the Commerce "
+        "Department confirmed it within the hour.",
+        # a second speaker at the first one's event
+        "On a panel on Monday, Sarah Friar said OpenAI has 30 gigawatts lined up, and Satya "
+        "Nadella, sitting beside her, said Azure is supplying a large share of it.",
+    ],
+)
+def test_a_second_speaker_at_the_same_event_takes_its_day(
+    finder: CitationFinder, sentence: str
+) -> None:
+    got = cites(finder, sentence)
+    assert len(got) == 2
+    assert [day for _, day, _ in got] == [MONDAY, MONDAY]
+
+
+def test_a_second_speaker_without_a_link_to_the_event_stays_undated(
+    finder: CitationFinder,
+) -> None:
+    s = (
+        "On a panel on Monday, Sarah Friar said OpenAI has 30 gigawatts lined up, and Satya "
+        "Nadella has said Azure is supplying a large share of it."
+    )
+    assert sorted(day is None for _, day, _ in cites(finder, s)) == [False, True]
+
+
 def test_that_afternoon_and_initials(finder: CitationFinder) -> None:
     s = (
         "The Compute Report first reported on Friday that the cluster is late, and Pacific "
