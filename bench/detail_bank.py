@@ -1,0 +1,148 @@
+"""Score detail grouping on a detail bank (bench/detail_bank*.yaml).
+
+A detail bank holds mini stories: three to five short articles by different outlets on
+one piece of news, with every fact that two or more of them state labelled, and for each
+the one sentence per article that states it. Helpers wrote the banks from CONTRACT.md
+without reading the pipeline. The retellings paraphrase, pack several facts into one
+sentence, wrap them in credit, and the stories hold traps: two facts that share words, a
+name, a number or a unit.
+
+Each story's timeline is computed from its articles' text with the real model, as
+bench/conflict_bank.py does. For each labelled detail:
+
+* **one detail**: some detail of the timeline holds every sentence that states it (the
+  score `firstwire eval` and bench/quality.py give the sample stories);
+* **first reporter**: that detail names the labelled earliest article;
+* **kept apart**: that detail holds no sentence labelled only for *another* fact of the
+  story (a sentence that states two facts belongs to both, and an unlabelled sentence
+  is not counted: the labeller may have left out a one-article fact).
+
+    python bench/detail_bank.py --bank bench/detail_bank1.yaml
+    python bench/detail_bank.py --bank FILE --misses     # every labelled detail scored wrong
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from conflict_bank import story_inputs  # noqa: E402
+
+from pipeline.embed import get_embedder  # noqa: E402
+from pipeline.evaluate import _covers, best_detail  # noqa: E402
+from pipeline.facts import DetailParams  # noqa: E402
+from pipeline.sources import DEFAULT_MODEL  # noqa: E402
+from pipeline.timeline import compute_timeline, make_finder  # noqa: E402
+
+
+def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]]:
+    """One row per labelled detail: kind, one detail, first reporter, kept apart, and
+    what went wrong (for --misses)."""
+    predicted = [
+        (d, {(m["article_id"], m["sentence"]) for m in d.get("mentions", [])})
+        for d in doc["details"]
+    ]
+    labels = item.get("details") or []
+    rows = []
+    for L in labels:
+        stated = list(L["stated_in"].items())
+        best, cov = best_detail(stated, predicted)
+        one = best is not None and cov == len(stated)
+        first_ok = bool(best is not None and best["first_reported"]["url"] == L["first"])
+        intruders: list[tuple[str, str, str]] = []
+        if best is not None:
+            pairs = {(m["article_id"], m["sentence"]) for m in best["mentions"]}
+            for other in labels:
+                if other is L:
+                    continue
+                for aid, sentence in other["stated_in"].items():
+                    mine = L["stated_in"].get(aid)
+                    if mine is not None and _covers({(aid, mine)}, aid, sentence):
+                        continue  # the same sentence states both facts
+                    if _covers(pairs, aid, sentence):
+                        intruders.append((other["id"], aid, sentence))
+        missing = [(a, s) for a, s in stated if best is None or not _covers(pairs, a, s)]
+        rows.append(
+            {
+                "id": L["id"],
+                "kind": L.get("kind", "statement"),
+                "one_detail": one,
+                "first_reporter": first_ok,
+                "kept_apart": best is not None and not intruders,
+                "missing": missing,
+                "intruders": intruders,
+                "first_got": best["first_reported"]["url"] if best is not None else None,
+                "want_first": L["first"],
+                "fact": L.get("fact", ""),
+                "stated": len(stated),
+                "covered": cov,
+            }
+        )
+    return rows
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--bank", type=Path, default=ROOT / "bench/detail_bank1.yaml")
+    ap.add_argument("--misses", action="store_true", help="print every detail scored wrong")
+    ap.add_argument("--model", default=DEFAULT_MODEL)
+    args = ap.parse_args()
+    items = yaml.safe_load(args.bank.read_text(encoding="utf-8"))["items"]
+    outlets = yaml.safe_load((ROOT / "data/sample/outlets.yaml").read_text())["outlets"]
+    finder = make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
+    model = get_embedder(args.model)
+    cache: dict[str, np.ndarray] = {}
+
+    def embed(texts: list[str]) -> np.ndarray:
+        missing = [t for t in dict.fromkeys(texts) if t not in cache]
+        if missing:
+            cache.update(zip(missing, model.encode(missing), strict=True))
+        return np.stack([cache[t] for t in texts])
+
+    totals: Counter[str] = Counter()
+    by_kind: dict[str, Counter[str]] = {}
+    for item in items:
+        doc = compute_timeline(story_inputs(item), embed, finder, DetailParams())
+        for row in score_item(item, doc):
+            for c in (totals, by_kind.setdefault(row["kind"], Counter())):
+                c["details"] += 1
+                for key in ("one_detail", "first_reporter", "kept_apart"):
+                    c[key] += row[key]
+                c["one_and_apart"] += row["one_detail"] and row["kept_apart"]
+            wrong = [k for k in ("one_detail", "first_reporter", "kept_apart") if not row[k]]
+            if args.misses and wrong:
+                print(f"{item['id']}/{row['id']} ({row['kind']}): {row['fact']}")
+                print(f"  wrong: {', '.join(wrong)}; covered {row['covered']}/{row['stated']}")
+                for aid, s in row["missing"]:
+                    print(f"  not in it: {aid}: {s[:140]}")
+                for other, aid, s in row["intruders"]:
+                    print(f"  intruder ({other}): {aid}: {s[:140]}")
+                if not row["first_reporter"]:
+                    print(f"  first: got {row['first_got']}, want {row['want_first']}")
+
+    def line(name: str, c: Counter[str]) -> str:
+        n = max(1, c["details"])
+        return (
+            f"{name:<10} details {c['details']:>3}  one detail {c['one_detail'] / n:.3f}  "
+            f"first reporter {c['first_reporter'] / n:.3f}  kept apart {c['kept_apart'] / n:.3f}  "
+            f"both {c['one_and_apart'] / n:.3f}"
+        )
+
+    print(f"stories {len(items)}")
+    for kind in sorted(by_kind):
+        print(line(kind, by_kind[kind]))
+    print(line("all", totals))
+
+
+if __name__ == "__main__":
+    main()
