@@ -17,6 +17,8 @@ bench/conflict_bank.py does. For each labelled detail:
   story (a sentence that states two facts belongs to both, and an unlabelled sentence
   is not counted: the labeller may have left out a one-article fact).
 
+The banks' outlets never disagree on a value, so every conflict shown is a false one.
+
     python bench/detail_bank.py --bank bench/detail_bank1.yaml
     python bench/detail_bank.py --bank FILE --misses     # every labelled detail scored wrong
 """
@@ -111,8 +113,18 @@ def main() -> None:
 
     totals: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {}
+    false_conflicts = 0
     for item in items:
         doc = compute_timeline(story_inputs(item), embed, finder, DetailParams())
+        # the banks' outlets never disagree: every conflict shown is a false one
+        for d in doc["details"]:
+            if d["conflicts"]:
+                false_conflicts += 1
+                if args.misses:
+                    sides = " | ".join(
+                        f"{c['value']} ({', '.join(c['outlets'])})" for c in d["conflicts"]
+                    )
+                    print(f"{item['id']}: false conflict: {sides}")
         for row in score_item(item, doc):
             for c in (totals, by_kind.setdefault(row["kind"], Counter())):
                 c["details"] += 1
@@ -142,6 +154,7 @@ def main() -> None:
     for kind in sorted(by_kind):
         print(line(kind, by_kind[kind]))
     print(line("all", totals))
+    print(f"false conflicts shown: {false_conflicts}")
 
 
 if __name__ == "__main__":

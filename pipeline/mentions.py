@@ -111,7 +111,9 @@ FUNCTION_WORDS = {
 _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
-    r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production)\s+in"
+    r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production|sale|online|operational|"
+    r"service)\s+in"
+    r"|(?:scheduled|slated|planned|targeted|set|due)\s+for"
     r"|ships|shipping|due|available)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,

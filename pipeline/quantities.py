@@ -86,6 +86,18 @@ UNIT_WORDS = {
         for per in ("per", "a")
     },
     "tbps": ("B/s", 1e12),
+    # a memory pin's or a link's data rate: bits
+    "gbps": ("b/s", 1e9),
+    "mbps": ("b/s", 1e6),
+    # a pin moves one bit per transfer: "10 GT/s per pin" is 10Gbps per pin
+    "gt/s": ("b/s", 1e9),
+    "mt/s": ("b/s", 1e6),
+    **{
+        f"{size} {per} second": ("b/s", mult)
+        for long, mult in (("gigabit", 1e9), ("megabit", 1e6))
+        for size in (long, f"{long}s")
+        for per in ("per", "a")
+    },
     "gb": ("B", 1e9),
     "tb": ("B", 1e12),
     "mb": ("B", 1e6),
@@ -393,16 +405,25 @@ _QTY = re.compile(
     (?P<approx>(?:about|around|roughly|approximately|nearly|almost|some|close\ to|more\ than|
         over|up\ to|an\ estimated|just\ under|just\ over|~)\s+)?
     (?P<cur>US\$|NT\$|HK\$|\$|€|£|¥|RMB\s?|(?<![A-Za-z])(?:EUR|USD)\s?(?=\d))?
-    (?:(?<=EUR)|(?<=USD)|(?<![A-Za-z0-9_.\-]))(?P<num>{NUM}|{WORDNUM})
+    (?:(?<=EUR)|(?<=USD)|(?<=\d-)|(?<=\d%-)|(?<![A-Za-z0-9_.\-]))(?P<num>{NUM}|{WORDNUM})
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
-        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|
+        GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|Gbps|Mbps|GT/s|MT/s|
+        (?:gigabits?|megabits?)\ (?:per|a)\ second|
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
         (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS\b|
         dollars?|USD|euros?|yuan|renminbi|yen))?
     """,
     re.I | re.X,
+)
+
+
+# "two and a half years", "a year and a half": one span of time
+_AND_A_HALF = re.compile(
+    rf"(?<![\w.])(?:(?P<n>{NUM}|{WORDNUM})\s+and\s+a\s+half\s+(?P<u>years?|months?|weeks?|days?)"
+    r"|(?:an?|one)\s+(?P<u2>year|month|week|day)\s+and\s+a\s+half)\b",
+    re.I,
 )
 
 
@@ -454,7 +475,10 @@ def find_quantities(text: str) -> list[Quantity]:
     """All quantities in a sentence, normalised. Years and bare small integers are kept
     (as unit '' or 'year') so callers can decide; dates are handled by pipeline.dates."""
     out: list[Quantity] = []
+    halves = list(_AND_A_HALF.finditer(text))
     for m in _QTY.finditer(text):
+        if any(h.start() <= m.start("num") < h.end() for h in halves):
+            continue  # read whole below: "two and a half years" is not half a year
         raw_num = m.group("num")
         value = _parse_number(raw_num)
         if value is None:
@@ -481,6 +505,8 @@ def find_quantities(text: str) -> list[Quantity]:
         scale2 = (m.group("scale2") or "").lower()
         cur = (m.group("cur") or "").strip().lower()
         tail = tail_raw.strip().lstrip("-").strip().lower()
+        if text[m.start("num") - 1 : m.start("num")] == "-" and not (scale or tail or cur):
+            continue  # "2026-04-03", "fiscal 2025-26": only a range's upper end ("1-2 GW")
         # single letters as scale only directly after a digit ("37B", "$5.5bn", "1T")
         if scale in ("k", "m", "b", "t") and (
             word_number or not re.search(rf"{re.escape(raw_num)}{scale}", m.group(0), re.I)
@@ -585,6 +611,13 @@ def find_quantities(text: str) -> list[Quantity]:
             value *= _FRACTIONS[part.group(1).lower().replace("-", " ")]
             start -= len(part.group(0))
         out.append(Quantity(value, unit, text[start:end].strip(), approx, start, end))
+    for h in halves:
+        whole = _parse_number(h.group("n")) if h.group("n") else 1.0
+        unit = (h.group("u") or h.group("u2")).lower()
+        if whole is None:
+            continue
+        value = (whole + 0.5) * DURATION_DAYS[unit]
+        out.append(Quantity(value, "days", h.group(0), True, h.start(), h.end()))
     for m in _VAGUE.finditer(text):
         if any(q.start <= m.start() < q.end for q in out):
             continue
@@ -735,6 +768,12 @@ _RANGE_JOIN = re.compile(r"\s*(?:to|-|–|—|and)\s*")
 _BARE_NUMBER = re.compile(NUM)
 
 
+def _written(q: Quantity) -> float:
+    """The first number as written in a quantity's text ("$63.7" -> 63.7), 0 if none."""
+    lead = _BARE_NUMBER.search(q.text)
+    return float(lead.group(0).replace(",", "")) if lead else 0.0
+
+
 def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
     """ "$36 to $40", "$36-$40", "between 20% and 25%": one value (a range), not two facts.
     A range compares equal only to the same range (its upper end is part of the unit)."""
@@ -762,6 +801,19 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
                     low = q.value * r.value / written
                     if r.value / 10 <= low:  # not "from 5 to 7,000 chips"
                         q = Quantity(low, r.unit, q.text, q.approx, q.start, q.end)
+            if (
+                joined
+                and q.unit in MONEY_UNITS
+                and not r.unit
+                and not is_and
+                and _BARE_NUMBER.search(r.text)
+                and q.value == _written(q)
+            ):
+                # "$63.7-66.3 billion", "US$40-42 billion": the scale is the upper end's
+                scaled = r.value / _written(r)
+                if scaled > 1:
+                    q = Quantity(q.value * scaled, q.unit, q.text, q.approx, q.start, q.end)
+                    r = Quantity(r.value, q.unit, r.text, r.approx, r.start, r.end)
             if (
                 joined
                 and q.unit

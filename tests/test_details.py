@@ -1083,6 +1083,10 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         ("The AI200 will be available in 2027 and the AI250 in 2028.", [2027, 2028]),
         ("AI250: ships 2028, adds near-memory computing.", [2028]),
         ("Sales rose in 2027 and in 2028, analysts expect.", []),
+        # (detail bank 1) a sale, a schedule or a slot in a plan
+        ("The AI200 will go on sale in 2026 and the AI250 in 2027.", [2026, 2027]),
+        ("Volume production remains scheduled for 2027.", [2027]),
+        ("The second fab is slated for 2028.", [2028]),
     ],
 )
 def test_a_founding_or_planned_year_is_a_value(text: str, years: list[int]) -> None:

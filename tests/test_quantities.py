@@ -524,6 +524,58 @@ def test_a_hedged_range_is_one_value() -> None:
     assert [q.text for q in merged] == ["512", "around 1.7 to 1.8 TB/s"]
 
 
+@pytest.mark.parametrize(
+    ("text", "want"),
+    [
+        # (detail bank 1) a hyphenated range whose unit or scale only the upper end writes
+        ("The campus will draw 1-2 GW of power.", ("1-2 GW", 1e9, "W..2e+09")),
+        ("Racks pull 120-140 kW each.", ("120-140 kW", 120e3, "W..140000")),
+        ("It grew 20-25% last year.", ("20-25%", 20.0, "pct..25")),
+        ("A 3%-5% price increase on wafers.", ("3%-5%", 3.0, "pct..5")),
+        ("Capex guidance of US$40-42 billion.", ("US$40-42 billion", 40e9, "usd..4.2e+10")),
+        (
+            "Revenue of $40 billion to $42 billion.",
+            ("$40 billion to $42 billion", 40e9, "usd..4.2e+10"),
+        ),
+    ],
+)
+def test_a_range_written_with_a_hyphen_is_one_value(
+    text: str, want: tuple[str, float, str]
+) -> None:
+    from pipeline.quantities import merge_ranges
+
+    merged = merge_ranges(find_quantities(text), text)
+    assert [(q.text, q.value, q.unit) for q in merged] == [want]
+
+
+def test_a_hyphen_between_bare_numbers_is_no_range() -> None:
+    # an ISO date, a fiscal year and a product code are not ranges
+    text = "On 2026-04-03 the fiscal 2025-26 plan named the MI300-2 card."
+    assert [q.text for q in find_quantities(text)] == ["2026", "2025"]
+
+
+def test_data_rates_per_pin_are_bits_per_second() -> None:
+    # (detail bank 1) "10Gbps per pin" is "10 GT/s per pin", and neither is a byte rate
+    assert one("more than 10Gbps per pin").unit == "b/s"
+    assert agree("over 10 GT/s per pin", "more than 10Gbps")
+    assert agree("11 gigabits per second", "11Gbps")
+    assert not agree("10Gbps", "10 GB/s")
+
+
+@pytest.mark.parametrize(
+    ("text", "days"),
+    [
+        ("about a year and a half", 1.5 * 365.25),
+        ("two and a half years", 2.5 * 365.25),
+        ("a month and a half", 1.5 * 30.4375),
+    ],
+)
+def test_and_a_half_is_one_span(text: str, days: float) -> None:
+    q = one(text)
+    assert q.unit == "days" and q.value == pytest.approx(days)
+    assert agree("about a year and a half", "about 18 months")
+
+
 def test_clock_speeds_and_currency_codes_are_units() -> None:
     # (conflict bank 3) "2.4GHz" against "2.1 GHz" is one spec; "EUR4.5 billion" is euros
     assert one("a peak clock of 2.4GHz").unit == "Hz" and one("2.4GHz").value == 2.4e9
