@@ -98,7 +98,15 @@ def main() -> None:
     ap.add_argument("--bank", type=Path, default=ROOT / "bench/detail_bank1.yaml")
     ap.add_argument("--misses", action="store_true", help="print every detail scored wrong")
     ap.add_argument("--model", default=DEFAULT_MODEL)
+    ap.add_argument(
+        "--set",
+        default="",
+        help="detail parameters to override, e.g. 'statement_threshold=0.65,attach_max=0.7'",
+    )
     args = ap.parse_args()
+    params = DetailParams(
+        **{k: float(v) for k, v in (kv.split("=") for kv in args.set.split(",") if kv)}
+    )
     items = yaml.safe_load(args.bank.read_text(encoding="utf-8"))["items"]
     outlets = yaml.safe_load((ROOT / "data/sample/outlets.yaml").read_text())["outlets"]
     finder = make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
@@ -115,7 +123,7 @@ def main() -> None:
     by_kind: dict[str, Counter[str]] = {}
     false_conflicts = 0
     for item in items:
-        doc = compute_timeline(story_inputs(item), embed, finder, DetailParams())
+        doc = compute_timeline(story_inputs(item), embed, finder, params)
         # the banks' outlets never disagree: every conflict shown is a false one
         for d in doc["details"]:
             if d["conflicts"]:

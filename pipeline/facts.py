@@ -95,7 +95,7 @@ class DetailParams:
     join_max: float = 0.8  # two groups of one value join when one pair states it this alike
     join_mean: float = 0.3  # ... and all pairs across agree on average at this
     quote_keep: float = 1.0  # a non-quoting member of a quotation's group matches it this well
-    first_keep: float = 0.8  # a statement group's earliest member matches the rest this well
+    first_keep: float = 0.7  # a statement group's earliest member matches the rest this well
     # two mentions of one precise figure ("more than $37 billion", "16.5 billion") score
     # this much more: a figure with two or more significant digits is a fingerprint
     precise_bonus: float = 0.2

@@ -1436,6 +1436,19 @@ def test_a_loosely_tied_earliest_statement_does_not_lead_the_group() -> None:
     assert _weak_first([[0, 1, 2, 3]], score, 0.8) == [[0], [1, 2, 3]]
 
 
+def test_a_pair_that_forms_a_group_is_not_dissolved_by_the_first_report_bar() -> None:
+    """(detail bank 1) Two retellings that match at the statement threshold ("The deal is
+    subject to regulatory approvals." / "The tie-up still needs a regulatory nod.") are one
+    detail: the first-report bar only peels a loose earliest member off a larger group."""
+    from pipeline.details import _weak_first
+    from pipeline.facts import DetailParams
+
+    p = DetailParams()
+    pair = np.array([[-np.inf, 0.72], [0.72, -np.inf]])
+    assert p.statement_threshold <= 0.72
+    assert _weak_first([[0, 1]], pair, p.first_keep) == [[0, 1]]
+
+
 def test_a_second_fact_earlier_than_the_group_needs_the_first_report_bar() -> None:
     """A claim that joins a second group as its second fact becomes that group's first
     report when it is earlier than all its members: it then needs the bar a group's
