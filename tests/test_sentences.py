@@ -28,6 +28,25 @@ from pipeline.sentences import split_sentences
                 "Shares rose.",
             ],
         ),
+        # (detail bank 1) the platform X ends a sentence, and so does a letter before a
+        # quotation; an initial before a name does not
+        (
+            'Musk said on X. "I will walk the line," he wrote. He posted on X. It agreed.',
+            [
+                "Musk said on X.",
+                '"I will walk the line," he wrote.',
+                "He posted on X.",
+                "It agreed.",
+            ],
+        ),
+        (
+            "It was signed by Lisa T. Su. “We are ready,” she said. Reporting by A. B. Jones.",
+            [
+                "It was signed by Lisa T. Su.",
+                "“We are ready,” she said.",
+                "Reporting by A. B. Jones.",
+            ],
+        ),
         # a quotation that never closes in the paragraph does not swallow it
         ("“Rubin is on schedule. Shares rose.", ["“Rubin is on schedule.", "Shares rose."]),
     ],
