@@ -177,7 +177,7 @@ _TIMESTAMP_LINE = re.compile(
 # price was disclosed", "Meta did not say how much it is paying", "Neither company gave
 # financial terms"). Claims that say so share this marker, which counts as agreement.
 _UNDISCLOSED = re.compile(
-    r"\b(?:not|no|n't|neither|nor|without|never|declined to|would not|could not)\b"
+    r"(?:\b(?:not|no|neither|nor|without|never|declined to|would not|could not)|n't)\b"
     r"[^.;]{0,60}?\b(?:disclos|reveal|say|said|determin|give|gave|given|share|announc|"
     r"confirm|comment|specif|put a (?:price|number|figure)|break out|quantif)\w*"
     r"[^.;]{0,40}?\b(?:price|terms|financial|value|valuation|worth|how much|paying|paid|amount|"
@@ -185,8 +185,10 @@ _UNDISCLOSED = re.compile(
     r"|\b(?:no|neither)\b[^.;]{0,20}\b(?:price|terms|financial details|dollar figures?|"
     r"value)\b[^.;]{0,30}\b(?:was|were|has been|have been)\s+(?:disclosed|given|revealed|shared|"
     r"announced|made public)"
-    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}\b(?:not|n't)\b[^.;]{0,25}"
-    r"\b(?:disclosed|determined|revealed|given|announced|made public|available)",
+    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}(?:\bnot|n't)\b[^.;]{0,25}"
+    r"\b(?:disclosed|determined|revealed|given|announced|made public|available)"
+    # "Financial terms were kept under wraps."
+    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}\bunder\s+wraps\b",
     re.I,
 )
 UNDISCLOSED = "#undisclosed-terms"
@@ -196,6 +198,8 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     """Could this sentence carry a specific fact? (cheap filter before embedding)"""
     if _EVENT_TODAY.search(sentence) and not BOILERPLATE.search(sentence):
         return True  # "Trading opens today.": short, but a date
+    if _UNDISCLOSED.search(sentence) and not BOILERPLATE.search(sentence):
+        return True  # "Terms weren't disclosed.": short, but a fact of every deal story
     if is_boilerplate(sentence) or _TIMESTAMP_LINE.match(sentence):
         return False
     if title and sentence.strip().rstrip(".").casefold() == title.strip().rstrip(".").casefold():

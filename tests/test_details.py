@@ -932,6 +932,29 @@ def test_undisclosed_terms_are_one_detail_however_phrased(embed: Embed) -> None:
     assert len(holding[0]["reported_by"]) == 4
 
 
+def test_short_and_contracted_undisclosed_terms_are_one_detail(embed: Embed) -> None:
+    """(detail bank 1) Three words are enough for the fact, "weren't" is a "not", and
+    terms "kept under wraps" were not disclosed."""
+    title = "Meta to buy chip start-up Rivos"
+    phrasings = [
+        "Terms weren't disclosed.",
+        "Financial terms were kept under wraps.",
+        "Neither company disclosed the terms.",
+    ]
+    arts = [
+        article(n, outlet, 3 + n, title, ["Meta agreed to buy Rivos, a RISC-V designer.", p])
+        for n, (outlet, p) in enumerate(zip(OUTLETS[:3], phrasings, strict=True), start=1)
+    ]
+    doc = timeline(arts, embed)
+    holding = [
+        d
+        for d in doc["details"]
+        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
+    ]
+    assert len(holding) == 1
+    assert len(holding[0]["reported_by"]) == 3
+
+
 def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> None:
     title = "Microsoft unveils Cobalt 300 with 196 cores"
     arts = [
