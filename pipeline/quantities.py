@@ -806,7 +806,7 @@ def merge_ranges(quantities: list[Quantity], body: str) -> list[Quantity]:
                 and q.unit in MONEY_UNITS
                 and not r.unit
                 and not is_and
-                and _BARE_NUMBER.search(r.text)
+                and _written(r) > 0
                 and q.value == _written(q)
             ):
                 # "$63.7-66.3 billion", "US$40-42 billion": the scale is the upper end's

@@ -552,6 +552,11 @@ def test_a_hyphen_between_bare_numbers_is_no_range() -> None:
     # an ISO date, a fiscal year and a product code are not ranges
     text = "On 2026-04-03 the fiscal 2025-26 plan named the MI300-2 card."
     assert [q.text for q in find_quantities(text)] == ["2026", "2025"]
+    # an upper end of zero is no scale for the lower end (and no division by zero)
+    from pipeline.quantities import merge_ranges
+
+    text = "A $5-0 billion swing."
+    assert [q.unit for q in merge_ranges(find_quantities(text), text)] == ["usd", ""]
 
 
 def test_data_rates_per_pin_are_bits_per_second() -> None:
