@@ -113,9 +113,11 @@ def split_sentences(paragraph: str) -> list[str]:
 
 
 def _open_quote(paragraph: str, start: int, end: int) -> bool:
-    """Is a curly quotation opened in paragraph[start:end] still open at ``end``, and
-    closed later in the paragraph?"""
+    """Is a quotation (curly or straight) opened in paragraph[start:end] still open at
+    ``end``, and closed later in the paragraph?"""
     span = paragraph[start:end]
+    if span.count('"') % 2 == 1 and '"' in paragraph[end:]:
+        return True  # a straight quotation: '"The US framed this as a chip problem. ...," said'
     if span.count("“") <= span.count("”"):
         return False
     return "”" in paragraph[end:]

@@ -47,6 +47,19 @@ from pipeline.sentences import split_sentences
                 "Reporting by A. B. Jones.",
             ],
         ),
+        # (the sample corpus) a straight quotation of two sentences is one sentence too;
+        # quoted words inside sentences still end nothing early
+        (
+            'It is cheap. "The US framed it as chips. China is treating it as energy," she said.',
+            [
+                "It is cheap.",
+                '"The US framed it as chips. China is treating it as energy," she said.',
+            ],
+        ),
+        (
+            'He said "yes" twice. Then "no" once. End.',
+            ['He said "yes" twice.', 'Then "no" once.', "End."],
+        ),
         # a quotation that never closes in the paragraph does not swallow it
         ("“Rubin is on schedule. Shares rose.", ["“Rubin is on schedule.", "Shares rose."]),
     ],
