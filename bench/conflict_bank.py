@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -90,16 +91,15 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> tuple[int, int, int
     return len(labelled), found, len(false), notes
 
 
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
-    ap.add_argument("--bank", type=Path, default=ROOT / "bench/conflict_bank1.yaml")
-    ap.add_argument("--misses", action="store_true", help="print every story scored wrong")
-    ap.add_argument("--model", default=DEFAULT_MODEL)
-    args = ap.parse_args()
-    items = yaml.safe_load(args.bank.read_text(encoding="utf-8"))["items"]
+def bank_finder() -> Any:
+    """The citation finder, knowing the sample corpus's outlets and their aliases."""
     outlets = yaml.safe_load((ROOT / "data/sample/outlets.yaml").read_text())["outlets"]
-    finder = make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
-    model = get_embedder(args.model)
+    return make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
+
+
+def cached_encoder(model_name: str) -> Callable[[list[str]], np.ndarray]:
+    """The model's encode, each distinct text encoded once per run."""
+    model = get_embedder(model_name)
     cache: dict[str, np.ndarray] = {}
 
     def embed(texts: list[str]) -> np.ndarray:
@@ -107,6 +107,19 @@ def main() -> None:
         if missing:
             cache.update(zip(missing, model.encode(missing), strict=True))
         return np.stack([cache[t] for t in texts])
+
+    return embed
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawTextHelpFormatter)
+    ap.add_argument("--bank", type=Path, default=ROOT / "bench/conflict_bank1.yaml")
+    ap.add_argument("--misses", action="store_true", help="print every story scored wrong")
+    ap.add_argument("--model", default=DEFAULT_MODEL)
+    args = ap.parse_args()
+    items = yaml.safe_load(args.bank.read_text(encoding="utf-8"))["items"]
+    finder = bank_finder()
+    embed = cached_encoder(args.model)
 
     labelled = found = false = 0
     negatives = clean_negatives = 0

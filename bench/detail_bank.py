@@ -31,20 +31,18 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
-import numpy as np
 import yaml
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
-from conflict_bank import story_inputs  # noqa: E402
+from conflict_bank import bank_finder, cached_encoder, story_inputs  # noqa: E402
 
-from pipeline.embed import get_embedder  # noqa: E402
 from pipeline.evaluate import _covers, best_detail  # noqa: E402
 from pipeline.facts import DetailParams  # noqa: E402
 from pipeline.sources import DEFAULT_MODEL  # noqa: E402
-from pipeline.timeline import compute_timeline, make_finder  # noqa: E402
+from pipeline.timeline import compute_timeline  # noqa: E402
 
 
 def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]]:
@@ -108,16 +106,8 @@ def main() -> None:
         **{k: float(v) for k, v in (kv.split("=") for kv in args.set.split(",") if kv)}
     )
     items = yaml.safe_load(args.bank.read_text(encoding="utf-8"))["items"]
-    outlets = yaml.safe_load((ROOT / "data/sample/outlets.yaml").read_text())["outlets"]
-    finder = make_finder({o["name"]: o.get("aliases") or [] for o in outlets})
-    model = get_embedder(args.model)
-    cache: dict[str, np.ndarray] = {}
-
-    def embed(texts: list[str]) -> np.ndarray:
-        missing = [t for t in dict.fromkeys(texts) if t not in cache]
-        if missing:
-            cache.update(zip(missing, model.encode(missing), strict=True))
-        return np.stack([cache[t] for t in texts])
+    finder = bank_finder()
+    embed = cached_encoder(args.model)
 
     totals: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {}

@@ -910,17 +910,31 @@ def test_a_value_an_article_repeats_is_one_detail_with_both_mentions(embed: Embe
     assert len([g for g in strict if any("TPUs" in m.sentence for m in g.mentions)]) == 2
 
 
-def test_undisclosed_terms_are_one_detail_however_phrased(embed: Embed) -> None:
+@pytest.mark.parametrize(
+    "phrasings",
+    [
+        [
+            "The price could not immediately be determined.",
+            "Meta did not say how much it is paying for the start-up.",
+            "No price was disclosed.",
+            "Meta has not revealed the purchase price.",
+        ],
+        # (detail bank 1) three words are enough for the fact, "weren't" is a "not", and
+        # terms "kept under wraps" were not disclosed
+        [
+            "Terms weren't disclosed.",
+            "Financial terms were kept under wraps.",
+            "Neither company disclosed the terms.",
+        ],
+    ],
+)
+def test_undisclosed_terms_are_one_detail_however_phrased(
+    embed: Embed, phrasings: list[str]
+) -> None:
     title = "Meta to buy chip start-up Rivos"
-    phrasings = [
-        "The price could not immediately be determined.",
-        "Meta did not say how much it is paying for the start-up.",
-        "No price was disclosed.",
-        "Meta has not revealed the purchase price.",
-    ]
     arts = [
         article(n, outlet, 3 + n, title, ["Meta agreed to buy Rivos, a RISC-V designer.", p])
-        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=True), start=1)
+        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
     ]
     doc = timeline(arts, embed)
     holding = [
@@ -929,30 +943,7 @@ def test_undisclosed_terms_are_one_detail_however_phrased(embed: Embed) -> None:
         if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
     ]
     assert len(holding) == 1
-    assert len(holding[0]["reported_by"]) == 4
-
-
-def test_short_and_contracted_undisclosed_terms_are_one_detail(embed: Embed) -> None:
-    """(detail bank 1) Three words are enough for the fact, "weren't" is a "not", and
-    terms "kept under wraps" were not disclosed."""
-    title = "Meta to buy chip start-up Rivos"
-    phrasings = [
-        "Terms weren't disclosed.",
-        "Financial terms were kept under wraps.",
-        "Neither company disclosed the terms.",
-    ]
-    arts = [
-        article(n, outlet, 3 + n, title, ["Meta agreed to buy Rivos, a RISC-V designer.", p])
-        for n, (outlet, p) in enumerate(zip(OUTLETS[:3], phrasings, strict=True), start=1)
-    ]
-    doc = timeline(arts, embed)
-    holding = [
-        d
-        for d in doc["details"]
-        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
-    ]
-    assert len(holding) == 1
-    assert len(holding[0]["reported_by"]) == 3
+    assert len(holding[0]["reported_by"]) == len(phrasings)
 
 
 def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> None:
