@@ -60,8 +60,8 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]
         one = best is not None and cov == len(stated)
         first_ok = bool(best is not None and best["first_reported"]["url"] == L["first"])
         intruders: list[tuple[str, str, str]] = []
+        pairs = {(m["article_id"], m["sentence"]) for m in best["mentions"]} if best else set()
         if best is not None:
-            pairs = {(m["article_id"], m["sentence"]) for m in best["mentions"]}
             for other in labels:
                 if other is L:
                     continue
@@ -71,7 +71,7 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]
                         continue  # the same sentence states both facts
                     if _covers(pairs, aid, sentence):
                         intruders.append((other["id"], aid, sentence))
-        missing = [(a, s) for a, s in stated if best is None or not _covers(pairs, a, s)]
+        missing = [(a, s) for a, s in stated if not _covers(pairs, a, s)]
         rows.append(
             {
                 "id": L["id"],

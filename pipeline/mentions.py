@@ -198,7 +198,11 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
     """Could this sentence carry a specific fact? (cheap filter before embedding)"""
     if _EVENT_TODAY.search(sentence) and not BOILERPLATE.search(sentence):
         return True  # "Trading opens today.": short, but a date
-    if _UNDISCLOSED.search(sentence) and not BOILERPLATE.search(sentence):
+    if (
+        _UNDISCLOSED.search(sentence)
+        and not BOILERPLATE.search(sentence)
+        and not sentence.rstrip().endswith("?")
+    ):
         return True  # "Terms weren't disclosed.": short, but a fact of every deal story
     if is_boilerplate(sentence) or _TIMESTAMP_LINE.match(sentence):
         return False

@@ -392,6 +392,9 @@ def test_boilerplate_and_candidates() -> None:
     # short but specific (a ticker, a number) is a candidate; short and vague is not
     assert is_candidate("Ticker: CBRS, on the Nasdaq.")
     assert not is_candidate("It was a big day.")
+    # undisclosed terms are a fact in three words, but a question about them is not
+    assert is_candidate("Terms weren't disclosed.")
+    assert not is_candidate("Why were the terms not disclosed?")
     # a spec-list line is three words and a fact; a timestamp or a share count is not
     assert is_candidate("Power: 400W each.")
     assert is_candidate("Memory: 96GB")
