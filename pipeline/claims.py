@@ -116,16 +116,15 @@ def _strip(clause: str) -> str:
 # a claim of its own about the name before it ("Rivos is a start-up that ...").
 _NAME = r"(?:[A-Z][\w&'’\-]*|[a-z]+[A-Z][\w\-]*)(?:\s+[A-Z0-9][\w&'’\-]*){0,3}"
 _APPOSITIVE = re.compile(
-    r"(?P<head>"
-    + _NAME
-    + r"),\s+(?P<body>(?:a|an|the|its)\s+(?!company said|firm said)[^,;:“”\"]{12,140}?)"
+    r"(?P<head>" + _NAME + r"),\s+(?P<body>(?:a|an|the|its)\s+(?!company said|firm said)"
+    r"(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){12,140}?)"
     r"(?=,\s|\.$|$)"
 )
 _PARTICIPLE = re.compile(
     r"(?P<head>\b[Tt]he\s+[\w\-]+|" + _NAME + r"),\s+"
     r"(?P<body>(?:founded|based|headquartered|built|designed|valued|backed|owned|launched|"
     r"announced|unveiled|released|called|named|developed|made|manufactured|produced)"
-    r"\s+[^,;:“”\"]{3,90}?),"
+    r"\s+(?:[^,;:“”\"]|(?<=\d),(?=\d{3})){3,90}?),(?!\d{3})"
 )
 _COPULA = {
     "founded": "was",

@@ -176,6 +176,20 @@ def test_a_list_of_predicates_gives_a_claim_each(sentence: str, want: list[str])
     assert [c.text for c in predicates(sentence)] == want
 
 
+def test_a_thousands_comma_does_not_end_an_aside() -> None:
+    """The aside "built from 8,192 chips" is whole; cut at the comma, it claimed the
+    SuperPoD "was built from 8"."""
+    from pipeline.claims import asides
+
+    got = [c.text for c in asides("Its Atlas 950 SuperPoD, built from 8,192 Ascend chips, ships.")]
+    assert got == ["Its Atlas 950 SuperPoD was built from 8,192 Ascend chips"]
+    got = [c.text for c in asides("Rivos, a start-up with 1,200 engineers in Texas, agreed.")]
+    assert got == ["Rivos is a start-up with 1,200 engineers in Texas"]
+    # a comma between a number and the next clause still ends the aside
+    got = [c.text for c in asides("The chip, made in 2025, 12 months late, ships in May.")]
+    assert got == ["The chip was made in 2025"]
+
+
 def test_a_speakers_description_is_not_an_aside() -> None:
     from pipeline.claims import asides
 
