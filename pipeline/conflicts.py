@@ -139,7 +139,7 @@ def _period_gap(a: str, b: str) -> int:
         year, rest = int(label[:4]), label[5:]
         if rest.startswith("H"):
             return year * 2 + int(rest[1:])
-        if rest.startswith("Q"):
+        if rest.startswith(("Q", "S")):
             return year * 4 + int(rest[1:])
         month = int(rest[:2])
         half = int(rest[-1]) if rest.endswith(("H1", "H2")) and len(rest) > 2 else 0
@@ -163,8 +163,11 @@ def _period_months(unit: str) -> tuple[int, int]:
 
 
 def _period_grain(unit: str) -> str:
-    """'month' for period:2026-04, 'half' for period:2026-H2, 'quarter', 'month-half'."""
+    """'month' for period:2026-04, 'half' for period:2026-H2, 'quarter', 'month-half',
+    'season' for period:2026-S2."""
     label = unit.split(":", 1)[1]
+    if "-S" in label:
+        return "season"
     if re.fullmatch(r"\d{4}-\d\d", label):
         return "month"
     if re.fullmatch(r"\d{4}-\d\d-H\d", label):

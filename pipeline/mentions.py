@@ -112,7 +112,7 @@ _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
     r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production|sale|online|operational|"
-    r"service)\s+in"
+    r"service|follow(?:s|ing)?)\s+in"
     r"|(?:scheduled|slated|planned|targeted|set|due)\s+for"
     r"|ships|shipping|due|available)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|start\s+of\s+)?$",
@@ -179,16 +179,19 @@ _TIMESTAMP_LINE = re.compile(
 _UNDISCLOSED = re.compile(
     r"(?:\b(?:not|no|neither|nor|without|never|declined to|would not|could not)|n't)\b"
     r"[^.;]{0,60}?\b(?:disclos|reveal|say|said|determin|give|gave|given|share|announc|"
-    r"confirm|comment|specif|put a (?:price|number|figure)|break out|quantif)\w*"
-    r"[^.;]{0,40}?\b(?:price|terms|financial|value|valuation|worth|how much|paying|paid|amount|"
-    r"dollar figures?|cost|purchase price|sum)\b"
-    r"|\b(?:no|neither)\b[^.;]{0,20}\b(?:price|terms|financial details|dollar figures?|"
+    r"confirm|comment|specif|put a (?:price|number|figure)|break out|quantif|talk)\w*"
+    r"[^.;]{0,40}?\b(?:price|pricing|prices|terms|financial|value|valuation|worth|how much|"
+    r"paying|paid|amount|dollar figures?|cost|purchase price|sum)\b"
+    r"|\b(?:no|neither)\b[^.;]{0,20}\b(?:price|pricing|terms|financial details|dollar figures?|"
     r"value)\b[^.;]{0,30}\b(?:was|were|has been|have been)\s+(?:disclosed|given|revealed|shared|"
     r"announced|made public)"
-    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}(?:\bnot|n't)\b[^.;]{0,25}"
+    r"|\b(?:price|pricing|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}(?:\bnot|n't)\b[^.;]{0,25}"
     r"\b(?:disclosed|determined|revealed|given|announced|made public|available)"
+    # "We asked about pricing, and Broadcom declined to share it."
+    r"|\b(?:price|pricing|terms|valuation)\b[^.;]{0,40}\b(?:declined|refused)\s+to\s+"
+    r"(?:share|disclose|give|reveal|say|discuss)\b"
     # "Financial terms were kept under wraps."
-    r"|\b(?:price|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}\bunder\s+wraps\b",
+    r"|\b(?:price|pricing|terms|value|valuation|amount|cost|sum)\b[^.;]{0,40}\bunder\s+wraps\b",
     re.I,
 )
 UNDISCLOSED = "#undisclosed-terms"
@@ -247,6 +250,17 @@ _PERIOD = re.compile(
 )
 
 
+# a season of a year: "this summer", "summer 2025", "the fall of 2026" (not "sales fall",
+# and not "next summer", which in January may mean the coming one or the one after)
+_SEASON = re.compile(
+    r"\bthis\s+(?P<s1>spring|summer|autumn|fall)\b"
+    r"|\b(?:the\s+)?(?P<s2>spring|summer|autumn|(?:(?<=\bin )|(?<=\bthe )|(?<=\bby ))fall)"
+    r"\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
+    re.I,
+)
+_SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3}
+
+
 def _year_of(when: str, article_day: date) -> int:
     """ "this year" / "the year" -> the article's year, "next year" -> the one after, else
     the year written."""
@@ -272,7 +286,8 @@ def _year_before(text: str, start: int, article_day: date) -> int:
 def find_periods(text: str, article_day: date) -> list[Quantity]:
     """Parts of a year or month as values: "the second half of 2026", "the back half of
     this year" and "H2 2026" are all ``2026-H2``; "the last two weeks of April", "the
-    second half of April" and "late April" are all ``<year>-04-H2``."""
+    second half of April" and "late April" are all ``<year>-04-H2``; "this summer" and
+    "summer 2026" are ``2026-S2`` (S1 spring, S3 autumn)."""
     out: list[Quantity] = []
     for m in _PERIOD.finditer(text):
         if m.group("mon"):
@@ -330,6 +345,11 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             else:
                 label = f"{_year_of(m.group('when'), article_day)}-{'H2' if second else 'H1'}"
         # the label is part of the unit: two periods agree only when they are the same one
+        out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
+    for m in _SEASON.finditer(text):
+        season = _SEASONS[(m.group("s1") or m.group("s2")).lower()]
+        year = int(m.group("y")) if m.group("y") else article_day.year
+        label = f"{year}-S{season}"
         out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
     return out
 

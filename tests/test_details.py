@@ -520,6 +520,11 @@ def test_a_range_whose_lower_end_has_no_unit_is_one_value() -> None:
         ("V4 is expected in the last two weeks of April.", "2026-04-H2"),
         ("It should arrive in late April.", "2026-04-H2"),
         ("It is now expected in the back half of April.", "2026-04-H2"),
+        # (detail bank 2) seasons
+        ("The M1000 will be available this summer, the company said.", "2026-S2"),
+        ("The M1000 ships in the summer of 2026.", "2026-S2"),
+        ("It is scheduled to become available in summer 2026.", "2026-S2"),
+        ("The refresh lands in fall 2026.", "2026-S3"),
     ],
 )
 def test_periods_are_values(text: str, label: str) -> None:
@@ -530,6 +535,18 @@ def test_periods_are_values(text: str, label: str) -> None:
     assert p.text == label
     [other] = find_periods("due in the first half of 2026", date(2026, 4, 3))
     assert compatible(p, p) and not compatible(p, other)
+
+
+def test_a_season_is_no_period_in_a_verb_and_no_rival_to_another_grain() -> None:
+    from pipeline.conflicts import same_slot_other_value
+    from pipeline.mentions import find_periods
+
+    assert find_periods("Sales fall 2026 short of the target.", date(2026, 4, 3)) == []
+    summer = quantity_mention("Lightmatter says the M1000 ships this summer.")
+    autumn = quantity_mention("Lightmatter says the M1000 ships this autumn.")
+    q3 = quantity_mention("Lightmatter says the M1000 ships in the third quarter of 2026.")
+    assert same_slot_other_value(summer, autumn, DetailParams())
+    assert not same_slot_other_value(summer, q3, DetailParams())
 
 
 def test_the_year_of_a_period_is_not_a_second_fact() -> None:
@@ -929,6 +946,12 @@ def test_a_value_an_article_repeats_is_one_detail_with_both_mentions(embed: Embe
             "Financial terms were kept under wraps.",
             "Neither company disclosed the terms.",
         ],
+        # (detail bank 2) pricing, and a refusal to give it
+        [
+            "We asked about pricing, and Broadcom declined to share it.",
+            "Volume shipments start in 2026, and the company isn't talking price.",
+            "Broadcom did not disclose pricing.",
+        ],
     ],
 )
 def test_undisclosed_terms_are_one_detail_however_phrased(
@@ -1137,6 +1160,9 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         ("The AI200 will go on sale in 2026 and the AI250 in 2027.", [2026, 2027]),
         ("Volume production remains scheduled for 2027.", [2027]),
         ("The second fab is slated for 2028.", [2028]),
+        # (detail bank 2) the next product of a plan follows in its year
+        ("The L200, a smaller chiplet, will follow in 2028.", [2028]),
+        ("The company says the M1000 ships in May, with the L200 following in 2028.", [2028]),
     ],
 )
 def test_a_founding_or_planned_year_is_a_value(text: str, years: list[int]) -> None:
