@@ -213,6 +213,8 @@ def is_baseline(m: Mention) -> bool:
         return True  # "raised its forecast to $91 billion, from $85 billion previously"
     if _AGAINST.search(before) and _CONSENSUS.match(after):
         return True  # "beating the €4.9 billion average analyst estimate"
+    if _CONSENSUS_BEFORE.search(before):
+        return True  # "Analysts had expected revenue of about $1.77 billion"
     # the plan that was ("had previously been slated to ..., with production starting in
     # 2028") against the plan that is
     return bool(_EARLIER_PLAN.search(body[: m.value.start].split(";")[-1]))
@@ -316,6 +318,14 @@ _AGAINST = re.compile(
 _CONSENSUS = re.compile(
     r"\s*(?:[\w'’\-]+\s+){0,3}?(?:consensus|estimates?|expectations?|forecasts?)\b"
     r"|\s+(?:that\s+)?analysts\s+(?:had\s+)?(?:expected|estimated|forecast)",
+    re.I,
+)
+
+
+# the estimate itself: "analysts had expected revenue of", "the consensus forecast was for"
+_CONSENSUS_BEFORE = re.compile(
+    r"\b(?:analysts?|consensus|Wall\s+Street)\b[^.;]{0,25}?\b(?:expect|estimat|forecast|"
+    r"project|predict|anticipat)\w*\s+(?:[\w'’]+\s+){0,3}$",
     re.I,
 )
 

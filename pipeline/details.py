@@ -29,7 +29,7 @@ from pipeline.conflicts import (
     values_agree,
 )
 from pipeline.facts import LONG_QUOTE, Detail, DetailParams, Mention
-from pipeline.mentions import UNDISCLOSED, WORD
+from pipeline.mentions import UNDISCLOSED, UNNAMED, WORD
 from pipeline.quantities import (
     MONEY_UNITS,
     OTHER_CURRENCY_WORDS,
@@ -92,9 +92,11 @@ def _pair_scores(
     # a shared citation subject ("@the compute report") is the fact itself for report dates
     cited = np.array([any(t.startswith("@") for t in m.context) for m in mentions])
     score = score + np.where(cited[:, None] & cited[None, :], 1.0, 0.0)
-    # so is "the terms were not disclosed", however it is phrased
-    undisclosed = np.array([UNDISCLOSED in m.context for m in mentions])
-    score = score + np.where(undisclosed[:, None] & undisclosed[None, :], 1.0, 0.0)
+    # so is "the terms were not disclosed", however it is phrased, and "a customer it did
+    # not name"
+    for marker in (UNDISCLOSED, UNNAMED):
+        marked = np.array([marker in m.context for m in mentions])
+        score = score + np.where(marked[:, None] & marked[None, :], 1.0, 0.0)
     # who may pair with whom (vectorised where possible: stories can hold thousands of
     # mentions, and a Python loop over all pairs is quadratic in the interpreter)
     art_ids = {a: i for i, a in enumerate(dict.fromkeys(m.article_id for m in mentions))}

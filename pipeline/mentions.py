@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Container, Sequence
+from dataclasses import replace
 from datetime import date
 
 from pipeline.claims import DATELINE, Claim, asides, claims, predicates
@@ -195,6 +196,18 @@ _UNDISCLOSED = re.compile(
     re.I,
 )
 UNDISCLOSED = "#undisclosed-terms"
+# a customer kept anonymous: "a global company it did not name", "declined to name
+# customers", "without naming the customer", "withheld the customer's name"
+_UNNAMED = re.compile(
+    r"(?:\b(?:not|never|declined\s+to|refused\s+to|without)|n't)\s+(?:\w+\s+){0,2}?"
+    r"(?:nam|identif)\w*\s+(?:\w+\s+){0,3}?(?:customers?|clients?|buyers?)\b"
+    r"|\b(?:customers?|clients?|buyers?|company|firm)\s+(?:it|they|that\s+it|which\s+it)\s+"
+    r"(?:did\s+not|didn't|would\s+not|wouldn't|declined\s+to)\s+(?:name|identify)\b"
+    r"|\b(?:unnamed|unidentified|undisclosed|anonymous)\s+(?:\w+\s+)?(?:customers?|clients?|buyers?)\b"
+    r"|\bwithh[eo]ld\w*\s+(?:the\s+)?(?:customer|client|buyer)(?:'s|’s)?\s+(?:name|identity)",
+    re.I,
+)
+UNNAMED = "#unnamed-customer"
 
 
 def is_candidate(sentence: str, title: str | None = None) -> bool:
@@ -321,7 +334,7 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
             label = f"{m.group('qy')}-{m.group('q').upper()}"
         elif m.group("qw"):
             if re.search(
-                r"\b(?:revenue|sales|profit|earnings|margin|guidance|outlook|results|"
+                r"\b(?:revenue|sales|profit|income|earnings|margin|guidance|outlook|results|"
                 r"fiscal|reported|quarterly)\b",
                 text,
                 re.I,
@@ -343,7 +356,15 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
                 month = MONTHS[m.group("month").lower()]
                 label = f"{article_day.year}-{month:02d}-{'H2' if second else 'H1'}"
             else:
-                label = f"{_year_of(m.group('when'), article_day)}-{'H2' if second else 'H1'}"
+                when = m.group("when")
+                if when.lower() == "the year":
+                    # "growth in 2026 would be concentrated in the second half of the
+                    # year": the year the sentence named, else the article's
+                    named = re.findall(r"\b((?:19|20)\d\d)\b", text[: m.start()])
+                    year = int(named[-1]) if named else article_day.year
+                else:
+                    year = _year_of(when, article_day)
+                label = f"{year}-{'H2' if second else 'H1'}"
         # the label is part of the unit: two periods agree only when they are the same one
         out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
     for m in _SEASON.finditer(text):
@@ -369,6 +390,22 @@ class TextIndex:
         return list(self.rows)
 
 
+def _yen_article(sentences: Sequence[Sentence]) -> bool:
+    """Does the article's "¥" mean yen? The sign is the yen's and the yuan's (the parser
+    reads it as yuan): an article that names the yen means yen, one that names the yuan
+    means yuan, else the country it talks of more (Tokyo Electron's "¥150 billion")."""
+    text = " ".join(s.text for s in sentences)
+    if "¥" not in text:
+        return False
+    if re.search(r"\byen\b", text, re.I):
+        return True
+    if re.search(r"\b(?:yuan|renminbi|RMB)\b", text, re.I):
+        return False
+    japan = len(re.findall(r"\b(?:Japan(?:ese)?|Tokyo|Osaka|Kyoto|Nikkei)\b", text))
+    china = len(re.findall(r"\b(?:China|Chinese|Beijing|Shanghai|Shenzhen)\b", text))
+    return japan > china
+
+
 def mentions_of(
     article_id: str,
     sentences: Sequence[Sentence],
@@ -384,6 +421,7 @@ def mentions_of(
     date, outlet is a known news source) it cites, so a date in a citation ("first
     reported by X on April 3") becomes the fact "X published on April 3"."""
     out: list[Mention] = []
+    yen = _yen_article(sentences)
     for s in sentences:
         if s.text not in candidates:
             continue
@@ -440,6 +478,11 @@ def mentions_of(
                 )
         periods = find_periods(body, article_day)
         quantities = merge_ranges(find_quantities(body), body) + periods
+        if yen:
+            quantities = [
+                replace(q, unit="jpy") if q.unit == "cny" and "¥" in q.text else q
+                for q in quantities
+            ]
         period_spans = [(q.start, q.end) for q in periods]
         target_year = False  # a target year read earlier in the sentence
         for q in quantities:
@@ -501,7 +544,8 @@ def mentions_of(
                         for w in WORD.findall(c.text)
                         if w.lower() not in FUNCTION_WORDS and len(w) > 2
                     )
-                    | ({UNDISCLOSED} if undisclosed else set()),
+                    | ({UNDISCLOSED} if undisclosed else set())
+                    | ({UNNAMED} if _UNNAMED.search(c.text) else set()),
                     ckeys,
                     r,
                     tuple(

@@ -85,8 +85,8 @@ UNIT_WORDS = {
         for size in (short, long, f"{long}s")
         for per in ("per", "a")
     },
-    "tbps": ("B/s", 1e12),
-    # a memory pin's or a link's data rate: bits
+    # a memory pin's, a link's or a switch's data rate: bits
+    "tbps": ("b/s", 1e12),
     "gbps": ("b/s", 1e9),
     "mbps": ("b/s", 1e6),
     # a pin moves one bit per transfer: "10 GT/s per pin" is 10Gbps per pin
@@ -94,7 +94,7 @@ UNIT_WORDS = {
     "mt/s": ("b/s", 1e6),
     **{
         f"{size} {per} second": ("b/s", mult)
-        for long, mult in (("gigabit", 1e9), ("megabit", 1e6))
+        for long, mult in (("terabit", 1e12), ("gigabit", 1e9), ("megabit", 1e6))
         for size in (long, f"{long}s")
         for per in ("per", "a")
     },
@@ -129,6 +129,9 @@ UNIT_WORDS = {
             f"{short}flops",
         )
     },
+    # AI throughput: "50 TOPS", "180 trillion operations per second"
+    "tops": ("OPS", 1e12),
+    **{f"{ops} {per} second": ("OPS", 1) for ops in ("operations", "ops") for per in ("per", "a")},
     # process nodes and time spans
     "nm": ("nm", 1),
     "nanometer": ("nm", 1),
@@ -409,7 +412,8 @@ _QTY = re.compile(
     (?:[\s-]?(?P<scale>{SCALE})\b(?:[\s-]?(?P<scale2>{SCALE})\b)?)?
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
         GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|Gbps|Mbps|GT/s|MT/s|
-        (?:gigabits?|megabits?)\ (?:per|a)\ second|
+        (?:terabits?|gigabits?|megabits?)\ (?:per|a)\ second|
+        TOPS\b|(?:operations|ops)\ (?:per|a)\ second|
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
         (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS\b|
@@ -658,7 +662,7 @@ _FRACTION_OF = re.compile(
 
 # units that measure rather than count: a product name is never followed by one of them
 # directly ("TSMC 3nm" is a node, "Cobalt 300 servers" a product)
-MEASURES = {"usd", "pct", "x", "W", "B", "B/s", "b/s", "nm", "days", "year", "Hz", "FLOPS"}
+MEASURES = {"usd", "pct", "x", "W", "B", "B/s", "b/s", "nm", "days", "year", "Hz", "FLOPS", "OPS"}
 # capitalised words that can stand before a number without naming a product
 _NOT_PRODUCT = {
     "about", "around", "some", "roughly", "nearly", "almost", "over", "under", "more",

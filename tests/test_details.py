@@ -537,6 +537,29 @@ def test_periods_are_values(text: str, label: str) -> None:
     assert compatible(p, p) and not compatible(p, other)
 
 
+@pytest.mark.parametrize(
+    ("text", "unit"),
+    [
+        # (detail bank 2) a Japanese company's "¥" is yen
+        (
+            "Tokyo Electron will buy back up to ¥150 billion of shares. Japan's chip stocks rose.",
+            "jpy",
+        ),
+        ("Tokyo Electron will buy back up to ¥150 billion of shares, or 150 billion yen.", "jpy"),
+        ("Cambricon's revenue rose to ¥1.7 billion. China's chip stocks rose.", "cny"),
+        ("Sony's ¥10 billion plan is in yuan terms for its Tokyo unit, or RMB.", "cny"),
+    ],
+)
+def test_the_yen_sign_reads_by_the_article(text: str, unit: str) -> None:
+    ss = sentences(text)
+    got = [
+        m.value.unit
+        for m in mentions_of("a", ss, date(2026, 4, 3), {s.text for s in ss}, TextIndex())
+        if m.kind == "quantity" and m.value and "¥" in m.value.text
+    ]
+    assert got and set(got) == {unit}
+
+
 def test_a_season_is_no_period_in_a_verb_and_no_rival_to_another_grain() -> None:
     from pipeline.conflicts import same_slot_other_value
     from pipeline.mentions import find_periods
@@ -972,6 +995,30 @@ def test_undisclosed_terms_are_one_detail_however_phrased(
     assert len(holding[0]["reported_by"]) == len(phrasings)
 
 
+def test_an_unnamed_customer_is_one_detail_however_phrased(embed: Embed) -> None:
+    # (detail banks 1 and 2) the customer kept anonymous is one fact of the story
+    from pipeline.mentions import _UNNAMED
+
+    phrasings = [
+        "Samsung signed the contract with a global company it did not name.",
+        "Samsung had withheld the customer's name at the buyer's request.",
+        "The foundry declined to name customers.",
+    ]
+    title = "Samsung wins foundry contract"
+    arts = [
+        article(n, outlet, 3 + n, title, ["Samsung will make chips at its Taylor fab.", p])
+        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
+    ]
+    doc = timeline(arts, embed)
+    holding = [
+        d
+        for d in doc["details"]
+        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
+    ]
+    assert len(holding) == 1 and len(holding[0]["reported_by"]) == len(phrasings)
+    assert not _UNNAMED.search("The company did not name a new chief executive.")
+
+
 def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> None:
     title = "Microsoft unveils Cobalt 300 with 196 cores"
     arts = [
@@ -1095,6 +1142,18 @@ def test_periods_of_another_grain_conflict_when_they_do_not_overlap() -> None:
     assert _period_months(q4.unit)[1] < _period_months(h1.unit)[0]
     # results talk: "the fourth quarter" is a reporting period, not a value
     assert find_periods("Revenue in the fourth quarter rose 30%.", date(2026, 6, 9)) == []
+    # (detail bank 2) so is net income's
+    text = "Foxconn posted net income of NT$57.7 billion for the third quarter."
+    assert find_periods(text, date(2026, 6, 9)) == []
+
+
+def test_the_half_of_the_year_is_of_the_year_the_sentence_named() -> None:
+    from pipeline.mentions import find_periods
+
+    text = "He said growth in 2027 would be concentrated in the second half of the year."
+    assert [q.unit for q in find_periods(text, date(2026, 11, 14))] == ["period:2027-H2"]
+    text = "Shipments start in the second half of the year."
+    assert [q.unit for q in find_periods(text, date(2026, 11, 14))] == ["period:2026-H2"]
 
 
 _PAIR_SCORE_DIGEST = """
@@ -1766,6 +1825,10 @@ def test_a_consensus_or_an_earlier_forecast_is_a_baseline_not_a_rival_value() ->
         "Micron's guidance of $10.7 billion was well ahead of Wall Street's $9.9 billion consensus."
     )
     assert is_baseline(consensus) and not is_baseline(guide)
+    # (detail bank 2) the analysts' figure itself, told before it
+    [expected] = quantities_in("Analysts had expected revenue of about $1.77 billion.")
+    [forecast] = quantities_in("Synopsys expects revenue of as much as $2.26 billion.")
+    assert is_baseline(expected) and not is_baseline(forecast)
 
 
 def test_a_share_price_move_is_no_rival_to_another_percentage() -> None:

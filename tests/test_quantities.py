@@ -565,6 +565,18 @@ def test_data_rates_per_pin_are_bits_per_second() -> None:
     assert agree("over 10 GT/s per pin", "more than 10Gbps")
     assert agree("11 gigabits per second", "11Gbps")
     assert not agree("10Gbps", "10 GB/s")
+    # (detail bank 2) a switch's terabits: "102.4 terabits per second" is "102.4Tbps"
+    assert agree("102.4 terabits per second", "102.4Tbps")
+    assert not agree("102.4Tbps", "102.4 TB/s")
+
+
+def test_ai_throughput_in_tops() -> None:
+    # (detail bank 2) "180 TOPS" is "180 trillion operations per second"
+    assert one("up to 180 TOPS").unit == "OPS"
+    assert agree("up to 180 TOPS", "up to 180 trillion operations per second")
+    assert not agree("50 TOPS", "180 TOPS")
+    # "tops" as a verb is no unit
+    assert one("The stock tops $100.").unit == "usd"
 
 
 @pytest.mark.parametrize(
