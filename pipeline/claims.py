@@ -30,6 +30,9 @@ _SPLIT = re.compile(
     r"|\s*:\s+(?=\S+(?:\s+\S+){3})"
     r"|,\s+(?:and|but|while|whereas)\s+(?=(?:that|the|its|it|they|their|a|an|[A-Z])\b)"
     r"|,\s+(?=(?:but|while|whereas)\b)"
+    # "launched a new processor, and said SoftBank would be its first customer": what it
+    # said is a claim of its own
+    r"|,\s+and\s+(?:said|says|added|noted|announced|confirmed|disclosed|warned)\s+(?:that\s+)?"
     r"|\s+and\s+(?=(?:the|its|it|they|[A-Z][\w\-]*)\s+(?:will|would|has|have|had|is|are|was|were|"
     r"said|says|plans|expects|can|could)\b)"
 )
@@ -271,6 +274,9 @@ for _w in _MODALS:
     _VERB_FORM[_w] = "modal"
 _LIST_SEP = re.compile(r"\s*,\s+(?:and\s+|then\s+)?|\s+and\s+(?:then\s+)?")
 _ADVERB = {"also", "now", "then", "still", "each", "both", "already"}
+# "has raised $350 million ..., and has started shipping": a perfect tense's auxiliary
+# comes before the verb whose form is compared
+_AUXILIARY = {"has", "have", "had"}
 
 
 _WORD = re.compile(r"[A-Za-z][\w\-’']*")
@@ -289,7 +295,7 @@ def _verb_at(text: str, pos: int) -> str | None:
         form = _form(w)
         if form:
             return form
-        if w.lower() not in _ADVERB or k:
+        if (w.lower() not in _ADVERB and w.lower() not in _AUXILIARY) or k:
             return None
     return None
 
@@ -313,6 +319,9 @@ def predicates(sentence: str) -> list[Claim]:
     subject = body[cut + 2 if cut >= 0 else 0 : verb.start()].strip()
     if not 1 <= len(_WORDS.findall(subject)) <= 8:
         return []
+    if re.match(r"(?:which|who|whose|whom|that|where|when)\b", subject, re.I):
+        return []  # "The chip, which SambaNova says runs ...": a relative clause's verb
+
     spans = [verb.start()]
     for sep in _LIST_SEP.finditer(body, verb.end()):
         nxt = _verb_at(body, sep.end())
@@ -327,7 +336,11 @@ def predicates(sentence: str) -> list[Claim]:
         s, e = spans[k], spans[k + 1]
         # "will build a fab and hire 400 engineers": the later predicates keep the modal
         modal = f" {verb.group()}" if form == "modal" and k else ""
-        text = _strip(f"{subject}{modal} {body[s:e]}")
+        head = subject
+        if k and body[s:e].split(" ", 1)[0].lower() in _AUXILIARY:
+            # "Etched has" + "has started shipping": the predicate brings its own
+            head = re.sub(r"\s+(?:has|have|had)$", "", subject, flags=re.I)
+        text = _strip(f"{head}{modal} {body[s:e]}")
         if len(_WORDS.findall(text)) >= 5:
             out.append(Claim(text, start + s, start + e))
     return out if len(out) >= 2 else []

@@ -37,6 +37,15 @@ from pipeline.claims import asides, claims
                 "Officials told the company on April 14 the rule would stay indefinitely",
             ],
         ),
+        # (detail bank 2) what the subject "said" after its own act is a claim of its own
+        (
+            "SambaNova on Tuesday launched a processor called SN50, and said Japan's SoftBank "
+            "would be its first customer.",
+            [
+                "SambaNova on Tuesday launched a processor called SN50",
+                "Japan's SoftBank would be its first customer",
+            ],
+        ),
         # two clauses joined by a bare "and" before a subject and its verb: two claims; an
         # "and" inside a list or before an object does not split
         (
@@ -161,6 +170,18 @@ def test_appositives_and_participles_are_claims_of_their_own() -> None:
                 "The Commerce Department notified it on April 8 that exports would need a licence",
                 "The Commerce Department then followed up on April 14 saying the rule stays",
             ],
+        ),
+        # (detail bank 2) a perfect tense in each predicate, a credit between them
+        (
+            "Etched has raised $350 million, The Information reported on Tuesday, and has "
+            "started delivering its Sohu chips.",
+            ["Etched has raised $350 million", "Etched has started delivering its Sohu chips"],
+        ),
+        # (detail bank 2) a relative clause's verb is no subject's predicate
+        (
+            "The chip, which SambaNova says runs three times faster than the B200, carries "
+            "64GB of memory and sells in 64-chip pods.",
+            [],
         ),
         # one predicate: nothing to add (the clause is a claim already)
         ("The racks use direct liquid cooling and Ethernet.", []),
