@@ -29,7 +29,7 @@ from pipeline.conflicts import (
     values_agree,
 )
 from pipeline.facts import LONG_QUOTE, Detail, DetailParams, Mention
-from pipeline.mentions import UNDISCLOSED, UNNAMED, WORD
+from pipeline.mentions import CONCEPTS, UNDISCLOSED, UNNAMED, WORD
 from pipeline.quantities import (
     MONEY_UNITS,
     OTHER_CURRENCY_WORDS,
@@ -94,8 +94,10 @@ def _pair_scores(
     score = score + np.where(cited[:, None] & cited[None, :], 1.0, 0.0)
     # so is "the terms were not disclosed", however it is phrased, and "a customer it did
     # not name"
-    for marker in (UNDISCLOSED, UNNAMED):
+    for marker in (UNDISCLOSED, UNNAMED, *CONCEPTS):
         marked = np.array([marker in m.context for m in mentions])
+        if marker in CONCEPTS and _topical(mentions, marked):
+            continue
         score = score + np.where(marked[:, None] & marked[None, :], 1.0, 0.0)
     # who may pair with whom (vectorised where possible: stories can hold thousands of
     # mentions, and a Python loop over all pairs is quadratic in the interpreter)
@@ -173,6 +175,16 @@ def _pair_scores(
     score[~allowed] = -np.inf
     np.fill_diagonal(score, -np.inf)
     return score, raw
+
+
+def _topical(mentions: Sequence[Mention], marked: np.ndarray) -> bool:
+    """Is a concept the story's topic rather than one fact of it: does one article say it
+    in two sentences? (In a story about the Entity List, every other sentence names it.)"""
+    seen: dict[str, str] = {}
+    for m, on in zip(mentions, marked, strict=True):
+        if on and seen.setdefault(m.article_id, m.sentence) != m.sentence:
+            return True
+    return False
 
 
 def _same_precise_figure(mentions: Sequence[Mention]) -> np.ndarray:

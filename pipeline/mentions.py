@@ -182,7 +182,7 @@ _UNDISCLOSED = re.compile(
     r"[^.;]{0,60}?\b(?:disclos|reveal|say|said|determin|give|gave|given|share|announc|"
     r"confirm|comment|specif|put a (?:price|number|figure)|break out|quantif|talk)\w*"
     r"[^.;]{0,40}?\b(?:price|pricing|prices|terms|financial|value|valuation|worth|how much|"
-    r"paying|paid|amount|dollar figures?|cost|purchase price|sum)\b"
+    r"paying|paid|amount|dollar figures?|cost|purchase price|sum|size)\b"
     r"|\b(?:no|neither)\b[^.;]{0,20}\b(?:price|pricing|terms|financial details|dollar figures?|"
     r"value)\b[^.;]{0,30}\b(?:was|were|has been|have been)\s+(?:disclosed|given|revealed|shared|"
     r"announced|made public)"
@@ -208,6 +208,30 @@ _UNNAMED = re.compile(
     re.I,
 )
 UNNAMED = "#unnamed-customer"
+# Other facts of a kind that every retelling words its own way, each a marker that counts
+# as agreement as UNDISCLOSED does: how many were made or sold was not said; the company
+# does not (yet) make money; it is on a US trade blacklist; no reason was given.
+CONCEPTS = {
+    "#undisclosed-volume": re.compile(
+        r"(?:\b(?:not|no|without|never|declined\s+to|would\s+not|could\s+not)|n't)\b[^.;]{0,40}?"
+        r"\b(?:disclos|reveal|say|said|give|gave|given|specif|break\s+out|comment|quantif)\w*"
+        r"[^.;]{0,30}?\b(?:how\s+many|volumes?|quantit(?:y|ies)|unit\s+numbers)\b",
+        re.I,
+    ),
+    "#unprofitable": re.compile(
+        r"\b(?:remains?|still|is|are|was|yet\s+to\s+become)\s+(?:loss-making|unprofitable|"
+        r"in\s+the\s+red)\b|\b(?:yet\s+to|never)\s+(?:turn(?:ed)?|ma[dk]e|post(?:ed)?|record(?:ed)?)"
+        r"\s+an?\s+(?:annual\s+)?profit\b|\bnot\s+yet\s+profitable\b|,\s+still\s+loss-making\b",
+        re.I,
+    ),
+    "#entity-list": re.compile(r"\bentity\s+list\b|\bblacklist(?:ed|s)?\b", re.I),
+    "#no-reason": re.compile(
+        r"(?:\b(?:not|no|without|declined\s+to|would\s+not)|n't)\b[^.;]{0,30}?"
+        r"\b(?:say|said|give|gave|given|explain\w*|comment)\b[^.;]{0,15}?"
+        r"\b(?:why|what\s+prompted|a\s+reason|the\s+reason|any\s+reason)\b",
+        re.I,
+    ),
+}
 
 
 def is_candidate(sentence: str, title: str | None = None) -> bool:
@@ -545,7 +569,8 @@ def mentions_of(
                         if w.lower() not in FUNCTION_WORDS and len(w) > 2
                     )
                     | ({UNDISCLOSED} if undisclosed else set())
-                    | ({UNNAMED} if _UNNAMED.search(c.text) else set()),
+                    | ({UNNAMED} if _UNNAMED.search(c.text) else set())
+                    | {k for k, rx in CONCEPTS.items() if rx.search(c.text)},
                     ckeys,
                     r,
                     tuple(

@@ -1019,6 +1019,88 @@ def test_an_unnamed_customer_is_one_detail_however_phrased(embed: Embed) -> None
     assert not _UNNAMED.search("The company did not name a new chief executive.")
 
 
+@pytest.mark.parametrize(
+    ("concept", "says", "does_not"),
+    [
+        (
+            "#unprofitable",
+            [
+                "The company, which remains loss-making, listed in Shanghai.",
+                "The company has yet to turn a profit.",
+                "The GPU startup, which is still unprofitable, is seen as an alternative.",
+                "The company, still loss-making, is raising capital.",
+            ],
+            ["It booked a net profit, compared with a loss a year ago."],
+        ),
+        (
+            "#entity-list",
+            [
+                "The chipmaker is on Washington's entity list.",
+                "It was blacklisted by the U.S. Commerce Department in 2023.",
+            ],
+            ["The chipmaker is on the list of the top ten foundries."],
+        ),
+        (
+            "#undisclosed-volume",
+            [
+                "Samsung did not disclose production volumes.",
+                "Samsung hasn't said how many chips it is making.",
+            ],
+            ["Samsung did not disclose pricing.", "Samsung said how many chips it made."],
+        ),
+        (
+            "#no-reason",
+            [
+                "Google wouldn't say what prompted the switch to TSMC.",
+                "Google did not give a reason for the change of supplier.",
+            ],
+            ["Google did not say when the switch happened."],
+        ),
+    ],
+)
+def test_facts_every_outlet_words_its_own_way_carry_a_concept(
+    concept: str, says: list[str], does_not: list[str]
+) -> None:
+    # (detail banks 2 and 4) such claims share the concept's marker, which counts as
+    # agreement when grouping
+    from pipeline.mentions import CONCEPTS
+
+    assert all(CONCEPTS[concept].search(t) for t in says)
+    assert not any(CONCEPTS[concept].search(t) for t in does_not)
+
+
+def test_a_concept_is_no_agreement_in_a_story_about_it(embed: Embed) -> None:
+    from pipeline.details import _topical
+    from pipeline.facts import Mention
+
+    def mention(article: str, sentence: str) -> Any:
+        return Mention(article, sentence, 0, "statement", None, None, frozenset(), frozenset(), 0)
+
+    ms = [mention("a", "s1"), mention("a", "s1"), mention("b", "s3")]
+    assert not _topical(ms, np.array([True, True, True]))  # two claims of one sentence
+    ms[1] = mention("a", "s2")
+    assert _topical(ms, np.array([True, True, True]))  # two sentences of one article
+    assert not _topical(ms, np.array([True, False, True]))
+    # end to end: three outlets' ways of saying the company loses money are one detail
+    phrasings = [
+        "The company, which remains loss-making, plans to list in Shanghai.",
+        "The chip designer has yet to turn a profit.",
+        "The GPU startup, which is still unprofitable, filed its prospectus.",
+    ]
+    title = "Moore Threads files for Shanghai listing"
+    arts = [
+        article(n, outlet, 3 + n, title, ["Moore Threads makes gaming GPUs in China.", p])
+        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
+    ]
+    doc = timeline(arts, embed)
+    holding = [
+        d
+        for d in doc["details"]
+        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
+    ]
+    assert len(holding) == 1 and len(holding[0]["reported_by"]) == len(phrasings)
+
+
 def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> None:
     title = "Microsoft unveils Cobalt 300 with 196 cores"
     arts = [
