@@ -245,7 +245,8 @@ def _bound(m: Mention) -> str | None:
     euros"), 'upper' when a ceiling given as such ("less than 5%"), else None."""
     assert m.value is not None
     body = DATELINE.sub("", m.sentence)
-    window = body[max(0, m.value.start - 20) : m.value.start + 6]
+    # (to the value's end: its text may hold the bound, "more than 40%")
+    window = body[max(0, m.value.start - 20) : max(m.value.start + 6, m.value.end)]
     if _LOWER_BOUND.search(window):
         return "lower"
     if _UPPER_BOUND.search(window):

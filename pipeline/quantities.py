@@ -127,6 +127,7 @@ UNIT_WORDS = {
             f"{prefix}-flops",
             f"{prefix}-flop",
             f"{short}flops",
+            f"{short}flop",
         )
     },
     # AI throughput: "50 TOPS", "180 trillion operations per second"
@@ -416,7 +417,7 @@ _QTY = re.compile(
         TOPS\b|(?:operations|ops)\ (?:per|a)\ second|
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
-        (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS\b|
+        (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS?\b|
         dollars?|USD|euros?|yuan|renminbi|yen))?
     """,
     re.I | re.X,

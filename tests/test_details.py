@@ -1963,6 +1963,11 @@ def test_a_floor_agrees_with_any_value_above_it() -> None:
     assert not same_slot_other_value(floor, total, DetailParams())
     # a value under the floor still disagrees
     assert same_slot_other_value(floor, less, DetailParams())
+    # (detail bank 4) a floor the value's own text holds: "up more than 40%" and "up 47%"
+    [more] = quantities_in("Nebius stock was up more than 40% in premarket trading Tuesday.")
+    [moved] = quantities_in("The deal sent its shares up 47% in extended trading.")
+    assert not same_slot_other_value(more, moved, DetailParams())
+    assert not same_slot_other_value(moved, more, DetailParams())
 
 
 def test_a_companys_statements_days_apart_are_two_statements() -> None:

@@ -570,6 +570,12 @@ def test_data_rates_per_pin_are_bits_per_second() -> None:
     assert not agree("102.4Tbps", "102.4 TB/s")
 
 
+def test_a_petaflop_without_its_s() -> None:
+    # (detail bank 4) "1 PFLOP" is "one petaflop"
+    assert agree("up to 1 PFLOP", "up to one petaflop")
+    assert one("a 5 TFLOP part").unit == "FLOPS"
+
+
 def test_ai_throughput_in_tops() -> None:
     # (detail bank 2) "180 TOPS" is "180 trillion operations per second"
     assert one("up to 180 TOPS").unit == "OPS"
