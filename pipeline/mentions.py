@@ -256,6 +256,7 @@ def is_candidate(sentence: str, title: str | None = None) -> bool:
         and (
             re.search(r"\d|\b[A-Z]{2,}\b|\b[A-Z][a-z]+[A-Z0-9]", sentence)
             or _UNDISCLOSED.search(sentence)
+            or _PERIOD.search(sentence)  # "First systems ship in March."
         )
     ):
         return False  # "Ticker: CBRS, on the Nasdaq." is short but specific
@@ -296,6 +297,13 @@ _SEASON = re.compile(
     re.I,
 )
 _SEASONS = {"spring": 1, "summer": 2, "autumn": 3, "fall": 3}
+# a target a month ahead: "due next month", "arrive next month" (not "said next month")
+_NEXT_MONTH = re.compile(
+    r"\b(?:due|arriv\w*|launch\w*|ship\w*|available|expected|set|scheduled|slated|"
+    r"start\w*|begin\w*|open\w*|go(?:es)?\s+on\s+sale|hit\w*\s+(?:stores|shelves|the\s+market))"
+    r"\s+(?:as\s+(?:early|soon)\s+as\s+)?next\s+month\b",
+    re.I,
+)
 
 
 def _year_of(when: str, article_day: date) -> int:
@@ -390,6 +398,12 @@ def find_periods(text: str, article_day: date) -> list[Quantity]:
                     year = _year_of(when, article_day)
                 label = f"{year}-{'H2' if second else 'H1'}"
         # the label is part of the unit: two periods agree only when they are the same one
+        out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
+    for m in _NEXT_MONTH.finditer(text):
+        # "the first of which are due next month": the month after the article's
+        month = article_day.month % 12 + 1
+        year = article_day.year + (article_day.month == 12)
+        label = f"{year}-{month:02d}"
         out.append(Quantity(1.0, f"period:{label}", label, False, m.start(), m.end()))
     for m in _SEASON.finditer(text):
         season = _SEASONS[(m.group("s1") or m.group("s2")).lower()]

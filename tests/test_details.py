@@ -391,6 +391,9 @@ def test_boilerplate_and_candidates() -> None:
     assert is_candidate(PRICES)
     # short but specific (a ticker, a number) is a candidate; short and vague is not
     assert is_candidate("Ticker: CBRS, on the Nasdaq.")
+    # (detail bank 2) a short sentence with a month of a plan is specific
+    assert is_candidate("First systems ship in March.")
+    assert not is_candidate("First systems ship soon.")
     assert not is_candidate("It was a big day.")
     # undisclosed terms are a fact in three words, but a question about them is not
     assert is_candidate("Terms weren't disclosed.")
@@ -525,6 +528,8 @@ def test_a_range_whose_lower_end_has_no_unit_is_one_value() -> None:
         ("The M1000 ships in the summer of 2026.", "2026-S2"),
         ("It is scheduled to become available in summer 2026.", "2026-S2"),
         ("The refresh lands in fall 2026.", "2026-S3"),
+        # (detail bank 4) a month ahead
+        ("The first phones are due next month.", "2026-05"),
     ],
 )
 def test_periods_are_values(text: str, label: str) -> None:
@@ -565,6 +570,9 @@ def test_a_season_is_no_period_in_a_verb_and_no_rival_to_another_grain() -> None
     from pipeline.mentions import find_periods
 
     assert find_periods("Sales fall 2026 short of the target.", date(2026, 4, 3)) == []
+    assert find_periods("The board said next month it would decide.", date(2026, 4, 3)) == []
+    [december] = find_periods("It ships next month.", date(2026, 11, 30))
+    assert december.unit == "period:2026-12"
     summer = quantity_mention("Lightmatter says the M1000 ships this summer.")
     autumn = quantity_mention("Lightmatter says the M1000 ships this autumn.")
     q3 = quantity_mention("Lightmatter says the M1000 ships in the third quarter of 2026.")
