@@ -364,39 +364,6 @@ def _attach_singletons(
     return [sorted(c) for c in out if not (len(c) == 1 and c[0] in moved)]
 
 
-def _lend_members(
-    clusters: list[list[int]], score: np.ndarray, mentions: Sequence[Mention], threshold: float
-) -> list[list[int]]:
-    """A lone statement whose best partner (pair score >= ``threshold``) sits in a group
-    that already holds a sentence of the lone one's article forms a detail with that
-    partner: the partner's sentence states two facts ("Humain will be the first customer,
-    deploying 200 megawatts"), which the lone one's article gave in two sentences, and
-    the other sentence took the partner's group. Lone statements of several articles
-    that lend one partner form one detail with it (the best of each article)."""
-    home = {i: k for k, c in enumerate(clusters) for i in c}
-    lent: dict[int, dict[str, tuple[float, int]]] = {}
-    for c in clusters:
-        if len(c) != 1:
-            continue
-        s = c[0]
-        row = np.where(np.isfinite(score[s]), score[s], -np.inf)
-        p = int(np.argmax(row))
-        if row[p] < threshold or len(clusters[home[p]]) < 2:
-            continue
-        art = mentions[s].article_id
-        if not any(mentions[i].article_id == art for i in clusters[home[p]]):
-            continue
-        best = lent.setdefault(p, {})
-        if art not in best or row[p] > best[art][0]:
-            best[art] = (float(row[p]), s)
-    if not lent:
-        return clusters
-    moved = {s for by_art in lent.values() for _, s in by_art.values()}
-    out = [list(c) for c in clusters if not (len(c) == 1 and c[0] in moved)]
-    out.extend(sorted([p, *(s for _, s in by_art.values())]) for p, by_art in lent.items())
-    return out
-
-
 def _join_value_groups(
     clusters: list[list[int]], score: np.ndarray, best_pair: float, mean: float
 ) -> list[list[int]]:
@@ -589,8 +556,6 @@ def group_details(
                 local = _attach_singletons(local, score, p.attach_max, p.attach_mean)
             else:
                 local = _attach_singletons(local, score, p.value_attach_max, p.value_attach_mean)
-        if kind == "statement" and p.lend_threshold < 10:
-            local = _lend_members(local, score, sub, p.lend_threshold)
         if kind == "statement" and p.quote_keep < 10:
             local = _trim_to_quotes(local, sub, score, p.quote_keep)
         if kind != "statement" and p.join_mean < 10:

@@ -86,9 +86,6 @@ class DetailParams:
     date_threshold: float = 0.45
     repeat_threshold: float = 0.8  # one article's two mentions of a value: the same fact
     second_fact_threshold: float = 0.75  # a statement joins a second group at this mean score
-    # a lone statement pairs with a grouped one it matches this well when that one's group
-    # already holds a sentence of its article (the grouped sentence states two facts)
-    lend_threshold: float = 0.7
     attach_max: float = 0.8  # a lone mention joins a group one member of which it matches so
     attach_mean: float = 0.5  # ... and the whole group on average
     # a lone value mention joins the group of its value on far less ("Five billion dollars

@@ -1157,39 +1157,6 @@ def test_a_lone_mention_joins_the_group_one_member_states_it_like() -> None:
     assert _attach_singletons([[0, 1, 2], [3], [4]], score, 0.8, 0.5) == [[0, 1, 2], [3], [4]]
 
 
-def test_a_lone_statement_pairs_with_a_grouped_sentence_that_states_two_facts() -> None:
-    """The sentence "Humain will be the first customer, deploying 200 megawatts" states
-    two facts; the other outlet gave them in two sentences, and the deployment took the
-    group. Its lone "launch customer" sentence pairs with the two-fact sentence as a
-    detail of its own."""
-    from pipeline.details import _lend_members
-    from pipeline.facts import Mention
-
-    def mention(article: str) -> Any:
-        return Mention(article, article, 0, "statement", None, None, frozenset(), frozenset(), 0)
-
-    ms = [mention(a) for a in ("a1", "a2", "a2", "a3", "a2", "a4", "a3")]
-    inf = -np.inf
-    score = np.full((7, 7), 0.1)
-    score[0, 1] = score[1, 0] = 0.92  # the deployment: the group [0, 1]
-    score[0, 2] = score[2, 0] = 0.86  # a2's launch-customer sentence, alone
-    score[0, 3] = score[3, 0] = 0.8  # a3 is not in [0, 1]: no lend (attaching is another rule)
-    score[0, 4] = score[4, 0] = 0.6  # too weak
-    score[1, 2] = score[2, 1] = score[1, 4] = score[4, 1] = score[2, 4] = score[4, 2] = inf
-    np.fill_diagonal(score, inf)
-    clusters = [[0, 1], [2], [3], [4], [5], [6]]
-    assert _lend_members(clusters, score, ms, 0.7) == [[0, 1], [3], [4], [5], [6], [0, 2]]
-    # lone sentences of two articles that lend one partner are one detail with it (a4's
-    # lends too once a4 holds a sentence of the group)
-    clusters = [[0, 1, 5], [2], [3], [4], [6]]
-    score[0, 6] = score[6, 0] = 0.75
-    score[0, 5] = score[5, 0] = 0.9
-    ms[6] = mention("a4")
-    assert _lend_members(clusters, score, ms, 0.7)[-1] == [0, 2, 6]
-    # nothing lent, nothing changed
-    assert _lend_members(clusters, score, ms, 0.95) == clusters
-
-
 def test_a_bare_count_can_conflict_with_a_counted_one(embed: Embed) -> None:
     title = "Anthropic to rent up to a million Google TPUs"
     arts = [
