@@ -288,10 +288,11 @@ _PERIOD = re.compile(
 )
 
 
-# a season of a year: "this summer", "summer 2025", "the fall of 2026" (not "sales fall",
-# and not "next summer", which in January may mean the coming one or the one after)
+# a season of a year: "this summer", "summer 2025", "the fall of 2026" (not "sales fall"
+# or "this fall in prices", and not "next summer", which in January may mean the coming
+# one or the one after)
 _SEASON = re.compile(
-    r"\bthis\s+(?P<s1>spring|summer|autumn|fall)\b"
+    r"\bthis\s+(?P<s1>spring|summer|autumn|fall)\b(?!\s+(?:in|of)\b)"
     r"|\b(?:the\s+)?(?P<s2>spring|summer|autumn|(?:(?<=\bin )|(?<=\bthe )|(?<=\bby ))fall)"
     r"\s+(?:of\s+)?(?P<y>(?:19|20)\d\d)\b",
     re.I,

@@ -570,6 +570,7 @@ def test_a_season_is_no_period_in_a_verb_and_no_rival_to_another_grain() -> None
     from pipeline.mentions import find_periods
 
     assert find_periods("Sales fall 2026 short of the target.", date(2026, 4, 3)) == []
+    assert find_periods("This fall in prices hurt margins.", date(2026, 4, 3)) == []
     assert find_periods("The board said next month it would decide.", date(2026, 4, 3)) == []
     [december] = find_periods("It ships next month.", date(2026, 11, 30))
     assert december.unit == "period:2026-12"
