@@ -64,6 +64,22 @@ def details_stating(doc: dict[str, Any], fragment: str) -> list[dict[str, Any]]:
     ]
 
 
+def phrasings_as_details(
+    embed: Embed, title: str, lede: str, phrasings: list[str]
+) -> list[dict[str, Any]]:
+    """The details holding any of ``phrasings``, one per outlet's article after ``lede``."""
+    arts = [
+        article(n, outlet, 3 + n, title, [lede, p])
+        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
+    ]
+    doc = timeline(arts, embed)
+    return [
+        d
+        for d in doc["details"]
+        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
+    ]
+
+
 def quantity_mention(text: str, day: date = date(2026, 2, 11)) -> Any:
     """The one quantity mention of a one-sentence text."""
     ss = sentences(text)
@@ -962,69 +978,76 @@ def test_a_value_an_article_repeats_is_one_detail_with_both_mentions(embed: Embe
     assert len([g for g in strict if any("TPUs" in m.sentence for m in g.mentions)]) == 2
 
 
+_RIVOS = ("Meta to buy chip start-up Rivos", "Meta agreed to buy Rivos, a RISC-V designer.")
+_TAYLOR = ("Samsung wins foundry contract", "Samsung will make chips at its Taylor fab.")
+_LISTING = ("Moore Threads files for Shanghai listing", "Moore Threads makes gaming GPUs in China.")
+
+
 @pytest.mark.parametrize(
-    "phrasings",
+    ("story", "phrasings"),
     [
-        [
-            "The price could not immediately be determined.",
-            "Meta did not say how much it is paying for the start-up.",
-            "No price was disclosed.",
-            "Meta has not revealed the purchase price.",
-        ],
+        (
+            _RIVOS,
+            [
+                "The price could not immediately be determined.",
+                "Meta did not say how much it is paying for the start-up.",
+                "No price was disclosed.",
+                "Meta has not revealed the purchase price.",
+            ],
+        ),
         # (detail bank 1) three words are enough for the fact, "weren't" is a "not", and
         # terms "kept under wraps" were not disclosed
-        [
-            "Terms weren't disclosed.",
-            "Financial terms were kept under wraps.",
-            "Neither company disclosed the terms.",
-        ],
+        (
+            _RIVOS,
+            [
+                "Terms weren't disclosed.",
+                "Financial terms were kept under wraps.",
+                "Neither company disclosed the terms.",
+            ],
+        ),
         # (detail bank 2) pricing, and a refusal to give it
-        [
-            "We asked about pricing, and Broadcom declined to share it.",
-            "Volume shipments start in 2026, and the company isn't talking price.",
-            "Broadcom did not disclose pricing.",
-        ],
+        (
+            _RIVOS,
+            [
+                "We asked about pricing, and Broadcom declined to share it.",
+                "Volume shipments start in 2026, and the company isn't talking price.",
+                "Broadcom did not disclose pricing.",
+            ],
+        ),
+        # (detail banks 1 and 2) the customer kept anonymous
+        (
+            _TAYLOR,
+            [
+                "Samsung signed the contract with a global company it did not name.",
+                "Samsung had withheld the customer's name at the buyer's request.",
+                "The foundry declined to name customers.",
+            ],
+        ),
+        # (detail bank 4) the company loses money
+        (
+            _LISTING,
+            [
+                "The company, which remains loss-making, plans to list in Shanghai.",
+                "The chip designer has yet to turn a profit.",
+                "The GPU startup, which is still unprofitable, filed its prospectus.",
+            ],
+        ),
     ],
 )
-def test_undisclosed_terms_are_one_detail_however_phrased(
-    embed: Embed, phrasings: list[str]
+def test_a_fact_every_outlet_words_its_own_way_is_one_detail(
+    embed: Embed, story: tuple[str, str], phrasings: list[str]
 ) -> None:
-    title = "Meta to buy chip start-up Rivos"
-    arts = [
-        article(n, outlet, 3 + n, title, ["Meta agreed to buy Rivos, a RISC-V designer.", p])
-        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
-    ]
-    doc = timeline(arts, embed)
-    holding = [
-        d
-        for d in doc["details"]
-        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
-    ]
+    """Undisclosed terms, an unnamed customer, a loss-making company: however each outlet
+    phrases it, one detail."""
+    holding = phrasings_as_details(embed, *story, phrasings)
     assert len(holding) == 1
     assert len(holding[0]["reported_by"]) == len(phrasings)
 
 
-def test_an_unnamed_customer_is_one_detail_however_phrased(embed: Embed) -> None:
-    # (detail banks 1 and 2) the customer kept anonymous is one fact of the story
+def test_an_unnamed_customer_is_no_unnamed_chief() -> None:
     from pipeline.mentions import _UNNAMED
 
-    phrasings = [
-        "Samsung signed the contract with a global company it did not name.",
-        "Samsung had withheld the customer's name at the buyer's request.",
-        "The foundry declined to name customers.",
-    ]
-    title = "Samsung wins foundry contract"
-    arts = [
-        article(n, outlet, 3 + n, title, ["Samsung will make chips at its Taylor fab.", p])
-        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
-    ]
-    doc = timeline(arts, embed)
-    holding = [
-        d
-        for d in doc["details"]
-        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
-    ]
-    assert len(holding) == 1 and len(holding[0]["reported_by"]) == len(phrasings)
+    assert _UNNAMED.search("Samsung signed the contract with a company it did not name.")
     assert not _UNNAMED.search("The company did not name a new chief executive.")
 
 
@@ -1078,7 +1101,7 @@ def test_facts_every_outlet_words_its_own_way_carry_a_concept(
     assert not any(CONCEPTS[concept].search(t) for t in does_not)
 
 
-def test_a_concept_is_no_agreement_in_a_story_about_it(embed: Embed) -> None:
+def test_a_concept_is_no_agreement_in_a_story_about_it() -> None:
     from pipeline.details import _topical
     from pipeline.facts import Mention
 
@@ -1090,24 +1113,6 @@ def test_a_concept_is_no_agreement_in_a_story_about_it(embed: Embed) -> None:
     ms[1] = mention("a", "s2")
     assert _topical(ms, np.array([True, True, True]))  # two sentences of one article
     assert not _topical(ms, np.array([True, False, True]))
-    # end to end: three outlets' ways of saying the company loses money are one detail
-    phrasings = [
-        "The company, which remains loss-making, plans to list in Shanghai.",
-        "The chip designer has yet to turn a profit.",
-        "The GPU startup, which is still unprofitable, filed its prospectus.",
-    ]
-    title = "Moore Threads files for Shanghai listing"
-    arts = [
-        article(n, outlet, 3 + n, title, ["Moore Threads makes gaming GPUs in China.", p])
-        for n, (outlet, p) in enumerate(zip(OUTLETS, phrasings, strict=False), start=1)
-    ]
-    doc = timeline(arts, embed)
-    holding = [
-        d
-        for d in doc["details"]
-        if any(p in r["sentence"] for r in d["reported_by"] for p in phrasings)
-    ]
-    assert len(holding) == 1 and len(holding[0]["reported_by"]) == len(phrasings)
 
 
 def test_a_point_of_comparison_does_not_conflict_with_the_fact(embed: Embed) -> None:
