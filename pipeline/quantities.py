@@ -414,7 +414,7 @@ _QTY = re.compile(
     (?P<tail>[\s-]?(?:%|percentage\ points|percent|per\ cent|pct|x\b|×|times|fold|-fold|
         GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|Gbps|Mbps|GT/s|MT/s|
         (?:terabits?|gigabits?|megabits?)\ (?:per|a)\ second|
-        TOPS\b|(?:operations|ops)\ (?:per|a)\ second|
+        (?-i:TOPS)\b|(?:operations|ops)\ (?:per|a)\ second|
         (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
         megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
         (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS?\b|

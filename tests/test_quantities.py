@@ -581,8 +581,9 @@ def test_ai_throughput_in_tops() -> None:
     assert one("up to 180 TOPS").unit == "OPS"
     assert agree("up to 180 TOPS", "up to 180 trillion operations per second")
     assert not agree("50 TOPS", "180 TOPS")
-    # "tops" as a verb is no unit
+    # "tops" as a verb is no unit, after a figure neither
     assert one("The stock tops $100.").unit == "usd"
+    assert one("Its value of $4 trillion tops Apple's.").unit == "usd"
 
 
 @pytest.mark.parametrize(
