@@ -79,12 +79,6 @@ UNIT_WORDS = {
     # memory and bandwidth
     "tb/s": ("B/s", 1e12),
     "gb/s": ("B/s", 1e9),
-    **{
-        f"{size} {per} second": ("B/s", mult)
-        for short, long, mult in (("tb", "terabyte", 1e12), ("gb", "gigabyte", 1e9))
-        for size in (short, long, f"{long}s")
-        for per in ("per", "a")
-    },
     # a memory pin's, a link's or a switch's data rate: bits
     "tbps": ("b/s", 1e12),
     "gbps": ("b/s", 1e9),
@@ -92,10 +86,17 @@ UNIT_WORDS = {
     # a pin moves one bit per transfer: "10 GT/s per pin" is 10Gbps per pin
     "gt/s": ("b/s", 1e9),
     "mt/s": ("b/s", 1e6),
+    # rates written out: "17.2 terabytes per second", "11 gigabits a second"
     **{
-        f"{size} {per} second": ("b/s", mult)
-        for long, mult in (("terabit", 1e12), ("gigabit", 1e9), ("megabit", 1e6))
-        for size in (long, f"{long}s")
+        f"{size} {per} second": (unit, mult)
+        for unit, sizes, mult in (
+            ("B/s", ("tb", "terabyte", "terabytes"), 1e12),
+            ("B/s", ("gb", "gigabyte", "gigabytes"), 1e9),
+            ("b/s", ("terabit", "terabits"), 1e12),
+            ("b/s", ("gigabit", "gigabits"), 1e9),
+            ("b/s", ("megabit", "megabits"), 1e6),
+        )
+        for size in sizes
         for per in ("per", "a")
     },
     "gb": ("B", 1e9),
