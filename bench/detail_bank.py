@@ -15,7 +15,11 @@ bench/conflict_bank.py does. For each labelled detail:
 * **first reporter**: that detail names the labelled earliest article;
 * **kept apart**: that detail holds no sentence labelled only for *another* fact of the
   story (a sentence that states two facts belongs to both, and an unlabelled sentence
-  is not counted: the labeller may have left out a one-article fact).
+  is not counted: the labeller may have left out a one-article fact);
+* **cited origin**, in banks whose details carry a ``cited_origin`` label (the origin
+  banks, bench/origin_bank*.yaml): that detail's cited origin names the labelled party
+  (names compare as bench/citation_bank.py compares them) and the labelled date, or is
+  empty when the label is null. "origin outlet" scores the party alone.
 
 The banks' outlets never disagree on a value, so every conflict shown is a false one.
 
@@ -37,6 +41,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from citation_bank import _norm  # noqa: E402
 from conflict_bank import bank_finder, cached_encoder, story_inputs  # noqa: E402
 
 from pipeline.evaluate import _covers, best_detail  # noqa: E402
@@ -72,6 +77,7 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]
                     if _covers(pairs, aid, sentence):
                         intruders.append((other["id"], aid, sentence))
         missing = [(a, s) for a, s in stated if not _covers(pairs, a, s)]
+        origin = origin_row(L, best)
         rows.append(
             {
                 "id": L["id"],
@@ -86,9 +92,35 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]
                 "fact": L.get("fact", ""),
                 "stated": len(stated),
                 "covered": cov,
+                **origin,
             }
         )
     return rows
+
+
+def origin_row(label: dict[str, Any], best: dict[str, Any] | None) -> dict[str, Any]:
+    """Cited origin and its party alone against the label, when the bank labels it."""
+    if "cited_origin" not in label:
+        return {}
+    want = label["cited_origin"]
+    got = best.get("cited_origin") if best is not None else None
+    if not want:
+        return {
+            "cited_origin": got is None,
+            "origin_outlet": got is None,
+            "credited": False,
+            "origin_got": got,
+            "origin_want": None,
+        }
+    outlet_ok = bool(got and _norm(got["outlet"]) == _norm(str(want["outlet"])))
+    want_date = str(want["date"]) if want.get("date") else None
+    return {
+        "cited_origin": outlet_ok and (got or {}).get("date") == want_date,
+        "origin_outlet": outlet_ok,
+        "credited": True,
+        "origin_got": got,
+        "origin_want": want,
+    }
 
 
 def main() -> None:
@@ -111,6 +143,8 @@ def main() -> None:
 
     totals: Counter[str] = Counter()
     by_kind: dict[str, Counter[str]] = {}
+    origins: Counter[str] = Counter()
+    origins_by: dict[str, Counter[str]] = {}
     false_conflicts = 0
     for item in items:
         doc = compute_timeline(story_inputs(item), embed, finder, params)
@@ -129,7 +163,19 @@ def main() -> None:
                 for key in ("one_detail", "first_reporter", "kept_apart"):
                     c[key] += row[key]
                 c["one_and_apart"] += row["one_detail"] and row["kept_apart"]
-            wrong = [k for k in ("one_detail", "first_reporter", "kept_apart") if not row[k]]
+            if "cited_origin" in row:
+                for c in (
+                    origins,
+                    origins_by.setdefault("credited" if row["credited"] else "null", Counter()),
+                ):
+                    c["details"] += 1
+                    c["cited_origin"] += row["cited_origin"]
+                    c["origin_outlet"] += row["origin_outlet"]
+            wrong = [
+                k
+                for k in ("one_detail", "first_reporter", "kept_apart", "cited_origin")
+                if k in row and not row[k]
+            ]
             if args.misses and wrong:
                 print(f"{item['id']}/{row['id']} ({row['kind']}): {row['fact']}")
                 print(f"  wrong: {', '.join(wrong)}; covered {row['covered']}/{row['stated']}")
@@ -139,6 +185,12 @@ def main() -> None:
                     print(f"  intruder ({other}): {aid}: {s[:140]}")
                 if not row["first_reporter"]:
                     print(f"  first: got {row['first_got']}, want {row['want_first']}")
+                if "cited_origin" in row and not row["cited_origin"]:
+                    got = row["origin_got"]
+                    shown = (
+                        f"{got['outlet']} {got['date']} ({got['evidence'][:100]})" if got else None
+                    )
+                    print(f"  origin: got {shown}, want {row['origin_want']}")
 
     def line(name: str, c: Counter[str]) -> str:
         n = max(1, c["details"])
@@ -153,6 +205,13 @@ def main() -> None:
         print(line(kind, by_kind[kind]))
     print(line("all", totals))
     print(f"false conflicts shown: {false_conflicts}")
+    for name, c in [("all", origins)] + sorted(origins_by.items()):
+        if c["details"]:
+            n = c["details"]
+            print(
+                f"cited origin ({name}): details {n:>3}  cited origin {c['cited_origin'] / n:.3f}  "
+                f"origin outlet {c['origin_outlet'] / n:.3f}"
+            )
 
 
 if __name__ == "__main__":
