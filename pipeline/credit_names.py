@@ -394,7 +394,9 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
     if name in known:
         return known[name]
     if " " in name:
-        return None
+        # initials however spelled: "CC Wei" and "C. C. Wei" are "C.C. Wei"
+        key = _initials_key(name)
+        return next((org for full, org in known.items() if _initials_key(full) == key), None)
     if name in _FIRST_NAMES and not any(
         re.search(rf"\b{re.escape(name)} (?!{_FIRST_NAMES[name].split()[-1]}\b)[A-Z][a-z]+", text)
         for text in texts
@@ -421,6 +423,13 @@ def known_executive(known: dict[str, str], name: str, *texts: str) -> str | None
         # (``known`` may lack the built-in executives: then the surname says nothing)
         return next((org for full, org in known.items() if full.split()[-1] == name), None)
     return None
+
+
+def _initials_key(name: str) -> str:
+    """A full name with its initials' dots and spaces dropped ("C. C. Wei" -> "CC Wei")."""
+    return re.sub(r"\b([A-Z])\.\s*(?=[A-Z]\b)|\b([A-Z])\s+(?=[A-Z]\b)", r"\1\2", name).replace(
+        ".", ""
+    )
 
 
 # first names the AI-hardware press and its podcasts use alone for one executive

@@ -2788,6 +2788,17 @@ def test_a_famous_surname_alone_needs_its_executive_known() -> None:
     assert known_executive({"Jensen Huang": "Nvidia"}, "Huang", "Huang Wei said.") is None
 
 
+def test_an_executives_initials_however_spelled_name_their_company() -> None:
+    # (session 22, detail bank 1) "Chief executive CC Wei told analysts" had credited
+    # "CC Wei", a person, where the built-in list knows "C.C. Wei"
+    s = "Chief executive CC Wei told analysts that AI demand was stronger than expected."
+    assert [c.cited_outlet for c in CitationFinder(OUTLETS).find(s, MONDAY, "Ledger")] == ["TSMC"]
+    from pipeline.credit_names import known_executive
+
+    assert known_executive({"C.C. Wei": "TSMC"}, "C. C. Wei") == "TSMC"
+    assert known_executive({"C.C. Wei": "TSMC"}, "C Wei") is None
+
+
 def test_bloombergs_research_arm_and_a_corrections_not_x_are_no_newsroom_credit() -> None:
     # (session 18) with Bloomberg a known outlet, "Bloomberg Intelligence" had read as it
     finder = CitationFinder({**OUTLETS, "Bloomberg": []})
