@@ -18,7 +18,7 @@ bench/conflict_bank.py does. For each labelled detail:
   is not counted: the labeller may have left out a one-article fact);
 * **cited origin**, in banks whose details carry a ``cited_origin`` label (the origin
   banks, bench/origin_bank*.yaml): that detail's cited origin names the labelled party
-  (names compare as bench/citation_bank.py compares them) and the labelled date, or is
+  (see :func:`same_party`) and the labelled date, or is
   empty when the label is null. "origin outlet" scores the party alone.
 
 The banks' outlets never disagree on a value, so every conflict shown is a false one.
@@ -98,6 +98,23 @@ def score_item(item: dict[str, Any], doc: dict[str, Any]) -> list[dict[str, Any]
     return rows
 
 
+_DEMONYM = {
+    "japanese": "japan", "chinese": "china", "korean": "korea", "taiwanese": "taiwan",
+    "indian": "india", "german": "germany", "french": "france", "british": "uk",
+}  # fmt: skip
+
+
+def same_party(got: str, want: str) -> bool:
+    """Names of one party: equal as bench/citation_bank.py compares them, or one the
+    other's first words ("Lumora" and "Lumora Systems", "LSEG SmartEstimate" and "LSEG"):
+    the bank's writers give a company's full name where the articles shorten it. A
+    country's adjective is its name ("Japanese Ministry of ..." is "Japan Ministry of
+    ...", the story labels' convention)."""
+    a, b = ([_DEMONYM.get(w, w) for w in _norm(x).split()] for x in (got, want))
+    n = min(len(a), len(b))
+    return a == b or (n > 0 and a[:n] == b[:n])
+
+
 def origin_row(label: dict[str, Any], best: dict[str, Any] | None) -> dict[str, Any]:
     """Cited origin and its party alone against the label, when the bank labels it."""
     if "cited_origin" not in label:
@@ -112,7 +129,7 @@ def origin_row(label: dict[str, Any], best: dict[str, Any] | None) -> dict[str, 
             "origin_got": got,
             "origin_want": None,
         }
-    outlet_ok = bool(got and _norm(got["outlet"]) == _norm(str(want["outlet"])))
+    outlet_ok = bool(got and same_party(got["outlet"], str(want["outlet"])))
     want_date = str(want["date"]) if want.get("date") else None
     return {
         "cited_origin": outlet_ok and (got or {}).get("date") == want_date,
