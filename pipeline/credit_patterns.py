@@ -552,6 +552,12 @@ PATTERNS = [
         rf"published |released )?(?:from|by) (?:the )?(?:(?:market )?research firm |"
         rf"data provider |consultancy |analytics firm )?(?P<name>{_NAME})"
     ),
+    # "according to a post on the Board Channels forum on Wednesday": the forum the
+    # industry's leaks come from
+    re.compile(
+        rf"\b(?:[Aa]ccording to|[Pp]er|[Ii]n) an? (?:new |recent )?post (?:on|in|to) the "
+        rf"(?P<outlet>{_NAME}) (?:forum|message board|bulletin board)\b"
+    ),
     # "Korean newspaper Maeil Business reported", "Yonhap news agency reported": an
     # outlet by its description
     re.compile(

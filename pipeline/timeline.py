@@ -57,14 +57,29 @@ _SAME_REPORT = re.compile(
 # "the table showed", "according to the segment": the document or broadcast the article
 # credited last, whoever published it (a broadcaster, a company, a regulator)
 _SOURCE_NOUN = (
-    r"(?:the\s+same|that|this|the)\s+(?:table|segment|broadcast|programme|program|filing|"
+    r"(?:the\s+same|that|this|the)\s+(?P<noun>table|segment|broadcast|programme|program|filing|"
     r"document|presentation|slides?|chart|report)"
 )
 _SAME_SOURCE = re.compile(
-    rf"\b(?:according to|per|citing|as shown in|in)\s+{_SOURCE_NOUN}\b|\b{_SOURCE_NOUN}\s+"
-    r"(?:said|says|showed|shows|added|reported|found|listed|lists|claimed|claims|stated|"
+    rf"\b(?:according to|per|citing|as shown in|in)\s+{_SOURCE_NOUN}\b|"
+    + _SOURCE_NOUN.replace("?P<noun>", "?P<noun2>")
+    + r"\s+(?:said|says|showed|shows|added|reported|found|listed|lists|claimed|claims|stated|"
     r"states)\b",
     re.I,
+)
+# "The newspaper put the price at ...", "the tipster also said", "According to the same
+# post, ...", "The Korean trade publication said": the source the article just credited
+_ANAPHOR_NOUN = (
+    r"(?:newspaper|paper|publication|outlet|newsletter|magazine|daily|website|site|blog|post|"
+    r"tipster|leaker|forum|broadcaster|government|research firm|firm)"
+)
+_ANAPHOR = re.compile(
+    r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting) the (?:same )?(?:[\w\-]+ )?"
+    rf"(?P<noun>{_ANAPHOR_NOUN})\b"
+    rf"|\b[Tt]he (?:same )?(?:[\w\-]+ ){{0,2}}?(?P<noun2>{_ANAPHOR_NOUN})"
+    r"(?: also| later| further| then)? (?:said|says|claims|claimed|put|puts|reported|reports|"
+    r"added|adds|wrote|writes|noted|notes|estimated|estimates|reckons|sees|expects|expected|"
+    r"forecast|forecasts|showed|shows|cited|cites|believes|detailed|details)\b"
 )
 _STATEMENT = re.compile(
     r"\b(?:announc\w*|statement|said|says|told|confirmed|press release|filing|disclos\w*|"
@@ -156,6 +171,14 @@ class PreparedStory:
     texts: list[str]
 
 
+def _source_credit(noun: str, credits: Sequence[Citation]) -> Citation | None:
+    """The latest credit whose own sentence names the document "the filing" / "the
+    presentation" refers to ("X said in a filing on Friday ... The filing showed ..."),
+    not whoever was credited last (a news report in between)."""
+    stem = noun.casefold().split()[-1].rstrip("s")[:6]  # "filing" / "filed", "slide"
+    return next((c for c in reversed(credits) if stem in c.sentence.casefold()), None)
+
+
 def _last_day_before(sents: Sequence[Any], index: int, day: date) -> date | None:
     """The last date the article gave before sentence ``index``."""
     for s in reversed(sents[:index]):
@@ -202,6 +225,8 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
         subject = heads[a.id][0] or (common[0][0] if common else None)
         last: Citation | None = None  # the article's latest credit to a news outlet
         last_any: Citation | None = None  # ... to anyone
+        credits: list[Citation] = []  # all its credits so far
+        last_paragraph = -1  # where ``last_any`` was
         for s in sents:
             if is_candidate(s.text, a.title):
                 candidates.add(s.text)
@@ -227,14 +252,25 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
             # that outlet's report (measured: all 24 such credits in the development labels
             # are undated; development citation recall 0.979 -> 0.99)
             if not cites:
+                source = _SAME_SOURCE.search(s.text)
                 prior = (last if _SAME_REPORT.search(s.text) else None) or (
-                    last_any if _SAME_SOURCE.search(s.text) else None
+                    _source_credit(source.group("noun") or source.group("noun2"), credits)
+                    or last_any
+                    if source
+                    else None
                 )
+                anaphor = _ANAPHOR.search(s.text) if prior is None else None
+                if anaphor:
+                    noun = anaphor.group("noun") or anaphor.group("noun2")
+                    prior = _source_credit(noun, credits) or (
+                        last_any if last_paragraph == s.paragraph else None
+                    )
                 if prior is not None:
                     cites = [Citation(prior.cited_outlet, None, s.text, prior.known)]
             for c in cites:
                 found.append(FoundCitation(a.id, s.paragraph, c, s.index))
-                last_any = c
+                credits.append(c)
+                last_any, last_paragraph = c, s.paragraph
                 if c.known:
                     last = c
 

@@ -2788,6 +2788,12 @@ def test_a_famous_surname_alone_needs_its_executive_known() -> None:
     assert known_executive({"Jensen Huang": "Nvidia"}, "Huang", "Huang Wei said.") is None
 
 
+def test_a_post_on_a_named_forum_credits_the_forum() -> None:
+    # (session 22, origin bank 2) the forum graphics-card leaks come from
+    s = "The RTX 50 Super slipped to the third quarter, according to a post on the Board Channels forum on Wednesday."
+    assert cites(CitationFinder(OUTLETS), s) == [("Board Channels", date(2026, 4, 1), False)]
+
+
 def test_an_executives_initials_however_spelled_name_their_company() -> None:
     # (session 22, detail bank 1) "Chief executive CC Wei told analysts" had credited
     # "CC Wei", a person, where the built-in list knows "C.C. Wei"

@@ -842,6 +842,64 @@ def test_the_same_report_is_the_one_credited_before(embed: Embed) -> None:
     )
 
 
+def test_the_filing_is_the_one_credited_with_it_not_the_latest_credit(embed: Embed) -> None:
+    # (session 22, origin bank 2) "The filing showed" had credited the news report cited
+    # in between; it is the company's filing
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "A networking chip IPO",
+            [
+                "Chip designer Northstar Silicon said in a filing on Friday it would offer 40.5 "
+                "million shares. The deal would raise about $850 million, in line with a "
+                "Bloomberg News report earlier on Friday.",
+                "The filing showed revenue of $310 million for 2025.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    credits = [(c["cited_outlet"], c["evidence"][:16]) for c in doc["citations"]]
+    assert credits == [
+        ("Northstar Silicon", "Chip designer No"),
+        ("Bloomberg", "The deal would r"),
+        ("Northstar Silicon", "The filing showe"),
+    ]
+
+
+def test_the_newspaper_or_the_tipster_is_the_source_just_credited(embed: Embed) -> None:
+    # (session 22, origin banks) "The newspaper put the price at ...", "the tipster also
+    # said", "According to the same post": whom the article credited just before
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "HBM4 prices",
+            [
+                "SK hynix will charge Nvidia 50% more for HBM4, the Korea Economic Daily "
+                "reported on Monday. The newspaper put the price of a stack at around $560.",
+                "Weibo leaker Digital Chat Station claimed in a post on Sunday that the chip runs at "
+                "4.4GHz. The tipster also said it pairs one prime core with seven others.",
+                "The government said exports of memory rose 40% in March.",
+                "According to the same post, the chip supports LPDDR6 memory.",
+            ],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    credits = [(c["cited_outlet"], c["cited_date"], c["evidence"][:16]) for c in doc["citations"]]
+    assert credits == [
+        ("Korea Economic Daily", "2026-04-06", "SK hynix will ch"),
+        ("Korea Economic Daily", None, "The newspaper pu"),
+        ("Digital Chat Station", "2026-04-05", "Weibo leaker Dig"),
+        ("Digital Chat Station", None, "The tipster also"),
+        # a paragraph later, "the government" names nobody the article credited ...
+        # ... while "the same post" finds the post's credit wherever it was
+        ("Digital Chat Station", None, "According to the"),
+    ]
+
+
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
     arts = [
         article(
