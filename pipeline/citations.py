@@ -1307,8 +1307,22 @@ class CitationFinder:
         return frozenset(out)
 
 
-# capitalised headline words that are never the company a story is about
-_HEADLINE_WORDS = {"west", "east", "north", "south", "inside", "exclusive", "analysis", "why"}
+# capitalised headline words that are never the company a story is about (a country's
+# adjective: "Korean AI chip designer Orbis raises ...")
+_HEADLINE_WORDS = {
+    "west", "east", "north", "south", "inside", "exclusive", "analysis", "why",
+    "korean", "chinese", "japanese", "taiwanese", "american", "european", "dutch", "british",
+    "german", "french", "indian", "israeli", "canadian", "swiss", "saudi", "emirati",
+    "arabia", "dram", "nand", "hbm", "oled", "duv", "euv", "ipo", "cowos", "asic",
+}  # fmt: skip
+# a second word that makes two capitalised words a company, not a person: "Northstar
+# Silicon", "Tianmu Compute", "Lumora Systems"
+_COMPANY_TAIL = re.compile(
+    r"\s+(?:Silicon|Systems|Compute|Computing|Semiconductors?|Networks|Labs?|Technologies|"
+    r"Technology|Electronics|Interconnect|Photonics|Micro|Microsystems|Devices|Robotics|"
+    r"Dynamics|Instruments|Circuits|Logic|Chips|Memory|Foundry|Group|Holdings|Energy|Power|"
+    r"Cloud|Data|AI)$"
+)
 
 
 def subject_of(
@@ -1348,6 +1362,7 @@ def headline_orgs(
     # "SK hynix" and other names with a lowercase word
     for m in LOWER_NAMES.finditer(title):
         yield ORG_ALIASES.get(m.group(0).casefold(), m.group(0))
+        title = title[: m.start()] + " " * len(m.group(0)) + title[m.end() :]  # not "SK" again
     if finder is not None:
         for pattern, _ in finder._known_re:
             title = pattern.sub(lambda k: " " * len(k.group(0)), title)  # outlets don't speak
@@ -1377,6 +1392,10 @@ def headline_orgs(
             if not named:
                 continue  # headline capitals: the article never writes it as a name
             full = word + (m.group(1) or "")
+            if " " in full and _COMPANY_TAIL.search(full):
+                skip_until = m.start() + len(full)
+                yield full  # "Northstar Silicon prices IPO": the company, in full
+                continue
             if " " in full and re.fullmatch(PERSON, full):
                 employer = employer_of(full, text)
                 if employer:

@@ -295,7 +295,8 @@ PLACES = {
 
 
 OFFICER = (
-    r"(?:(?:co-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|(?:co-)?CEO|"
+    r"(?:(?:[Cc]o-)?chief executive(?: officer)?|[Cc]hief (?:[A-Za-z]+ ){1,2}[Oo]fficer|"
+    r"(?:[Cc]o-)?CEO|"
     r"Chairman|Chairwoman|Chair|President|Founder|boss|chief|head|"
     r"chief financial officer|CFO|chief technology officer|general manager|press secretary|"
     r"CTO|president|chairman|chairwoman|chair|founder|co-founder|spokesperson|spokesman|"
@@ -315,7 +316,7 @@ PERSON = (
 
 # a title the sentence capitalises into the name: "Chairman C.C. Wei said"
 TITLED = (
-    rf"(?:(?:Vice|Deputy|Executive|Senior) )?"
+    rf"(?:(?:Vice|Deputy|Executive|Senior) |Co-)?"
     rf"(?:Chairman|Chairwoman|CEO|CFO|COO|CTO|Founder|Co-founder|Chief Executive|"
     rf"Chief (?:Financial|Operating|Technology|Executive) Officer)\s+(?P<person>{PERSON})"
 )
@@ -345,7 +346,7 @@ def bare_officer(name: str) -> re.Pattern[str]:
     title: "Chairman C.C. Wei", "..., chief executive Andy Jassy said"."""
     return re.compile(
         r"(?:^|[,;:(—–]\s*|\b(?:and|said|says|while|as|when|but)\s+)"
-        r"(?:(?:interim|acting) )?(?:co-)?"
+        r"(?:(?:interim|acting) )?(?:[Cc]o-)?"
         r"(?:[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|CEO|[Cc]hairman|[Cc]hairwoman|"
         r"[Cc]hief (?:[Ff]inancial|[Tt]echnology|[Oo]perating) [Oo]fficer|CFO|CTO|COO|"
         r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + re.escape(name) + r"\b"
@@ -454,6 +455,13 @@ def with_lower_word(org: str, rest: str) -> str:
     return org
 
 
+_DAY_WORDS = (
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|Today|Tonight|Yesterday|Tomorrow|This|Last|"
+    r"Next|January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Week|Weekend|Morning|Evening"
+)
+
+
 @lru_cache(maxsize=256)
 def employer_of(name: str, article_text: str) -> str | None:
     """The organisation a person speaks for, when the article says so: "Nvidia chief
@@ -463,6 +471,7 @@ def employer_of(name: str, article_text: str) -> str | None:
         return None
     last = name.split()[-1]
     person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
+    full_person = rf"[A-Z][a-z]+\s+{re.escape(last)}\b" if " " not in name else re.escape(name)
     for k, rx in enumerate(
         (
             rf"\b(?P<org>{ORG_NAME})(?:'s|’s)?\s+(?P<mid>(?:[\w\-]+\s+){{0,2}}){OFFICER}\s+{person}",
@@ -472,6 +481,9 @@ def employer_of(name: str, article_text: str) -> str | None:
             # "Norm Jouppi, a Google engineer who led the TPU program"
             rf"\b{person},\s+an?\s+(?P<org>{ORG_NAME})\s+(?:[\w\-]+\s+)?(?:engineer|executive|"
             rf"researcher|scientist|official|{OFFICER})\b",
+            # "according to Bloomberg's Mark Gurman ... Gurman said": the possessor, named
+            # in full before the person's full name (not a country's: "Taiwan's Lai")
+            rf"\b(?P<org>{ORG_NAME})(?:'s|’s)\s+{full_person}",
         )
     ):
         m = re.search(rx, article_text)
@@ -480,8 +492,14 @@ def employer_of(name: str, article_text: str) -> str | None:
             # Huang" is Nvidia's (the part next to the title), "Lisa Su, chief executive of
             # AMD. The company ..." is AMD's
             parts = re.split(r"\.(?:\s|$)", m.group("org"))
-            org = parts[-1] if k == 0 else parts[0]
+            org = parts[-1] if k in (0, 4) else parts[0]
             if not org:
+                continue
+            if k == 4 and (
+                org.lower() in PLACES
+                or org in DEMONYMS.values()
+                or re.fullmatch(rf"{_DAY_WORDS}", org)  # "according to Friday's Asahi Shimbun"
+            ):
                 continue
             if org.split()[0].lower() in ("the", "its", "a", "an"):
                 continue

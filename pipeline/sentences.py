@@ -96,7 +96,8 @@ def split_sentences(paragraph: str) -> list[str]:
         last_word = re.search(r"(?<![A-Za-z0-9])([A-Za-z.]+)[.!?…][\"'”’)\]]*$", candidate)
         if last_word:
             word = last_word.group(1).lower().rstrip(".")
-            initial = re.fullmatch(r"[a-z]", word) and not (
+            # (and initials: "Chief Executive C.C. Wei said")
+            initial = re.fullmatch(r"[a-z](?:\.[a-z])*", word) and not (
                 # a quotation opens after it, or it is the platform: "Musk said on X."
                 paragraph[m.end() : m.end() + 1] in ('"', "“", "'", "‘")
                 or re.search(r"\b(?:on|via)\s+X[.!?]$", candidate)

@@ -13,7 +13,7 @@ import hashlib
 import re
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import Any
 
@@ -171,6 +171,35 @@ class PreparedStory:
     texts: list[str]
 
 
+# words a company's or outlet's full name adds to the name the press uses ("Tianmu
+# Compute", "Marvell Technology", "Caixin Global"): one party either way
+_NAME_SUFFIX = re.compile(
+    r"(?:\s+(?:Systems|Compute|Computing|Semiconductors?|Networks|Technologies|Technology|"
+    r"Interconnect|Photonics|Microsystems|Electronics|Global|Group|Holdings|Inc\.?|Corp\.?|"
+    r"Corporation|Ltd\.?|Limited))+$"
+)
+
+
+def _one_name_per_party(found: list[FoundCitation], outlets: Sequence[str]) -> list[FoundCitation]:
+    """Credits to one party under its full and its short name ("according to a prospectus
+    from Tianmu Compute", "Tianmu said") carry the short name, so that they count as one
+    party's and share its dates; "Caixin" is the story's article by "Caixin Global"."""
+    names = {fc.citation.cited_outlet for fc in found}
+    short = {}
+    for name in names:
+        base = _NAME_SUFFIX.sub("", name)
+        if base != name and (base in names or base in outlets):
+            short[name] = base
+    if not short:
+        return found
+    return [
+        replace(fc, citation=replace(fc.citation, cited_outlet=short[fc.citation.cited_outlet]))
+        if fc.citation.cited_outlet in short
+        else fc
+        for fc in found
+    ]
+
+
 def _source_credit(noun: str, credits: Sequence[Citation]) -> Citation | None:
     """The latest credit whose own sentence names the document "the filing" / "the
     presentation" refers to ("X said in a filing on Friday ... The filing showed ..."),
@@ -273,6 +302,8 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 last_any, last_paragraph = c, s.paragraph
                 if c.known:
                     last = c
+
+    found = _one_name_per_party(found, [a.outlet for a in ordered])
 
     # 2. mentions (a date in a citation becomes "X published on <date>")
     cited: dict[str, dict[str, list[tuple[str, date | None, bool]]]] = {}
@@ -568,10 +599,12 @@ def _outlet_dates(
             out[name] = day
     for a in ordered:
         day = a.published_at.date()
-        if a.outlet in out and out[a.outlet] < day:
-            continue
-        out.setdefault(a.outlet, day)
-        out[a.outlet] = min(out[a.outlet], day)
+        # (and under its short name: "Caixin" is the story's "Caixin Global")
+        for name in {a.outlet, _NAME_SUFFIX.sub("", a.outlet)}:
+            if name in out and out[name] < day:
+                continue
+            out.setdefault(name, day)
+            out[name] = min(out[name], day)
     return out
 
 

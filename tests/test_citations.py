@@ -740,6 +740,28 @@ def test_headline_subjects_read_the_second_organisation_of_a_headline() -> None:
     assert headline_subjects(title, None, text) == ("Anthropic", "Google")
 
 
+def test_a_headlines_company_is_not_read_as_a_person_or_a_country() -> None:
+    # (session 22, origin bank 2) "Northstar Silicon" had read as a person's name and the
+    # subject fell to "Nasdaq"; "Korean" had been the subject of "Korean ... Orbis raises"
+    from pipeline.citations import headline_subjects
+
+    text = "Northstar Silicon Inc. filed on Friday. A Northstar Silicon spokesman declined."
+    title = "Northstar Silicon prices Nasdaq IPO above range"
+    assert headline_subjects(title, None, text)[0] == "Northstar Silicon"
+    text = "Seoul-based Orbis said on Monday it raised 90 billion won. Orbis makes chips."
+    title = "Korean AI chip designer Orbis raises pre-IPO funding"
+    assert headline_subjects(title, None, text) == ("Orbis", None)
+    # "SK hynix" read once, with its lowercase word: not "SK" again as the second party
+    text = "SK hynix will charge Nvidia more. Nvidia declined to comment."
+    assert headline_subjects("SK Hynix to charge Nvidia more for HBM4", None, text) == (
+        "SK hynix",
+        "Nvidia",
+    )
+    # a person stays a person: Jensen Huang is no company
+    text = "Jensen Huang said on Monday that demand is strong."
+    assert headline_subjects("Jensen Huang Says Demand Is Strong", None, text) == (None, None)
+
+
 def test_names_in_a_speakers_description_do_not_speak(finder: CitationFinder) -> None:
     got = cites(
         finder,
@@ -2786,6 +2808,33 @@ def test_a_famous_surname_alone_needs_its_executive_known() -> None:
     assert known_executive({"Dana Feld": "Kestrel"}, "Huang", "Huang said.") is None
     # another person of that surname in the text: not the famous one
     assert known_executive({"Jensen Huang": "Nvidia"}, "Huang", "Huang Wei said.") is None
+
+
+def test_a_co_chief_executive_speaks_for_the_company() -> None:
+    # (session 22, origin bank 1) "Co-CEO Zhao Haijun told analysts" had credited the
+    # person, title and all
+    s = "Co-CEO Zhao Haijun told analysts on Wednesday that spending would be flat."
+    got = CitationFinder(OUTLETS).find(s, MONDAY, "Ledger", subject="SMIC", article_text=s)
+    assert [(c.cited_outlet, c.cited_date) for c in got] == [("SMIC", date(2026, 4, 1))]
+
+
+def test_a_reporter_named_with_the_outlets_possessive_speaks_for_it() -> None:
+    # (session 22, origin bank 2) "Gurman said" had credited the person after the
+    # article named "Bloomberg's Mark Gurman"; a country's possessive names no employer
+    text = (
+        "Apple will launch OLED laptops, according to Bloomberg's Mark Gurman. In his "
+        "newsletter on Sunday, Gurman said they will have touchscreens."
+    )
+    s = text.split(". ")[1]
+    got = CitationFinder(OUTLETS).find(s, MONDAY, "Ledger", article_text=text)
+    assert [(c.cited_outlet, c.cited_date) for c in got] == [("Bloomberg", date(2026, 4, 5))]
+    from pipeline.credit_names import employer_of
+
+    assert employer_of("Lai", "Taiwan's Lai Ching said so. Lai said it again.") is None
+    assert (
+        employer_of("Asahi Shimbun", "Kestrel will build, according to Friday's Asahi Shimbun.")
+        is None
+    )
 
 
 def test_a_post_on_a_named_forum_credits_the_forum() -> None:

@@ -900,6 +900,45 @@ def test_the_newspaper_or_the_tipster_is_the_source_just_credited(embed: Embed) 
     ]
 
 
+def test_a_partys_full_and_short_names_are_one_party(embed: Embed) -> None:
+    # (session 22, origin bank 2) "Tianmu Compute said on Monday" and "Tianmu said" had
+    # been two parties, the second undated; the story's article by "Chip Wire Global"
+    # dates a credit to "Chip Wire"
+    arts = [
+        article(
+            1,
+            "Tech Ledger",
+            6,
+            "Tianmu Compute IPO",
+            [
+                "Tianmu Compute said on Monday it will sell 60 million shares. Revenue was "
+                "1.2 billion yuan, Tianmu said."
+            ],
+        ),
+        article(2, "Chip Wire Global", 3, "Tianmu IPO", ["Tianmu plans a listing in Shanghai."]),
+        article(
+            3,
+            "Silicon Daily",
+            7,
+            "Tianmu",
+            ["Tianmu's revenue was 1.2 billion yuan. Tianmu plans a listing, Chip Wire said."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    credits = {(c["cited_outlet"], c["cited_date"]) for c in doc["citations"]}
+    assert credits == {("Tianmu", "2026-04-06"), ("Tianmu", None), ("Chip Wire", None)}
+    revenue = details_stating(doc, "1.2 billion yuan")[0]
+    assert (revenue["cited_origin"]["outlet"], revenue["cited_origin"]["date"]) == (
+        "Tianmu",
+        "2026-04-06",
+    )
+    listing = details_stating(doc, "plans a listing")[0]
+    assert (listing["cited_origin"]["outlet"], listing["cited_origin"]["date"]) == (
+        "Chip Wire",
+        "2026-04-03",
+    )
+
+
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
     arts = [
         article(

@@ -15,6 +15,11 @@ from pipeline.sentences import split_sentences
             "J. Smith said so. U.S. officials agreed.",
             ["J. Smith said so.", "U.S. officials agreed."],
         ),
+        # (session 22, origin bank 2) nor do two initials run together
+        (
+            "Chief Executive Officer C.C. Wei said demand is strong. CEO J.P. Lee agreed.",
+            ["Chief Executive Officer C.C. Wei said demand is strong.", "CEO J.P. Lee agreed."],
+        ),
         # a product code ending in a capital letter does
         (
             "It beats its HBM3E. In an accelerator, memory matters.",
