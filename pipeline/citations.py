@@ -776,6 +776,12 @@ class CitationFinder:
                 # "a former Reuters reporter", "the Journal, not Bloomberg, first reported",
                 # "I read the Reuters piece like everybody else", "a Financial Times paywall"
                 continue
+            if re.search(r"\b(?:the|that) day (?:that |when )?(?:the |a )?$", lead) and re.match(
+                r"(?:['’]s)?\s+(?:story|report|article|piece|scoop)\s+(?:appeared|ran|came out|"
+                r"broke|was published|hit)\b",
+                sentence[m.end() :],
+            ):
+                continue  # "shares rose on Thursday, the day the FT story appeared": a time
             if re.search(r"\bcomment(?:ed)?\s+to\s+(?:the\s+)?$", lead) or (
                 re.search(r"\bcomment(?:ed)?\s+on\s+(?:the\s+)?$", lead)
                 and not re.match(r"[^.;]{0,20}?,\s+which\b", sentence[m.end() :])

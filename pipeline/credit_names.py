@@ -593,6 +593,14 @@ def looks_like_person(
         # ("Feld said"); "Moore Threads says" is an organisation
         if re.search(rf"\b{re.escape(name)}(?:'s|’s)? (?:{ORG_NOUNS})\b", article_text):
             return False
+        if re.search(
+            # "Board Channels, a Chinese forum frequented by card makers, reported"
+            rf"\b{re.escape(name)},\s+(?:a|an|the)\s+(?:[\w\-]+\s+){{0,3}}?(?:forum|website|"
+            r"site|blog|newspaper|outlet|publication|magazine|daily|newsletter|broadcaster|"
+            r"company|firm|start-up|startup|chipmaker|maker|designer|supplier|agency)\b",
+            article_text,
+        ):
+            return False
         first, last = words
         return not org_hint and bool(
             not re.search(

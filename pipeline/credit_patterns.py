@@ -746,7 +746,9 @@ NOT_A_CREDIT = re.compile(
     # "added to those gains", "has added Huawei and Cambricon to a list": not speech
     r"|(?<=\badded)\s+(?:to\b|(?!that\b|on\b|[A-Z][a-z]+day\b)[A-Z][\w\-]*(?:\s+and\s+[A-Z][\w\-]*)?"
     r"\s+(?:\w+\s+)?to\b)"
-    r"|(?<=\breported)\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
+    # ("Marvell reported revenue of $2.34 billion" is the company's report)
+    r"|(?:(?<='s reported)|(?<=’s reported)|(?<=\bthe reported)|(?<=\bits reported)|"
+    r"(?<=\btheir reported))\s+(?:revenue|sales|earnings|results|figures|numbers|profit)\b"
     # "Huawei has said little in public": nothing said
     r"|(?<=\bsaid)\s+(?:little|nothing|(?:almost|very) (?:little|nothing))\b"
     # "tape-out at TSMC said to be imminent": a rumour about the name

@@ -95,6 +95,25 @@ _STANDING = re.compile(
     r"(?:said|says|claimed|stated|argued|estimated|maintained|put)\b",
 )
 
+# "Meta forecast in January that ...", "Nvidia said last month": a statement of an
+# earlier month or year, not of the day the story's first article dates
+_MONTH_WORDS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|(?:last|earlier this) (?:month|year)|(?:late |early )?last year)"
+)
+_EARLIER_STATEMENT = re.compile(
+    r"\b(?:said|forecast|announced|told \w+|reported|disclosed|estimated|guided|projected|"
+    rf"predicted|pledged|promised)\s+(?:in\s+)?(?P<month>{_MONTH_WORDS})\b"
+)
+_MONTHS = {
+    m: n
+    for n, m in enumerate(
+        "January February March April May June July August September October November "
+        "December".split(),
+        start=1,
+    )
+}
+
 # "According to Google's published specifications, each chip carries 192GB": a document
 # that stands, not a statement the story dates
 _SPEC_SHEET = re.compile(r"\b(?:specifications|spec sheets?|data ?sheets?)\b", re.I)
@@ -368,6 +387,10 @@ def finish_timeline(
         by_paragraph.setdefault((fc.article_id, fc.paragraph), []).append(fc)
 
     outlet_dates = _outlet_dates(found, ordered)
+    all_dates: dict[str, set[date]] = {}
+    for fc in found:
+        if fc.citation.cited_date:
+            all_dates.setdefault(fc.citation.cited_outlet, set()).add(fc.citation.cited_date)
     citations_json = [
         {
             "cited_outlet": fc.citation.cited_outlet,
@@ -393,9 +416,9 @@ def finish_timeline(
             reported.setdefault(m.article_id, m)
         # who is credited for the value most outlets give: an outlet that gives another
         # value (a conflict) and credits someone else does not vote
-        origin = _cited_origin(d.mentions, by_sentence, by_id, outlet_dates) or _cited_origin(
-            all_mentions, by_sentence, by_id, outlet_dates
-        )
+        origin = _cited_origin(
+            d.mentions, by_sentence, by_id, outlet_dates, all_dates
+        ) or _cited_origin(all_mentions, by_sentence, by_id, outlet_dates, all_dates)
         if origin is None and story_origin is not None:
             origin = _credit_the_scoop(
                 story_origin, first, all_mentions, by_id, crediting, by_paragraph
@@ -519,9 +542,11 @@ def _cited_origin(
     by_sentence: dict[tuple[str, str], list[Citation]],
     by_id: dict[str, ArticleInput],
     outlet_dates: dict[str, date],
+    all_dates: dict[str, set[date]] | None = None,
 ) -> dict[str, Any] | None:
     """The outlet the articles credit for this detail: the one most of its mentions'
-    own sentences cite (ties: the earliest dated)."""
+    own sentences cite (ties: the earliest dated). ``all_dates``: every day the story's
+    credits give each party."""
     votes: Counter[str] = Counter()
     evidence: dict[str, list[tuple[Citation, str]]] = {}
     seen: set[tuple[str, str]] = set()
@@ -557,9 +582,25 @@ def _cited_origin(
     citing_url = next(
         (a.url for a in by_id.values() if a.outlet == citing and best.sentence in a.text), None
     )
-    standing = all(_STANDING.search(c.sentence) or _SPEC_SHEET.search(c.sentence) for c, _ in cites)
+    standing = all(
+        _STANDING.search(c.sentence)
+        or _SPEC_SHEET.search(c.sentence)
+        or _EARLIER_STATEMENT.search(c.sentence)
+        for c, _ in cites
+    )
     if when is None and outlet_dates.get(outlet) and not standing:
         when = outlet_dates[outlet]
+    if when is None and all_dates:
+        # "ASML had said in January that ...": the day the story gives that party's
+        # statement of that month, if it gives one
+        for c, _ in cites:
+            month = _EARLIER_STATEMENT.search(c.sentence)
+            named = month and _MONTHS.get(month.group("month") or "")
+            if named:
+                days = [d for d in all_dates.get(outlet, ()) if d.month == named]
+                if days:
+                    when = max(days)
+                    break
     return {
         "outlet": outlet,
         "date": when.isoformat() if when else None,

@@ -2837,6 +2837,22 @@ def test_a_reporter_named_with_the_outlets_possessive_speaks_for_it() -> None:
     )
 
 
+def test_credits_read_in_session_22s_origin_banks() -> None:
+    finder = CitationFinder(OUTLETS)
+    # a forum described in an appositive is no person's name
+    s = "Board Channels, a Chinese forum used by card makers, reported that the RTX 50 Super slipped."
+    assert cites(finder, s, article_text=s) == [("Board Channels", None, False)]
+    # a company that reported revenue reported it; "the reported revenue" credits nobody
+    s = "For the fourth quarter, Marvell reported revenue of $2.34 billion."
+    assert cites(finder, s, article_text=s) == [("Marvell", None, False)]
+    assert cites(finder, "Investors cheered Marvell's reported revenue of $2.34 billion.") == []
+    # "the day the FT story appeared" dates a share move; it credits nothing
+    finder = CitationFinder({**OUTLETS, "Financial Times": ["FT"]})
+    s = "SMIC's shares rose 5.2% on Thursday, the day the FT story appeared."
+    assert cites(finder, s) == []
+    assert cites(finder, "The FT story appeared on Thursday.") != []
+
+
 def test_a_post_on_a_named_forum_credits_the_forum() -> None:
     # (session 22, origin bank 2) the forum graphics-card leaks come from
     s = "The RTX 50 Super slipped to the third quarter, according to a post on the Board Channels forum on Wednesday."

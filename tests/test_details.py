@@ -939,6 +939,59 @@ def test_a_partys_full_and_short_names_are_one_party(embed: Embed) -> None:
     )
 
 
+def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
+    embed: Embed,
+) -> None:
+    # (session 22, origin bank 1) "Meta forecast in January" is no statement of the day
+    # the first article ran; "ASML had said in January" is the January statement the
+    # story dates
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "Meta spending",
+            [
+                "Meta forecast in January that its 2026 capital spending would reach $115 "
+                "billion to $135 billion."
+            ],
+        ),
+        article(
+            2,
+            "Tech Ledger",
+            7,
+            "Meta capex",
+            ["Meta has said it expects capital spending of $115 billion to $135 billion."],
+        ),
+    ]
+    capex = details_stating(timeline(arts, embed), "$115")[0]
+    assert (capex["cited_origin"]["outlet"], capex["cited_origin"]["date"]) == ("Meta", None)
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "ASML outlook",
+            [
+                "ASML said on January 28 that it expects China to be a smaller market. ASML had "
+                "said in January that China would make up about 20% of sales in 2026."
+            ],
+        ),
+        article(
+            2,
+            "Tech Ledger",
+            7,
+            "ASML China",
+            ["China will make up about 20% of ASML's sales in 2026, ASML said in January."],
+        ),
+    ]
+    share = details_stating(timeline(arts, embed), "20% of")[0]
+    assert (share["cited_origin"]["outlet"], share["cited_origin"]["date"]) == (
+        "ASML",
+        "2026-01-28",
+    )
+
+
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
     arts = [
         article(
