@@ -431,6 +431,15 @@ class CitationFinder:
                     )
                     if group == "name5" and not local:
                         local = subject
+                    if (
+                        group == "pron"
+                        and subject
+                        and re.match(r"(?:The|Its) (?:company|firm|chipmaker)\b", original)
+                        and not first_org(original[: m.start()], orgs)
+                    ):
+                        # "The company kept its capex budget at $52 billion, it said": the
+                        # sentence's own subject, the story's company
+                        local = subject
                     if local:
                         by_subject.append((local, m.start(group)))
                     continue

@@ -549,6 +549,7 @@ def _cited_origin(
     credits give each party."""
     votes: Counter[str] = Counter()
     evidence: dict[str, list[tuple[Citation, str]]] = {}
+    cited_on: dict[int, date] = {}  # the citing article's day
     seen: set[tuple[str, str]] = set()
     for m in mentions:
         outlet = by_id[m.article_id].outlet
@@ -562,6 +563,7 @@ def _cited_origin(
             seen.add((m.article_id, c.cited_outlet))
             votes[c.cited_outlet] += 1.0
             evidence.setdefault(c.cited_outlet, []).append((c, outlet))
+            cited_on[id(c)] = by_id[m.article_id].published_at.date()
     if not votes:
         return None
     outlet, _ = max(
@@ -593,14 +595,28 @@ def _cited_origin(
     if when is None and all_dates:
         # "ASML had said in January that ...": the day the story gives that party's
         # statement of that month, if it gives one
+        # ("DigiTimes reported last month": the month before the citing article's)
         for c, _ in cites:
             month = _EARLIER_STATEMENT.search(c.sentence)
-            named = month and _MONTHS.get(month.group("month") or "")
-            if named:
-                days = [d for d in all_dates.get(outlet, ()) if d.month == named]
-                if days:
-                    when = max(days)
-                    break
+            said = cited_on.get(id(c))
+            if not month or said is None:
+                continue
+            word = month.group("month")
+            if word in _MONTHS:
+                n = _MONTHS[word]
+                target = (said.year if n <= said.month else said.year - 1, n)
+            elif word == "last month":
+                target = (said.year, said.month - 1) if said.month > 1 else (said.year - 1, 12)
+            elif word == "earlier this month":
+                target = (said.year, said.month)
+            else:
+                continue
+            days = [
+                d for d in all_dates.get(outlet, ()) if (d.year, d.month) == target and d < said
+            ]
+            if days:
+                when = max(days)
+                break
     return {
         "outlet": outlet,
         "date": when.isoformat() if when else None,

@@ -2853,6 +2853,18 @@ def test_credits_read_in_session_22s_origin_banks() -> None:
     assert cites(finder, "The FT story appeared on Thursday.") != []
 
 
+def test_the_company_that_it_said_is_the_stories_company() -> None:
+    # (session 22, origin bank 2) "The company kept its budget ..., it said" after a
+    # sentence crediting a data provider had credited nobody
+    s = "The company kept its 2026 capital spending budget at $52 billion, it said."
+    before = ("Analysts had expected NT$472.1 billion, according to LSEG data.",)
+    got = CitationFinder(OUTLETS).find(s, MONDAY, "Ledger", subject="TSMC", before=before)
+    assert [c.cited_outlet for c in got] == ["TSMC"]
+    # without "the company" as its subject, "it" still means nobody named
+    s = "Capital spending stays at $52 billion, it said."
+    assert CitationFinder(OUTLETS).find(s, MONDAY, "Ledger", subject="TSMC", before=before) == []
+
+
 def test_a_post_on_a_named_forum_credits_the_forum() -> None:
     # (session 22, origin bank 2) the forum graphics-card leaks come from
     s = "The RTX 50 Super slipped to the third quarter, according to a post on the Board Channels forum on Wednesday."

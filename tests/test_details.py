@@ -990,6 +990,32 @@ def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
         "ASML",
         "2026-01-28",
     )
+    # "last month" is the month before the citing article's: March, not April's report
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            13,
+            "Rubin Ultra",
+            [
+                "The Compute Report said on Monday that Nvidia booked 700,000 wafers. In a "
+                "report on March 24, The Compute Report said the design work was finished."
+            ],
+        ),
+        article(
+            2,
+            "Tech Ledger",
+            16,
+            "Rubin Ultra",
+            ["Rubin Ultra taped out in March, The Compute Report reported last month."],
+        ),
+        article(3, "Silicon Daily", 17, "Rubin Ultra", ["Nvidia taped out Rubin Ultra in March."]),
+    ]
+    tape = details_stating(timeline(arts, embed), "taped out")[0]
+    assert (tape["cited_origin"]["outlet"], tape["cited_origin"]["date"]) == (
+        "The Compute Report",
+        "2026-03-24",
+    )
 
 
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
