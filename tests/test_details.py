@@ -1018,6 +1018,43 @@ def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     )
 
 
+def test_a_share_move_is_not_credited_to_the_news_it_followed(embed: Embed) -> None:
+    # (session 22, origin banks 2-4 and two development labels) "shares slid 5% after
+    # Nikkei Asia reported ..." credits Nikkei Asia with the report, not with the move;
+    # a figure of the news itself keeps its credit
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "YTL delay",
+            [
+                "YTL Power shares slid 5% on Monday after The Compute Report reported that "
+                "the second phase would be delayed by nine months."
+            ],
+        ),
+        article(
+            2,
+            "Tech Ledger",
+            7,
+            "YTL",
+            ["YTL Power's shares fell 5% on Monday, a day after the delay was reported."],
+        ),
+        article(
+            3,
+            "Silicon Daily",
+            7,
+            "YTL",
+            ["The second phase will be nine months late, The Compute Report said on Monday."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    move = next(d for d in details_stating(doc, "slid 5%") if d["value"] == "5%")
+    assert move["cited_origin"] is None
+    delay = next(d for d in details_stating(doc, "slid 5%") if d["value"] == "nine")
+    assert delay["cited_origin"]["outlet"] == "The Compute Report"
+
+
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
     arts = [
         article(
