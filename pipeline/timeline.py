@@ -223,8 +223,10 @@ def _source_credit(noun: str, credits: Sequence[Citation]) -> Citation | None:
     """The latest credit whose own sentence names the document "the filing" / "the
     presentation" refers to ("X said in a filing on Friday ... The filing showed ..."),
     not whoever was credited last (a news report in between)."""
-    stem = noun.casefold().split()[-1].rstrip("s")[:6]  # "filing" / "filed", "slide"
-    return next((c for c in reversed(credits) if stem in c.sentence.casefold()), None)
+    # the noun's stem at a word's start: "post" / "posted", "slide" / "slides" (and not
+    # "firm" inside "confirmed")
+    stem = re.compile(rf"\b{re.escape(noun.casefold().split()[-1].rstrip('s')[:6])}", re.I)
+    return next((c for c in reversed(credits) if stem.search(c.sentence)), None)
 
 
 def _last_day_before(sents: Sequence[Any], index: int, day: date) -> date | None:

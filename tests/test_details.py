@@ -868,6 +868,17 @@ def test_the_filing_is_the_one_credited_with_it_not_the_latest_credit(embed: Emb
     ]
 
 
+def test_a_source_noun_finds_the_credit_that_names_it_at_a_words_start() -> None:
+    # (session 22 review) "the firm" is not the credit whose sentence says "confirmed"
+    from pipeline.citations import Citation
+    from pipeline.timeline import _source_credit
+
+    posted = Citation("Digital Chat Station", None, "The leaker posted the specs.", False)
+    confirmed = Citation("Nvidia", None, "Nvidia confirmed the delay.", False)
+    assert _source_credit("post", [posted, confirmed]) is posted
+    assert _source_credit("firm", [posted, confirmed]) is None
+
+
 def test_the_newspaper_or_the_tipster_is_the_source_just_credited(embed: Embed) -> None:
     # (session 22, origin banks) "The newspaper put the price at ...", "the tipster also
     # said", "According to the same post": whom the article credited just before
