@@ -64,6 +64,17 @@ def details_stating(doc: dict[str, Any], fragment: str) -> list[dict[str, Any]]:
     ]
 
 
+def origin(detail: dict[str, Any]) -> tuple[str, str | None] | None:
+    """A detail's cited origin as (outlet, date)."""
+    o = detail["cited_origin"]
+    return (o["outlet"], o["date"]) if o else None
+
+
+def credit_openings(doc: dict[str, Any]) -> list[tuple[str, str | None, str]]:
+    """The timeline's credits as (outlet, date, the evidence's first 16 characters)."""
+    return [(c["cited_outlet"], c["cited_date"], c["evidence"][:16]) for c in doc["citations"]]
+
+
 def phrasings_as_details(
     embed: Embed, title: str, lede: str, phrasings: list[str]
 ) -> list[dict[str, Any]]:
@@ -859,12 +870,10 @@ def test_the_filing_is_the_one_credited_with_it_not_the_latest_credit(embed: Emb
             ],
         ),
     ]
-    doc = timeline(arts, embed)
-    credits = [(c["cited_outlet"], c["evidence"][:16]) for c in doc["citations"]]
-    assert credits == [
-        ("Northstar Silicon", "Chip designer No"),
-        ("Bloomberg", "The deal would r"),
-        ("Northstar Silicon", "The filing showe"),
+    assert credit_openings(timeline(arts, embed)) == [
+        ("Northstar Silicon", "2026-04-03", "Chip designer No"),
+        ("Bloomberg", "2026-04-03", "The deal would r"),
+        ("Northstar Silicon", None, "The filing showe"),
     ]
 
 
@@ -898,9 +907,7 @@ def test_the_newspaper_or_the_tipster_is_the_source_just_credited(embed: Embed) 
             ],
         ),
     ]
-    doc = timeline(arts, embed)
-    credits = [(c["cited_outlet"], c["cited_date"], c["evidence"][:16]) for c in doc["citations"]]
-    assert credits == [
+    assert credit_openings(timeline(arts, embed)) == [
         ("Korea Economic Daily", "2026-04-06", "SK hynix will ch"),
         ("Korea Economic Daily", None, "The newspaper pu"),
         ("Digital Chat Station", "2026-04-05", "Weibo leaker Dig"),
@@ -939,12 +946,12 @@ def test_a_partys_full_and_short_names_are_one_party(embed: Embed) -> None:
     credits = {(c["cited_outlet"], c["cited_date"]) for c in doc["citations"]}
     assert credits == {("Tianmu", "2026-04-06"), ("Tianmu", None), ("Chip Wire", None)}
     revenue = details_stating(doc, "1.2 billion yuan")[0]
-    assert (revenue["cited_origin"]["outlet"], revenue["cited_origin"]["date"]) == (
+    assert origin(revenue) == (
         "Tianmu",
         "2026-04-06",
     )
     listing = details_stating(doc, "plans a listing")[0]
-    assert (listing["cited_origin"]["outlet"], listing["cited_origin"]["date"]) == (
+    assert origin(listing) == (
         "Chip Wire",
         "2026-04-03",
     )
@@ -976,7 +983,7 @@ def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
         ),
     ]
     capex = details_stating(timeline(arts, embed), "$115")[0]
-    assert (capex["cited_origin"]["outlet"], capex["cited_origin"]["date"]) == ("Meta", None)
+    assert origin(capex) == ("Meta", None)
     arts = [
         article(
             1,
@@ -997,7 +1004,7 @@ def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
         ),
     ]
     share = details_stating(timeline(arts, embed), "20% of")[0]
-    assert (share["cited_origin"]["outlet"], share["cited_origin"]["date"]) == (
+    assert origin(share) == (
         "ASML",
         "2026-01-28",
     )
@@ -1023,7 +1030,7 @@ def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
         article(3, "Silicon Daily", 17, "Rubin Ultra", ["Nvidia taped out Rubin Ultra in March."]),
     ]
     tape = details_stating(timeline(arts, embed), "taped out")[0]
-    assert (tape["cited_origin"]["outlet"], tape["cited_origin"]["date"]) == (
+    assert origin(tape) == (
         "The Compute Report",
         "2026-03-24",
     )
