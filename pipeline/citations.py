@@ -25,6 +25,7 @@ from pipeline.credit_dates import (
 )
 from pipeline.credit_names import (
     BOTH,
+    COMPANY_NAME_WORDS,
     CORPORATE_SUFFIX,
     DEMONYMS,
     KNOWN_EXECUTIVES,
@@ -1333,10 +1334,8 @@ _HEADLINE_WORDS = {
 # a second word that makes two capitalised words a company, not a person: "Northstar
 # Silicon", "Tianmu Compute", "Lumora Systems"
 _COMPANY_TAIL = re.compile(
-    r"\s+(?:Silicon|Systems|Compute|Computing|Semiconductors?|Networks|Labs?|Technologies|"
-    r"Technology|Electronics|Interconnect|Photonics|Micro|Microsystems|Devices|Robotics|"
-    r"Dynamics|Instruments|Circuits|Logic|Chips|Memory|Foundry|Group|Holdings|Energy|Power|"
-    r"Cloud|Data|AI)$"
+    rf"\s+(?:{COMPANY_NAME_WORDS}|Silicon|Labs?|Micro|Devices|Robotics|Dynamics|Instruments|"
+    r"Circuits|Logic|Chips|Memory|Foundry|Energy|Power|Cloud|Data|AI)$"
 )
 
 

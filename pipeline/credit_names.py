@@ -83,6 +83,14 @@ BOTH = re.compile(
 )
 
 
+# words that end a company's full name and that the press drops ("Tianmu Compute",
+# "Arista Networks"): what makes two capitalised headline words a company, and what a
+# story's short name for a party leaves out (pipeline.citations, pipeline.timeline)
+COMPANY_NAME_WORDS = (
+    r"Systems|Compute|Computing|Semiconductors?|Networks|Technologies|Technology|Interconnect|"
+    r"Photonics|Microsystems|Electronics|Group|Holdings"
+)
+
 CORPORATE_SUFFIX = re.compile(
     r"(?<=\w)\s+(?:Systems|Platforms|Electronics|Inc\.?|Corp\.?|Corporation|Holdings|"
     r"Holding|Technologies|Technology|Group|Co\.?|Ltd\.?|Web Services|Cloud|Incorporated)$"

@@ -20,6 +20,7 @@ from typing import Any
 import numpy as np
 
 from pipeline.citations import Citation, CitationFinder, headline_subjects
+from pipeline.credit_names import COMPANY_NAME_WORDS
 from pipeline.details import detail_text, group_details
 from pipeline.facts import Detail, DetailParams, Mention
 from pipeline.mentions import TextIndex, is_candidate, mentions_of
@@ -192,10 +193,11 @@ class PreparedStory:
 
 # words a company's or outlet's full name adds to the name the press uses ("Tianmu
 # Compute", "Marvell Technology", "Caixin Global"): one party either way
+# (Not the finder's CORPORATE_SUFFIX, which shortens every name it reads: "Taiwan
+# Semiconductor" would become "Taiwan". Here a name is shortened only when the story
+# also credits, or publishes as, the short one.)
 _NAME_SUFFIX = re.compile(
-    r"(?:\s+(?:Systems|Compute|Computing|Semiconductors?|Networks|Technologies|Technology|"
-    r"Interconnect|Photonics|Microsystems|Electronics|Global|Group|Holdings|Inc\.?|Corp\.?|"
-    r"Corporation|Ltd\.?|Limited))+$"
+    rf"(?:\s+(?:{COMPANY_NAME_WORDS}|Global|Inc\.?|Corp\.?|Corporation|Ltd\.?|Limited))+$"
 )
 
 
@@ -550,25 +552,21 @@ def _cited_origin(
     own sentences cite (ties: the earliest dated). ``all_dates``: every day the story's
     credits give each party."""
     votes: Counter[str] = Counter()
-    evidence: dict[str, list[tuple[Citation, str]]] = {}
-    cited_on: dict[int, date] = {}  # the citing article's day
+    evidence: dict[str, list[tuple[Citation, ArticleInput]]] = {}  # and the citing article
     seen: set[tuple[str, str]] = set()
     for m in mentions:
-        outlet = by_id[m.article_id].outlet
         # only a credit in the mention's own sentence counts: "It also said ..." carries
         # its own citation now (pipeline.citations resolves "it"), and a credit carried
         # over from the previous sentence measured wrong more often than right (dev
         # cited origin 0.79 -> 0.81 and validation 0.63 -> 0.65 without it)
-        after = _move_before_credit(m)
+        if _move_before_credit(m):
+            continue  # "shares fell 5% after Nikkei Asia reported ...": not the move's
         for c in by_sentence.get((m.article_id, m.sentence), []):
-            if after:
-                continue  # "shares fell 5% after Nikkei Asia reported ...": not the move's
             if (m.article_id, c.cited_outlet) in seen:
                 continue
             seen.add((m.article_id, c.cited_outlet))
             votes[c.cited_outlet] += 1.0
-            evidence.setdefault(c.cited_outlet, []).append((c, outlet))
-            cited_on[id(c)] = by_id[m.article_id].published_at.date()
+            evidence.setdefault(c.cited_outlet, []).append((c, by_id[m.article_id]))
     if not votes:
         return None
     outlet, _ = max(
@@ -584,11 +582,7 @@ def _cited_origin(
     if dated:
         top = max(dated.values())
         when = min(d for d, k in dated.items() if k == top)
-    best = next((c for c, _ in cites if c.cited_date == when), cites[0][0])
-    citing = next(o for c, o in cites if c is best)
-    citing_url = next(
-        (a.url for a in by_id.values() if a.outlet == citing and best.sentence in a.text), None
-    )
+    best, citing = next(((c, a) for c, a in cites if c.cited_date == when), cites[0])
     standing = all(
         _STANDING.search(c.sentence)
         or _SPEC_SHEET.search(c.sentence)
@@ -601,11 +595,11 @@ def _cited_origin(
         # "ASML had said in January that ...": the day the story gives that party's
         # statement of that month, if it gives one
         # ("DigiTimes reported last month": the month before the citing article's)
-        for c, _ in cites:
+        for c, a in cites:
             month = _EARLIER_STATEMENT.search(c.sentence)
-            said = cited_on.get(id(c))
-            if not month or said is None:
+            if not month:
                 continue
+            said = a.published_at.date()
             word = month.group("month")
             if word in _MONTHS:
                 n = _MONTHS[word]
@@ -626,8 +620,8 @@ def _cited_origin(
         "outlet": outlet,
         "date": when.isoformat() if when else None,
         "evidence": best.sentence,
-        "citing_outlet": citing,
-        "citing_url": citing_url,
+        "citing_outlet": citing.outlet,
+        "citing_url": citing.url,
     }
 
 
@@ -693,10 +687,7 @@ def _outlet_dates(
         day = a.published_at.date()
         # (and under its short name: "Caixin" is the story's "Caixin Global")
         for name in {a.outlet, _NAME_SUFFIX.sub("", a.outlet)}:
-            if name in out and out[name] < day:
-                continue
-            out.setdefault(name, day)
-            out[name] = min(out[name], day)
+            out[name] = min(out.get(name, day), day)
     return out
 
 
