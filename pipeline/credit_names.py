@@ -58,13 +58,16 @@ def first_org(
     ... The company did not name the customer. It did say ...")."""
     earlier = (before,) if isinstance(before, str) else tuple(before)
     for part in (text, *earlier):
-        best: tuple[int, str] | None = None
-        for written, canon in orgs:
-            m = re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", part, re.I)
-            if m and (best is None or m.start() < best[0]):
-                best = (m.start(), canon)
-        if best:
-            return best[1]
+        # the earliest named; at one place, the longest name ("Schematica AI" over
+        # "Schematica"), then the first in order: never the set's order, which changes
+        # with the process's hash seed
+        found = [
+            (m.start(), -len(written), canon)
+            for written, canon in orgs
+            if (m := re.search(rf"(?<![\w]){re.escape(written)}(?![\w])", part, re.I))
+        ]
+        if found:
+            return min(found)[2]
     return None
 
 
