@@ -110,10 +110,39 @@ def same_party(got: str, want: str) -> bool:
     other's first words ("Lumora" and "Lumora Systems", "LSEG SmartEstimate" and "LSEG"):
     the bank's writers give a company's full name where the articles shorten it. A
     country's adjective is its name ("Japanese Ministry of ..." is "Japan Ministry of
-    ...", the story labels' convention)."""
+    ...", the story labels' convention). A leading country is optional ("India Ministry
+    of Electronics ..." and "Ministry of Electronics ...": the finder names a ministry's
+    country, a writer may not), and a one-word acronym is the initials of the other name
+    ("HPE" and "Hewlett Packard Enterprise")."""
     a, b = ([_DEMONYM.get(w, w) for w in _norm(x).split()] for x in (got, want))
+    a, b = _countryless(a), _countryless(b)
+    if _initials(a, b) or _initials(b, a):
+        return True
     n = min(len(a), len(b))
     return a == b or (n > 0 and a[:n] == b[:n])
+
+
+_COUNTRIES = (
+    ["south", "korea"], ["us"], ["uk"], ["eu"], ["india"], ["china"], ["japan"], ["korea"],
+    ["taiwan"], ["germany"], ["france"], ["singapore"], ["malaysia"],
+)  # fmt: skip
+
+
+def _countryless(words: list[str]) -> list[str]:
+    for c in _COUNTRIES:
+        if words[: len(c)] == c and len(words) > len(c):
+            return words[len(c) :]
+    return words
+
+
+def _initials(short: list[str], long: list[str]) -> bool:
+    """One word that spells the other name's initials, small words left out."""
+    skip = {"of", "and", "for", "&"}
+    return (
+        len(short) == 1
+        and len(long) > 1
+        and short[0] == "".join(w[0] for w in long if w not in skip)
+    )
 
 
 def origin_row(label: dict[str, Any], best: dict[str, Any] | None) -> dict[str, Any]:
