@@ -167,6 +167,18 @@ UNDATED = re.compile(
 )
 
 
+# a town's state or country after its name ("Waco, Texas,", "Hsinchu, Taiwan,")
+_STATE = (
+    r"(?:Alabama|Alaska|Arizona|Arkansas|California|Colorado|Connecticut|Delaware|Florida|"
+    r"Georgia|Hawaii|Idaho|Illinois|Indiana|Iowa|Kansas|Kentucky|Louisiana|Maine|Maryland|"
+    r"Massachusetts|Michigan|Minnesota|Mississippi|Missouri|Montana|Nebraska|Nevada|"
+    r"New Hampshire|New Jersey|New Mexico|New York|North Carolina|North Dakota|Ohio|"
+    r"Oklahoma|Oregon|Pennsylvania|Rhode Island|South Carolina|South Dakota|Tennessee|"
+    r"Texas|Utah|Vermont|Virginia|Washington|West Virginia|Wisconsin|Wyoming|Taiwan|China|"
+    r"Japan|South Korea|Germany|France|India|Malaysia|the Netherlands)"
+)
+
+
 # "Nvidia will invest in Intel and the two companies will co-develop chips, they said"
 THEY_SAID = re.compile(r"\b[Tt]hey (?:also |later |then )?(?P<name>said|announced|confirmed)\b")
 
@@ -635,7 +647,9 @@ PATTERNS = [
         rf"(?:{ATTRIBUTION_VERBS}|aired|broadcast|recommended)\b"
     ),
     re.compile(
-        rf"(?P<name>{_NAME}), (?![^,]*\bMinister (?:of|for)\b)(?:an? |the )?[\w\s\-']{{3,60}}, "
+        # (not "a jury in Waco, Texas, found": a town and its state)
+        rf"(?P<name>{_NAME}), (?![^,]*\bMinister (?:of|for)\b)(?!{_STATE}, )"
+        rf"(?:an? |the )?[\w\s\-']{{3,60}}, "
         rf"(?:has |had |first |also |"
         rf"later |then |originally )?(?:{ATTRIBUTION_VERBS})\b"
     ),

@@ -973,6 +973,8 @@ def test_sentence_adverbs_and_plural_possessives_are_not_part_of_a_name(
         "DeepSeek also broke with industry habit on early access.",
         "Amazon has put $8 billion into the company.",
         "Meta writes its models in PyTorch.",
+        # a town and its state: the place where a jury sat, not a speaker
+        "Intel must pay $949m after a jury in Waco, Texas, found that its chips infringed.",
     ],
 )
 def test_not_a_credit(finder: CitationFinder, sentence: str) -> None:
