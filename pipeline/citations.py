@@ -51,6 +51,7 @@ from pipeline.credit_names import (
     known_executive,
     looks_like_person,
     with_lower_word,
+    written_as_business,
 )
 from pipeline.credit_patterns import (
     ANALYST_BEFORE,
@@ -403,6 +404,14 @@ class CitationFinder:
                 if m.start(group) > 0 and sentence[m.start(group) - 1].isalnum():
                     continue  # the tail of a word ("Kr" of "36Kr"), not a name
                 raw = m.group(group).strip().rstrip(".,;:")
+                if re.fullmatch(r"(?:[Tt]he\s+)?[A-Z][\w.]*-(?:based|headquartered)", raw):
+                    # "The Beijing-based company forecast ... and said": "the company"
+                    if subject and re.match(
+                        r"\s+(?:company|firm|chipmaker|group|start-?up|designer|maker)\b",
+                        sentence[m.end(group) :],
+                    ):
+                        by_subject.append((subject, m.start(group)))
+                    continue
                 if re.match(_NAME_TAIL, raw):
                     # "Taiwan Semiconductor Manufacturing Co. Chairman C.C. Wei told": a long
                     # name the pattern cut; its start is right before
@@ -522,6 +531,7 @@ class CitationFinder:
                             if m.group(group) not in ("said", "says")
                             else None
                         )
+                        or self._opening_subject(original, m, article_text)
                         or first_org("", orgs, before)
                         or self._opening_owner(original, m.start(), article_text)
                     )
@@ -679,7 +689,11 @@ class CitationFinder:
                         and subject
                         and name
                         and not known
-                        and bare_officer(name).search(original)
+                        and (
+                            bare_officer(name).search(original)
+                            # "Zhao said" after "co-CEO Zhao Haijun told analysts"
+                            or (" " not in name and bare_officer(name).search(article_text))
+                        )
                     ):
                         # "chief executive Andy Jassy said": an officer whose company goes
                         # unnamed speaks for the sentence's subject ("TSMC raised its
@@ -689,7 +703,10 @@ class CitationFinder:
                             lead.group(1).replace("_", " ")
                             if lead
                             and not re.match(
-                                r"(?:Chief|CEO|Chair|The|A|An|It|Its|This|That|In|On|But|And)\b",
+                                # (nor a title or an opening participle: "Co-chief executive
+                                # Zhao Haijun told", "Speaking on Friday's call, co-CEO ...")
+                                r"(?:Chief|CEO|Chair|The|A|An|It|Its|This|That|In|On|But|And|"
+                                r"[A-Z][a-z]+ing)\b|Co-",
                                 lead.group(1),
                             )
                             and lead.group(1) not in name
@@ -1293,6 +1310,33 @@ class CitationFinder:
         )
         return self._organisation(after.group(1), article_text) if after else None
 
+    def _opening_subject(self, sentence: str, m: re.Match[str], article_text: str) -> str | None:
+        """The organisation a sentence opens on when "the company" speaks at its end:
+        "Lambda has gone further, cutting its H100 price, the company announced" is
+        Lambda's word, not that of a company named in an earlier sentence."""
+        company = r"the (?:company|firm|chipmaker|start-?up)"
+        if not re.match(rf"{company}\b", m.group(0)) and not re.search(
+            rf"\b{company} [a-z]+ $", sentence[: m.start()]
+        ):
+            return None  # (nor its document: "..., the company announced in a blog post")
+        lead = SUBJECT.match(sentence)
+        if not lead or lead.end() > m.start():
+            return None
+        words = drop_starts(lead.group(1))
+        if not words or re.fullmatch(r"[A-Z][a-z]+ing", words[0]):
+            return None  # "Speaking on Friday, ..."
+        name = " ".join(words).replace("_", " ")
+        if name.lower() in PLACES or name.lower() in DEMONYMS:
+            return None
+        if re.search(rf"\b{re.escape(words[0].lower())}\b", article_text) or not re.search(
+            r"\b(?:its|it)\b", sentence[lead.end() : m.start()]
+        ):
+            # a name the article never writes in lower case, that owns something in the
+            # sentence ("cutting its price"): not "Revenue rose to 29.6 trillion won, the
+            # company said"
+            return None
+        return self._organisation(name, article_text)
+
     def _opening_owner(self, sentence: str, start: int, article_text: str) -> str | None:
         """Whose products a sentence opens on, when "the company" speaks at its end:
         "Amazon.com's Graviton chips ... are used by most of the top customers, the
@@ -1416,7 +1460,13 @@ def headline_orgs(
                     skip_until = m.start() + len(full)
                     yield ORG_ALIASES.get(employer.casefold(), employer)
                     continue
+                skip_until = m.start() + len(full)
+                if written_as_business(full, text):
+                    # "Moore Threads forecasts narrower loss": the article writes it as a
+                    # business ("GPU maker Moore Threads")
+                    yield full
+                    continue
                 if re.search(rf"\b{re.escape(full)}\b", text):
-                    skip_until = m.start() + len(full)
                     continue  # a person with no employer given
+                skip_until = 0
         yield word

@@ -354,13 +354,19 @@ def acronyms(article_text: str) -> dict[str, str]:
 @lru_cache(maxsize=256)
 def bare_officer(name: str) -> re.Pattern[str]:
     """A company officer's title right before ``name``, with no organisation before the
-    title: "Chairman C.C. Wei", "..., chief executive Andy Jassy said"."""
+    title: "Chairman C.C. Wei", "..., chief executive Andy Jassy said". A surname alone
+    may stand for the full name either way round ("Zhao" for "co-CEO Zhao Haijun", "Jassy"
+    for "chief executive Andy Jassy")."""
+    person = re.escape(name)
+    if " " not in name:
+        given = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+        person = rf"(?:{given}\s+)?{person}(?:\s+{given})?"
     return re.compile(
-        r"(?:^|[,;:(—–]\s*|\b(?:and|said|says|while|as|when|but)\s+)"
+        r"(?:^|[,;:(—–]\s*|[.!?]\s+|\b(?:and|said|says|while|as|when|but)\s+)"
         r"(?:(?:interim|acting) )?(?:[Cc]o-)?"
         r"(?:[Cc]hief [Ee]xecutive(?: [Oo]fficer)?|CEO|[Cc]hairman|[Cc]hairwoman|"
         r"[Cc]hief (?:[Ff]inancial|[Tt]echnology|[Oo]perating) [Oo]fficer|CFO|CTO|COO|"
-        r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + re.escape(name) + r"\b"
+        r"[Cc]o-?[Ff]ounder|[Ff]ounder)\s+" + person + r"\b"
     )
 
 
@@ -575,6 +581,26 @@ PERSON_LIKE_FIRMS = frozenset(
 )  # fmt: skip
 
 
+# a business's description before its name: "GPU maker Moore Threads", "start-up Rivos"
+_BUSINESS_NOUNS = (
+    r"maker|chipmaker|designer|developer|start-?up|supplier|provider|manufacturer|foundry|"
+    r"company|firm|vendor|operator|producer|licensor|fabless"
+)
+
+
+def written_as_business(name: str, text: str) -> bool:
+    """The text describes ``name`` as a business: "Chinese GPU maker Moore Threads",
+    "Moore Threads, founded by ...", "Moore Threads' preliminary numbers"."""
+    return bool(
+        re.search(
+            rf"\b(?:{_BUSINESS_NOUNS})\s+{re.escape(name)}\b|"
+            rf"\b{re.escape(name)},\s+(?:which\s+(?:was\s+)?)?founded\b|"
+            rf"\b{re.escape(name)}(?:'s|’s|'|’) (?:{ORG_NOUNS})\b",
+            text,
+        )
+    )
+
+
 def looks_like_person(
     name: str, article_text: str, org_hint: bool = False, as_org: bool = False
 ) -> bool:
@@ -602,7 +628,9 @@ def looks_like_person(
         # "Dana Feld": a first and last name when the article gives a role ("Dana Feld, an
         # analyst at ...", "chief executive Dana Feld") or later uses the surname alone
         # ("Feld said"); "Moore Threads says" is an organisation
-        if re.search(rf"\b{re.escape(name)}(?:'s|’s)? (?:{ORG_NOUNS})\b", article_text):
+        if re.search(rf"\b{re.escape(name)}(?:'s|’s|'|’)? (?:{ORG_NOUNS})\b", article_text):
+            return False
+        if written_as_business(name, article_text):
             return False
         if re.search(
             # "Board Channels, a Chinese forum frequented by card makers, reported"

@@ -3,6 +3,7 @@ against the citing article's own date (CONTRACT.md, "Citation")."""
 
 from __future__ import annotations
 
+import re
 from datetime import date, timedelta
 from typing import Any
 
@@ -2912,3 +2913,61 @@ def test_bloombergs_research_arm_and_a_corrections_not_x_are_no_newsroom_credit(
     # a correction's "not X" credits only the other
     s = "It was Reuters, not Bloomberg, that first reported the Kestrel deal."
     assert cites(finder, s) == [("Reuters", None, True)]
+
+
+def test_an_officer_under_a_lowercase_or_opening_title_speaks_for_the_company() -> None:
+    # (session 23, origin bank 6) the title's first capitalised word or an opening
+    # participle had been read as the company: "Co-chief", "Speaking"
+    f = CitationFinder(OUTLETS)
+    text = (
+        "Co-chief executive Zhao Haijun told analysts on Friday that orders were pulled forward. "
+        "Speaking on Friday's call, co-CEO Zhao Haijun said demand was steady. "
+        "Zhao said capital spending would be flat."
+    )
+    got = [
+        [c.cited_outlet for c in f.find(s, MONDAY, "Ledger", subject="SMIC", article_text=text)]
+        for s in re.split(r"(?<=\.) ", text)
+    ]
+    # ... and the surname alone, Chinese order ("Zhao" of "Zhao Haijun"), is the same man
+    assert got == [["SMIC"], ["SMIC"], ["SMIC"]]
+
+
+def test_the_town_based_company_is_the_company() -> None:
+    # (session 23, origin bank 6) "The Beijing-based company ... and said" credited
+    # "The Beijing-based"
+    s = (
+        "The Beijing-based company forecast a net loss of about 1.1 billion yuan, and said "
+        "it expected to break even in 2027."
+    )
+    f = CitationFinder(OUTLETS)
+    assert [c.cited_outlet for c in f.find(s, MONDAY, "Ledger", subject="Moore Threads")] == [
+        "Moore Threads"
+    ]
+    assert f.find(s, MONDAY, "Ledger") == []
+
+
+def test_the_company_at_a_sentences_end_is_the_one_it_opens_on() -> None:
+    # (session 23, origin bank 6) "Lambda has gone further, ..., the company announced"
+    # credited a company of the sentence before (Lambda never speaks elsewhere)
+    f = CitationFinder(OUTLETS)
+    orgs = frozenset({("Silicon Data", "Silicon Data")})
+    before = ["The H100 rents for $1.72 an hour, Silicon Data said on Monday."]
+    s = "Lambda has gone further, cutting its H100 price to $1.49 an hour, the company announced in a blog post."
+    got = f.find(s, MONDAY, "Ledger", orgs=orgs, before=before, article_text=" ".join([*before, s]))
+    assert [c.cited_outlet for c in got] == ["Lambda"]
+    # a capitalised opening word that owns nothing is no company
+    s = "Revenue rose to 29.6 trillion won, the company said."
+    got = f.find(s, MONDAY, "Ledger", orgs=orgs, before=before, article_text=" ".join([*before, s]))
+    assert [c.cited_outlet for c in got] == ["Silicon Data"]
+
+
+def test_a_two_word_business_in_a_headline_is_its_subject() -> None:
+    # (session 23, origin bank 6) "Moore Threads" read as a person's name: the headline's
+    # company was "Huashan", the chip, or nobody
+    text = "Chinese GPU maker Moore Threads expects a narrower loss, the company said."
+    assert subject_of("Moore Threads forecasts narrower 2025 loss", None, text) == "Moore Threads"
+    text = "Moore Threads, founded by a former Nvidia executive, showed the Huashan chip."
+    assert subject_of("Moore Threads unveils Huashan chip", None, text) == "Moore Threads"
+    # a person the article introduces by role stays a person
+    text = "Chief executive Dana Feld said the group would grow at Kestrel. Feld said so again."
+    assert subject_of("Dana Feld joins Kestrel", None, text) == "Kestrel"
