@@ -436,9 +436,9 @@ class CitationFinder:
                 if group in ("pron", "name5"):
                     # "it said": the organisation named just before, or nobody; "according
                     # to the company": that, else the story's company
-                    local = self._named_body(original, m.start(), before, article_text) or (
-                        first_org(original[: m.start()], orgs, before)
-                    )
+                    local = self._named_body(
+                        original, m.start(), before, article_text, story_text
+                    ) or (first_org(original[: m.start()], orgs, before))
                     if group == "name5" and not local:
                         local = subject
                     if (
@@ -510,15 +510,34 @@ class CitationFinder:
                     # "the companies said" is the story's two parties, whoever came before
                     # "Hanmi Semiconductor has won an order from SK Hynix, the company
                     # said": the story's own company, when the sentence names it
+                    # ... and "Baidu owns 59% of Kunlunxin, the filing showed": the story's
+                    # own document, when the sentence names its company
                     named_subject = (
                         subject
                         if subject
-                        and re.search(
-                            r"\b(?:the|a) (?:company|firm)\b", original[: m.start(group)][-40:]
+                        and (
+                            re.search(
+                                r"\b(?:the|a) (?:company|firm)\b",
+                                original[: m.start(group)][-40:],
+                            )
+                            or (
+                                re.search(r"\bthe $", original[: m.start(group)])
+                                and re.match(r"(?:filing|prospectus)\b", m.group(group))
+                            )
                         )
                         and re.search(rf"\b{re.escape(subject)}\b", original[: m.start()])
                         else None
                     )
+                    if (
+                        subject
+                        and not named_subject
+                        and re.match(r"(?:The (?:company|firm|chipmaker)|Its)\b", original)
+                        and re.match(r"(?:filing|prospectus)\b", m.group(group))
+                        and not first_org(original[: m.start()], orgs)
+                    ):
+                        # "The company's net loss narrowed ..., according to the prospectus",
+                        # "Its prospectus shows that Baidu bought ...": the story's company
+                        named_subject = subject
                     local = (
                         None
                         if BOTH.search(sentence)
@@ -1187,7 +1206,12 @@ class CitationFinder:
         return name
 
     def _named_body(
-        self, sentence: str, start: int, before: str | Sequence[str], article_text: str
+        self,
+        sentence: str,
+        start: int,
+        before: str | Sequence[str],
+        article_text: str,
+        story_text: str = "",
     ) -> str | None:
         """Which body "the commission / ministry / department said" (at ``start``) is: the
         one of that kind named earlier in the sentence, else in ``before`` ("The Louisiana
@@ -1204,16 +1228,22 @@ class CitationFinder:
             else kind.group(1).capitalize()
         )
         earlier = [before] if isinstance(before, str) else list(before)
-        named = [
-            n
-            for n in re.findall(
-                rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:(?:of|and)\s+(?:the\s+)?)?){{0,5}}"
-                rf"{noun}(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
-                " ".join([sentence[:start], *earlier]),
-            )
-            if " " in n  # "Commission" alone names nobody
-        ]
-        return self._organisation(named[0], article_text) if named else None
+        # the sentence and those before it, else anywhere in the article, else the story
+        # ("China's Ministry of Industry and Information Technology has published a list
+        # ..." two paragraphs up, or in another outlet's retelling)
+        for where in (" ".join([sentence[:start], *earlier]), article_text, story_text):
+            named = [
+                n
+                for n in re.findall(
+                    rf"((?:[A-Z][\w&.\-]*(?:'s|’s)?\s+(?:(?:of|and)\s+(?:the\s+)?)?){{0,5}}"
+                    rf"{noun}(?:\s+of(?:,?\s+(?:and\s+)?[A-Z][\w\-]*)+)?)",
+                    where,
+                )
+                if " " in n  # "Commission" alone names nobody
+            ]
+            if named:
+                return self._organisation(named[0], article_text)
+        return None
 
     def _other_org(
         self, text: str, first: str | None, article_text: str, exclude: Collection[str] = ()
@@ -1416,6 +1446,14 @@ def headline_orgs(
     if not title:
         return
     text = text.replace(title, " ")  # extracted text may repeat the headline
+    # "Baidu chip unit Kunlunxin files for listing": the unit, not its parent
+    unit = re.search(
+        r"\b([A-Z][\w&\-]*(?:\s+[A-Z][\w&\-]*)?)(?:'s|’s)?\s+(?:[a-z][\w\-]*\s+){0,3}"
+        r"(?:unit|arm|subsidiary|division|affiliate|spin-?off)\s+(?=[A-Z])",
+        title,
+    )
+    if unit:
+        title = title[: unit.start(1)] + " " * len(unit.group(1)) + title[unit.end(1) :]
 
     # "SK hynix" and other names with a lowercase word
     for m in LOWER_NAMES.finditer(title):

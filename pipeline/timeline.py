@@ -628,13 +628,14 @@ def _cited_origin(
 # "Shares slid 5% on Wednesday after Nikkei Asia reported ...", "Microsoft shares fell
 # 10%, a day after the company said ...": a market move, and the news it followed
 _SHARE_MOVE = re.compile(
-    r"\b(?:shares?|stock|ADRs?|depositary receipts)\b[^;]{0,80}?\b(?:rose|fell|slid|jumped|"
+    r"\b(?:[Ss]hares?|[Ss]tock|ADRs?|depositary receipts)\b[^;]{0,80}?\b(?:rose|fell|slid|jumped|"
     r"climbed|dropped|closed|gained|sank|surged|tumbled|plunged|soared|rallied|declined|lost|"
     r"added|slumped|dipped|edged|ended|opened|traded)\b"
 )
 _AFTER_NEWS = re.compile(
     r"\b(?:after|a day after|hours after|following|when|as)\s+(?:[^,;]{0,60}?)\b(?:reported|said|"
-    r"disclosed|announced|posted|unveiled|confirmed|published|broke|revealed|forecast|warned)\b"
+    r"disclosed|announced|posted|unveiled|confirmed|published|broke|revealed|forecast|warned|"
+    r"found|showed|estimated|wrote)\b"
 )
 
 
@@ -651,8 +652,20 @@ def _move_before_credit(m: Mention) -> bool:
     if m.value is not None:
         return m.value.end <= news.start()
     # a statement: when the move opens the sentence ("Microsoft shares fell 10%, their
-    # biggest drop since 2020, a day after ...")
+    # biggest drop since 2020, a day after ..."); the move's day, when the sentence gives
+    # one before the news and none after ("surged 11% on Monday after Caixin reported")
+    if m.kind == "date":
+        return bool(
+            _DAY_WORD.search(m.sentence, move.end(), news.start())
+            and not _DAY_WORD.search(m.sentence, news.start())
+        )
     return m.kind == "statement" and move.start() < 40
+
+
+_DAY_WORD = re.compile(
+    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
+    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+)
 
 
 def _outlet_dates(

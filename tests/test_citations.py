@@ -2971,3 +2971,52 @@ def test_a_two_word_business_in_a_headline_is_its_subject() -> None:
     # a person the article introduces by role stays a person
     text = "Chief executive Dana Feld said the group would grow at Kestrel. Feld said so again."
     assert subject_of("Dana Feld joins Kestrel", None, text) == "Kestrel"
+
+
+def test_the_ministry_is_the_one_named_anywhere_in_the_article_or_story() -> None:
+    # (session 23, origin bank 6) "The ministry said" two paragraphs after the ministry
+    # was named credited a company of the sentence before; a retelling that names it
+    # only as "the MIIT" credited nobody
+    f = CitationFinder(OUTLETS)
+    text = (
+        "China's Ministry of Industry and Information Technology has published a list of 27 "
+        "approved chips.\n\nNo products from Nvidia appear on it. "
+        "The ministry said the list would be reviewed every six months."
+    )
+    s = "The ministry said the list would be reviewed every six months."
+    orgs = frozenset({("Nvidia", "Nvidia")})
+    before = ["No products from Nvidia appear on it."]
+    got = f.find(s, MONDAY, "Ledger", article_text=text, orgs=orgs, before=before)
+    assert [c.cited_outlet for c in got] == [
+        "China Ministry of Industry and Information Technology"
+    ]
+    other = "The MIIT's list came out on Friday. " + s
+    got = f.find(s, MONDAY, "Ledger", article_text=other, story_text=f"{text}\n{other}")
+    assert [c.cited_outlet for c in got] == [
+        "China Ministry of Industry and Information Technology"
+    ]
+
+
+def test_the_filing_is_the_story_companys() -> None:
+    # (session 23, origin bank 6) a listing's filing had been credited to the first
+    # company of the sentence, or of the sentence before
+    f = CitationFinder(OUTLETS)
+    title = "Baidu chip unit Kunlunxin files for Hong Kong listing"
+    text = "Kunlunxin, the AI chip unit of Baidu, filed for a listing. Baidu said it was pleased."
+    assert subject_of(title, None, text) == "Kunlunxin"
+    orgs = frozenset({("Baidu", "Baidu")})
+
+    def who(s: str) -> list[str]:
+        got = f.find(
+            s, MONDAY, "Ledger", subject="Kunlunxin", article_text=f"{text} {s}", orgs=orgs,
+            before=[text],
+        )  # fmt: skip
+        return [c.cited_outlet for c in got]
+
+    assert who("Baidu owns 59% of Kunlunxin, the filing showed.") == ["Kunlunxin"]
+    assert who(
+        "The company's net loss narrowed to 610 million yuan, according to the prospectus."
+    ) == ["Kunlunxin"]
+    assert who("Its prospectus shows that Baidu bought 40 per cent of its output.") == ["Kunlunxin"]
+    # a filing the sentence gives its company stays that company's
+    assert who("Baidu said in a filing that it owns 59% of the unit.") == ["Baidu"]

@@ -1073,6 +1073,44 @@ def test_a_share_move_is_not_credited_to_the_news_it_followed(embed: Embed) -> N
     assert delay["cited_origin"]["outlet"] == "The Compute Report"
 
 
+def test_a_share_move_opening_on_shares_or_explained_by_a_finding_is_no_credit(
+    embed: Embed,
+) -> None:
+    # (session 23, origin bank 6) "Shares of Biren ..." (a capital S) and "after research
+    # firm SemiAnalysis found" were not read as a move explained by news, and the move's
+    # figure and day were credited to Caixin and SemiAnalysis
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "Biren order",
+            [
+                "Shares of Biren Technology surged 11 per cent in Hong Kong on Monday after "
+                "Caixin reported that the company had won a 3.2 billion yuan order."
+            ],
+        ),
+        article(
+            2, "Tech Ledger", 7, "Biren", ["Biren's Hong Kong-listed shares gained 11% on Monday."]
+        ),
+        article(
+            3,
+            "Silicon Daily",
+            7,
+            "AMD",
+            [
+                "AMD shares rose 4% on Tuesday after research firm SemiAnalysis found that "
+                "its chip runs a Meta model at 20% lower cost."
+            ],
+        ),
+        article(4, "Chip Brief", 8, "AMD", ["AMD's stock gained 4 percent on Tuesday."]),
+    ]
+    doc = timeline(arts, embed)
+    for figure in ("11", "4%"):
+        moves = [d for d in details_stating(doc, figure) if d["value"] and d["value"][0] in "14"]
+        assert moves and all(d["cited_origin"] is None for d in moves), moves
+
+
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
     arts = [
         article(
