@@ -106,6 +106,17 @@ _EARLIER_STATEMENT = re.compile(
     r"\b(?:said|forecast|announced|told \w+|reported|disclosed|estimated|guided|projected|"
     rf"predicted|pledged|promised)\s+(?:in\s+)?(?P<month>{_MONTH_WORDS})\b"
 )
+# ... or opens on the month: "In February, the company had guided to ...", "In April,
+# Baidu said it had switched on a cluster"
+_OPENING_MONTH = re.compile(rf"^(?:Back |Earlier )?[Ii]n (?P<month>{_MONTH_WORDS}),")
+
+
+def _earlier_month(sentence: str) -> str | None:
+    """The earlier month or year a credited statement was made in, as written."""
+    m = _EARLIER_STATEMENT.search(sentence) or _OPENING_MONTH.match(sentence)
+    return m.group("month") if m else None
+
+
 _MONTHS = {
     m: n
     for n, m in enumerate(
@@ -584,9 +595,7 @@ def _cited_origin(
         when = min(d for d, k in dated.items() if k == top)
     best, citing = next(((c, a) for c, a in cites if c.cited_date == when), cites[0])
     standing = all(
-        _STANDING.search(c.sentence)
-        or _SPEC_SHEET.search(c.sentence)
-        or _EARLIER_STATEMENT.search(c.sentence)
+        _STANDING.search(c.sentence) or _SPEC_SHEET.search(c.sentence) or _earlier_month(c.sentence)
         for c, _ in cites
     )
     if when is None and outlet_dates.get(outlet) and not standing:
@@ -596,11 +605,10 @@ def _cited_origin(
         # statement of that month, if it gives one
         # ("DigiTimes reported last month": the month before the citing article's)
         for c, a in cites:
-            month = _EARLIER_STATEMENT.search(c.sentence)
-            if not month:
+            word = _earlier_month(c.sentence)
+            if not word:
                 continue
             said = a.published_at.date()
-            word = month.group("month")
             if word in _MONTHS:
                 n = _MONTHS[word]
                 target = (said.year if n <= said.month else said.year - 1, n)

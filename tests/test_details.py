@@ -1036,6 +1036,34 @@ def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     )
 
 
+def test_a_credit_opening_on_an_earlier_month_is_not_dated_by_the_article(
+    embed: Embed,
+) -> None:
+    # (session 23, origin bank 6) "In February, the company had guided to ..." took the day
+    # the story gives the company's newest statement (the article's own)
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "Kestrel cuts outlook",
+            [
+                "Kestrel said on Monday that revenue would be $5 billion. In February, "
+                "Kestrel had guided to revenue of $6.0 billion to $6.8 billion."
+            ],
+        ),
+        article(
+            2,
+            "Tech Ledger",
+            7,
+            "Kestrel outlook",
+            ["Kestrel had forecast $6.0 billion to $6.8 billion, the company said in February."],
+        ),
+    ]
+    guide = details_stating(timeline(arts, embed), "$6.8 billion")[0]
+    assert origin(guide) == ("Kestrel", None)
+
+
 def test_a_share_move_is_not_credited_to_the_news_it_followed(embed: Embed) -> None:
     # (session 22, origin banks 2-4 and two development labels) "shares slid 5% after
     # Nikkei Asia reported ..." credits Nikkei Asia with the report, not with the move;
