@@ -119,6 +119,10 @@ def same_party(got: str, want: str) -> bool:
     if _initials(a, b) or _initials(b, a):
         return True
     n = min(len(a), len(b))
+    if len(a) == 1 and len(b) > 1 and a[0] == "".join(b[:2]):
+        return True  # "Supermicro" and "Super Micro Computer"
+    if len(b) == 1 and len(a) > 1 and b[0] == "".join(a[:2]):
+        return True
     return a == b or (n > 0 and a[:n] == b[:n])
 
 
@@ -141,7 +145,7 @@ def _initials(short: list[str], long: list[str]) -> bool:
     return (
         len(short) == 1
         and len(long) > 1
-        and short[0] == "".join(w[0] for w in long if w not in skip)
+        and short[0] in (initials := "".join(w[0] for w in long if w not in skip), initials + "c")
     )
 
 

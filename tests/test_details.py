@@ -957,6 +957,49 @@ def test_a_partys_full_and_short_names_are_one_party(embed: Embed) -> None:
     )
 
 
+def test_a_partys_acronym_and_run_together_name_are_one_party(embed: Embed) -> None:
+    # (session 23, origin bank 6) "Semiconductor Manufacturing International Corp forecast"
+    # and "SMIC said on Thursday" were two parties, the first undated; the full name stays
+    arts = [
+        article(
+            1,
+            "Tech Ledger",
+            6,
+            "SMIC outlook",
+            [
+                "Semiconductor Manufacturing International Corp forecast revenue flat to down 2% "
+                "this quarter. Gross margin will be 18% to 20%, SMIC said on Monday."
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            7,
+            "SMIC outlook",
+            ["Revenue will be flat to down 2%, SMIC said."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    smic = "Semiconductor Manufacturing International"
+    assert {c["cited_outlet"] for c in doc["citations"]} == {smic}
+    assert origin(details_stating(doc, "down 2%")[0]) == (smic, "2026-04-06")
+    arts = [
+        article(
+            1,
+            "Tech Ledger",
+            6,
+            "Supermicro outlook",
+            ["Super Micro Computer said on Monday that revenue would be $5.2 billion."],
+        ),
+        article(
+            2, "Silicon Daily", 7, "Supermicro", ["Revenue will be $5.2 billion, Supermicro said."]
+        ),
+    ]
+    doc = timeline(arts, embed)
+    assert {c["cited_outlet"] for c in doc["citations"]} == {"Super Micro Computer"}
+    assert origin(details_stating(doc, "$5.2 billion")[0]) == ("Super Micro Computer", "2026-04-06")
+
+
 def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     embed: Embed,
 ) -> None:
