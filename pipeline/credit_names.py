@@ -590,11 +590,15 @@ _BUSINESS_NOUNS = (
 
 def written_as_business(name: str, text: str) -> bool:
     """The text describes ``name`` as a business: "Chinese GPU maker Moore Threads",
-    "Moore Threads, founded by ...", "Moore Threads' preliminary numbers"."""
+    "Moore Threads, founded by ...", "Moore Threads' preliminary numbers", "Moore Threads
+    unveiled its ..."."""
     return bool(
         re.search(
             rf"\b(?:{_BUSINESS_NOUNS})\s+{re.escape(name)}\b|"
             rf"\b{re.escape(name)},\s+(?:which\s+(?:was\s+)?)?founded\b|"
+            # "Moore Threads unveiled its next chip", "Moore Threads, which listed in ...":
+            # a person's would be "his" or "her", and "who"
+            rf"\b{re.escape(name)}\s+(?:has\s+)?[a-z]+ed\s+its\b|\b{re.escape(name)},\s+which\b|"
             rf"\b{re.escape(name)}(?:'s|’s|'|’) (?:{ORG_NOUNS})\b",
             text,
         )

@@ -2968,6 +2968,8 @@ def test_a_two_word_business_in_a_headline_is_its_subject() -> None:
     assert subject_of("Moore Threads forecasts narrower 2025 loss", None, text) == "Moore Threads"
     text = "Moore Threads, founded by a former Nvidia executive, showed the Huashan chip."
     assert subject_of("Moore Threads unveils Huashan chip", None, text) == "Moore Threads"
+    text = "Moore Threads unveiled its next AI chip, codenamed Huashan, on Thursday."
+    assert subject_of("Moore Threads unveils Huashan chip", None, text) == "Moore Threads"
     # a person the article introduces by role stays a person
     text = "Chief executive Dana Feld said the group would grow at Kestrel. Feld said so again."
     assert subject_of("Dana Feld joins Kestrel", None, text) == "Kestrel"
