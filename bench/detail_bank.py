@@ -112,17 +112,14 @@ def same_party(got: str, want: str) -> bool:
     country's adjective is its name ("Japanese Ministry of ..." is "Japan Ministry of
     ...", the story labels' convention). A leading country is optional ("India Ministry
     of Electronics ..." and "Ministry of Electronics ...": the finder names a ministry's
-    country, a writer may not), and a one-word acronym is the initials of the other name
-    ("HPE" and "Hewlett Packard Enterprise")."""
+    country, a writer may not); a one-word acronym is the initials of the other name
+    ("HPE" and "Hewlett Packard Enterprise"), and a run-together name its first two words
+    ("Supermicro" and "Super Micro Computer")."""
     a, b = ([_DEMONYM.get(w, w) for w in _norm(x).split()] for x in (got, want))
     a, b = _countryless(a), _countryless(b)
-    if _initials(a, b) or _initials(b, a):
+    if _one_word_for(a, b) or _one_word_for(b, a):
         return True
     n = min(len(a), len(b))
-    if len(a) == 1 and len(b) > 1 and a[0] == "".join(b[:2]):
-        return True  # "Supermicro" and "Super Micro Computer"
-    if len(b) == 1 and len(a) > 1 and b[0] == "".join(a[:2]):
-        return True
     return a == b or (n > 0 and a[:n] == b[:n])
 
 
@@ -139,14 +136,13 @@ def _countryless(words: list[str]) -> list[str]:
     return words
 
 
-def _initials(short: list[str], long: list[str]) -> bool:
-    """One word that spells the other name's initials, small words left out."""
-    skip = {"of", "and", "for", "&"}
-    return (
-        len(short) == 1
-        and len(long) > 1
-        and short[0] in (initials := "".join(w[0] for w in long if w not in skip), initials + "c")
-    )
+def _one_word_for(short: list[str], long: list[str]) -> bool:
+    """One word that spells the other name's initials, small words left out (with or
+    without a dropped "Corp"'s "c"), or runs its first two words together."""
+    if len(short) != 1 or len(long) < 2:
+        return False
+    initials = "".join(w[0] for w in long if w not in {"of", "and", "for", "&"})
+    return short[0] in (initials, initials + "c", "".join(long[:2]))
 
 
 def origin_row(label: dict[str, Any], best: dict[str, Any] | None) -> dict[str, Any]:

@@ -1361,9 +1361,9 @@ class CitationFinder:
         if re.search(rf"\b{re.escape(words[0].lower())}\b", article_text) or not re.search(
             r"\b(?:its|it)\b", sentence[lead.end() : m.start()]
         ):
-            # a name the article never writes in lower case, that owns something in the
-            # sentence ("cutting its price"): not "Revenue rose to 29.6 trillion won, the
-            # company said"
+            # only a name the article never writes in lower case and that owns something
+            # in the sentence ("cutting its price"); "Revenue rose to 29.6 trillion won, the
+            # company said" opens on no company
             return None
         return self._organisation(name, article_text)
 

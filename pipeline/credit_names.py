@@ -632,7 +632,7 @@ def looks_like_person(
         # "Dana Feld": a first and last name when the article gives a role ("Dana Feld, an
         # analyst at ...", "chief executive Dana Feld") or later uses the surname alone
         # ("Feld said"); "Moore Threads says" is an organisation
-        if re.search(rf"\b{re.escape(name)}(?:'s|’s|'|’)? (?:{ORG_NOUNS})\b", article_text):
+        if re.search(rf"\b{re.escape(name)}(?:'s|’s)? (?:{ORG_NOUNS})\b", article_text):
             return False
         if written_as_business(name, article_text):
             return False

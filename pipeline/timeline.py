@@ -25,7 +25,7 @@ from pipeline.details import detail_text, group_details
 from pipeline.facts import Detail, DetailParams, Mention
 from pipeline.mentions import TextIndex, is_candidate, mentions_of
 from pipeline.sentences import sentences as split_sentences
-from pipeline.textdates import last_date, relative_shift
+from pipeline.textdates import MONTH_NAMES, MONTHS, WEEKDAYS, last_date, relative_shift
 from pipeline.timeutil import iso
 
 SENTENCE_KIND = "sentence"
@@ -98,10 +98,7 @@ _STANDING = re.compile(
 
 # "Meta forecast in January that ...", "Nvidia said last month": a statement of an
 # earlier month or year, not of the day the story's first article dates
-_MONTH_WORDS = (
-    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
-    r"December|(?:last|earlier this) (?:month|year)|(?:late |early )?last year)"
-)
+_MONTH_WORDS = rf"(?:{MONTH_NAMES}|(?:last|earlier this) (?:month|year)|(?:late |early )?last year)"
 _EARLIER_STATEMENT = re.compile(
     r"\b(?:said|forecast|announced|told \w+|reported|disclosed|estimated|guided|projected|"
     rf"predicted|pledged|promised)\s+(?:in\s+)?(?P<month>{_MONTH_WORDS})\b"
@@ -116,15 +113,6 @@ def _earlier_month(sentence: str) -> str | None:
     m = _EARLIER_STATEMENT.search(sentence) or _OPENING_MONTH.match(sentence)
     return m.group("month") if m else None
 
-
-_MONTHS = {
-    m: n
-    for n, m in enumerate(
-        "January February March April May June July August September October November "
-        "December".split(),
-        start=1,
-    )
-}
 
 # "According to Google's published specifications, each chip carries 192GB": a document
 # that stands, not a statement the story dates
@@ -625,8 +613,8 @@ def _cited_origin(
             if not word:
                 continue
             said = a.published_at.date()
-            if word in _MONTHS:
-                n = _MONTHS[word]
+            if word.lower() in MONTHS:
+                n = MONTHS[word.lower()]
                 target = (said.year if n <= said.month else said.year - 1, n)
             elif word == "last month":
                 target = (said.year, said.month - 1) if said.month > 1 else (said.year - 1, 12)
@@ -686,9 +674,12 @@ def _move_before_credit(m: Mention) -> bool:
     return m.kind == "statement" and move.start() < 40
 
 
+# a weekday, "today" / "yesterday", or a month as written ("Monday", "Sept"; not the
+# "Mar" of "Marvell")
 _DAY_WORD = re.compile(
-    r"\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|today|yesterday|"
-    r"Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\b"
+    r"\b(?:today|yesterday|"
+    + "|".join(w.capitalize() for w in sorted([*WEEKDAYS, *MONTHS], key=len, reverse=True))
+    + r")\b"
 )
 
 

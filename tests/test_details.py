@@ -1177,8 +1177,9 @@ def test_a_share_move_opening_on_shares_or_explained_by_a_finding_is_no_credit(
         article(4, "Chip Brief", 8, "AMD", ["AMD's stock gained 4 percent on Tuesday."]),
     ]
     doc = timeline(arts, embed)
-    for figure in ("11", "4%"):
-        moves = [d for d in details_stating(doc, figure) if d["value"] and d["value"][0] in "14"]
+    # the move's own figure, not the news's ("3.2 billion yuan", "20% lower cost")
+    for sentence, figure in (("surged 11", "11"), ("rose 4%", "4")):
+        moves = [d for d in details_stating(doc, sentence) if str(d["value"]).startswith(figure)]
         assert moves and all(d["cited_origin"] is None for d in moves), moves
 
 
