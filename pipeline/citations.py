@@ -387,6 +387,10 @@ class CitationFinder:
                     continue  # a name inside a description; one cited ("citing X") counts
                 if any(qs < m.start() < qe for qs, qe in quoted):
                     continue
+                if m.group(0)[:4].lower() == "per " and re.search(
+                    r"\d(?:[\d,.]*\d)?\s*(?:[\w\-]+\s+)?$", sentence[: m.start()]
+                ):
+                    continue  # a rate, not a credit: "144 chips per UltraServer"
                 if (
                     NOT_A_CREDIT.match(sentence, m.end())
                     or HYPOTHETICAL.search(sentence[max(0, m.start() - 12) : m.start()])

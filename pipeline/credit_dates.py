@@ -242,6 +242,14 @@ def date_near(sentence: str, pos: int, article_day: date) -> date | None:
         r"\b(?:confirmed|denied|rejected|disputed|dismissed)\s+(?:on\s+)?$", sentence[:date_at]
     ):
         return None  # "Deutsche Telekom confirmed on Friday a report by Handelsblatt"
+    if "," in between and any(
+        # (lowercase: "at Cloud Next on Friday" names an event)
+        k.group(0)[0].islower()
+        for k in LOOKS_AHEAD.finditer(sentence[max(0, date_at - 60) : date_at])
+    ):
+        # "Operators have until June 30 to apply, the regulator said": a deadline or a
+        # coming event, never when the source spoke
+        return None
     if trailing and "," in between and re.search(r"[A-Za-z]", sentence[: max(0, date_at - 4)]):
         # ... unless what it reports happened on that day: "Cerebras priced its offering on
         # Wednesday ..., the company said" / "priced its IPO last night, Pacific Wire

@@ -59,7 +59,10 @@ _ABBREV = {
 _BOUNDARY = re.compile(r"(?<=[.!?…])[\"'”’)\]]*\s+(?=[\"'“‘(\[]?[A-Z0-9$€£])")
 
 BOILERPLATE = re.compile(
-    r"\b(subscribe|(?:our|this|the|free|daily|weekly) newsletter|newsletter (?:sign|subscri)\w*|"
+    r"\b(subscribe|(?:our|this|the|free|daily|weekly) newsletter"
+    # (not the newsletter as a source: "by the newsletter's count", "the newsletter reported")
+    r"(?!['’]s\b|\s+(?:reported|said|says|wrote|writes|noted|found|cited|counted|first)\b)|"
+    r"newsletter (?:sign|subscri)\w*|"
     r"sign up|signup|leave a (reply|comment)|"
     r"share (?:this(?: article| story| post| page)?\b(?!\s+(?:of|is|was|has|rose|fell))|"
     r"on (?:twitter|x|facebook|linkedin|whatsapp|reddit|bluesky|threads|email|social))|"

@@ -57,7 +57,9 @@ LOOKS_AHEAD = re.compile(
     r"\b(?:will|would|is|are)\s+(?:\w+\s+)?(?:expected|set|scheduled|due|slated|planned)\b|"
     r"\bwill\b|\bto\s+(?:begin|start|open|list|debut|price|launch)\b|\bnext\b|\bcoming\b|"
     r"\bexpected\b|\bscheduled\b|\bbegins?\b|\bstarts?\b|\b(?:re)?opens?\b|\bresumes?\b|"
-    r"\bexpires?\b|\btakes\s+effect\b",
+    r"\bexpires?\b|\btakes\s+effect\b|"
+    # a deadline: "operators have until June 30 to apply", "applications close on June 30"
+    r"\buntil\b|\bdeadline\b|\bcloses?\s+on\b",
     re.I,
 )
 # a yearless date up to this far ahead is in the article's year ("the quarter ends April
@@ -84,6 +86,21 @@ _ORDINAL_DAY = re.compile(
 )
 _AGO = re.compile(r"\b(a|one|two|three|four|\d) (day|week)s? ago\b", re.I)
 _SMALL = {"a": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6}
+
+
+def _ahead(found: date, sentence: str, start: int, article_day: date) -> date:
+    """A yearless date sent back a year (see :data:`FUTURE_DAYS`) stays in the article's
+    year when the words before it look ahead: "Applications close on June 30" written in
+    March is this June, not last."""
+    if found >= article_day or not LOOKS_AHEAD.search(sentence[max(0, start - 60) : start]):
+        return found
+    try:
+        ahead = found.replace(year=found.year + 1)
+    except ValueError:  # February 29
+        return found
+    # (sent back a year, or a January date written in late December)
+    rolled = found.year < article_day.year or (ahead - article_day).days <= FUTURE_DAYS
+    return ahead if rolled and (ahead - article_day).days <= 366 else found
 
 
 def resolve_date(sentence: str, article_day: date) -> date | None:
@@ -177,8 +194,10 @@ def dates_in(sentence: str, article_day: date) -> list[date]:
                 d = date(year, month, int(m.group("day")))
             except ValueError:
                 continue
-            if not m.group("year") and d > article_day + timedelta(days=FUTURE_DAYS):
-                d = d.replace(year=d.year - 1)
+            if not m.group("year"):
+                if d > article_day + timedelta(days=FUTURE_DAYS):
+                    d = d.replace(year=d.year - 1)
+                d = _ahead(d, sentence, m.start(), article_day)
             out.append(d)
     return out
 
@@ -244,7 +263,10 @@ def all_dates(sentence: str, article_day: date) -> list[tuple[date, int, int]]:
         for m in pattern.finditer(sentence):
             found = first_date(m.group(0), article_day)
             if found and not any(s <= m.start() < e for s, e in spans):
-                out.append((found[1], m.start(), m.end()))
+                day = found[1]
+                if not m.group("year"):
+                    day = _ahead(day, sentence, m.start(), article_day)
+                out.append((day, m.start(), m.end()))
                 spans.append((m.start(), m.end()))
     for m in _WEEKDAY.finditer(sentence):
         if any(s <= m.start() < e or m.end() + 3 >= s > m.start() for s, e in spans):

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from pipeline.citations import Citation, CitationFinder, subject_of
-from pipeline.textdates import all_dates, resolve_date
+from pipeline.textdates import all_dates, dates_in, resolve_date
 
 OUTLETS: dict[str, list[str]] = {
     "The Information": [],
@@ -209,6 +209,19 @@ def test_citation_weekday_resolved_against_the_article(finder: CitationFinder) -
 def test_citation_year_rollover(finder: CitationFinder) -> None:
     s = "The plan was first reported by The Information on December 30."
     assert cites(finder, s, day=date(2026, 1, 5)) == [("The Information", date(2025, 12, 30), True)]
+
+
+def test_a_deadline_ahead_stays_in_the_article_year(finder: CitationFinder) -> None:
+    # a yearless date far ahead is last year's, unless the words before it look ahead
+    march = date(2026, 3, 24)
+    assert dates_in("Applications close on June 30.", march) == [date(2026, 6, 30)]
+    assert dates_in("The chip went on sale on June 30.", march) == [date(2025, 6, 30)]
+    assert dates_in("It had until March 1 to reply.", march) == [date(2026, 3, 1)]
+    assert dates_in("The offer is open until January 5.", date(2026, 12, 20)) == [date(2027, 1, 5)]
+    # ... and the deadline is no date for the credit that closes the sentence
+    s = "Operators have until June 30 to apply, the Infocomm Media Development Authority said."
+    assert [d for d, _, _ in all_dates(s, march)] == [date(2026, 6, 30)]
+    assert [when for _, when, _ in cites(finder, s, day=march)] == [None]
 
 
 def test_all_dates_spans() -> None:
@@ -1751,6 +1764,10 @@ _BANK_8 = _rows(
         # a rate is no credit
         ("The chip serves 6,688 tokens per second per NPU, according to Reuters.", MONDAY,
          [("Reuters", None, True)]),
+        # (validation story) nor a count per product: "per" after a figure
+        ("Specs: 3nm at TSMC, 144 chips per UltraServer, and AWS claims 4.4x the compute.",
+         MONDAY, [("Amazon", None, False)]),
+        ("The count rose to 10, per Reuters.", MONDAY, [("Reuters", None, True)]),
         ("Buyers were told to expect samples in July, according to a notice Nvidia sent to "
          "distributors on Friday.", MONDAY, [("Nvidia", FRIDAY, False)]),
         ("The Information was the first outlet to publish the block diagram, on Friday.",

@@ -408,6 +408,10 @@ def test_boilerplate_and_candidates() -> None:
     assert not is_boilerplate(
         "The Compute Report, a US subscription newsletter, first reported the plan on April 4."
     )
+    # (validation story) a newsletter's count or report is a source, not a sign-up prompt
+    assert not is_boilerplate("The deal covers around 250,000 chips, by the newsletter's count.")
+    assert not is_boilerplate("The newsletter reported on Monday that the deal was signed.")
+    assert is_boilerplate("Get the newsletter in your inbox.")
     assert is_boilerplate("Leave a reply")
     assert is_boilerplate("Join 50,000 readers and sign up for our newsletter today for 20% off.")
     assert not is_candidate("Sign up for our newsletter to get 20% off every chip story.")
@@ -1626,6 +1630,8 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         # (detail bank 2) the next product of a plan follows in its year
         ("The L200, a smaller chiplet, will follow in 2028.", [2028]),
         ("The company says the M1000 ships in May, with the L200 following in 2028.", [2028]),
+        # (validation story) a power plan's first delivery
+        ("Start date: first power in 2027, per Vistra.", [2027]),
     ],
 )
 def test_a_founding_or_planned_year_is_a_value(text: str, years: list[int]) -> None:
