@@ -45,6 +45,7 @@ from pipeline.credit_names import (
     acronyms,
     bare,
     bare_officer,
+    body_title_of,
     drop_starts,
     employer_of,
     first_org,
@@ -706,6 +707,14 @@ class CitationFinder:
                         if name and not known and not head
                         else None
                     )
+                    if not employer and not head and name and not known:
+                        # "commission chair Diane Whitcomb said": the commission the story
+                        # names
+                        kind = body_title_of(name, article_text) or body_title_of(name, story_text)
+                        if kind:
+                            employer = self._named_body(
+                                f"the {kind}", 0, "", article_text, story_text
+                            )
                     if (
                         not employer
                         and not head

@@ -131,6 +131,12 @@ def _misprint(a: Quantity, b: Quantity) -> bool:
 _NOT_COUNTS = MEASURES | set(CURRENCY_SYMBOLS.values()) | set(CURRENCY_WORDS.values())
 
 
+def counted_unit(unit: str) -> bool:
+    """Is ``unit`` a counted noun ("machine", "partner"), not a measure, money, a period or
+    a bare number?"""
+    return bool(unit) and unit not in _NOT_COUNTS and not unit.startswith(("period", "vague"))
+
+
 def _period_gap(a: str, b: str) -> int:
     """How many steps of their grain two periods are apart (months, halves, quarters)."""
 
@@ -360,7 +366,14 @@ def _prospective(m: Mention) -> bool:
     outcome? ("At $11.9 billion, Cerebras would trade at ..." is a condition, whatever
     comes before it.)"""
     _, near, after = _future_words(m)
+    if m.value is not None and m.value.unit in _SPEC_UNITS:
+        # "clocking up to 2.1GHz", "up to 1,400W": a spec's ceiling, not a plan
+        near = _CEILING.sub(" ", near)
     return bool(_PLAN.search(near) or _SCHEDULED.search(near) or _CONDITION_AFTER.match(after))
+
+
+_SPEC_UNITS = {"Hz", "W", "B", "B/s", "b/s", "FLOPS", "OPS"}
+_CEILING = re.compile(r"\b(?:up to|as much as|as high as)\b", re.I)
 
 
 def _only_scheduled(m: Mention) -> bool:
@@ -438,9 +451,18 @@ def trading_moment(m: Mention) -> str | None:
     head, tail = _around(m, 70, 50)
     for name, pattern in _MOMENTS:
         if pattern.search(f"{head} {m.value.text} {tail}"):
+            if name == "peak" and not _MARKET.search(m.sentence):
+                continue  # "raised prices by as much as 60%": a ceiling, not a share's peak
             return name
     return None
 
+
+# words of a market move: a percentage "as much as" in a sentence without them is no peak
+_MARKET = re.compile(
+    r"\b(?:shares?|stocks?|ADRs?|index|trading|traded|trade|intraday|session|closed|closing|"
+    r"market value)\b",
+    re.I,
+)
 
 MoveFacets = tuple[frozenset[str], frozenset[str], frozenset[str]]
 

@@ -479,6 +479,32 @@ _DAY_WORDS = (
 )
 
 
+_BODY = r"(?P<body>commission|ministry|department|bureau|authority|administration|regulator)"
+_BODY_ROLE = (
+    r"(?:chair|chairman|chairwoman|chairperson|head|president|director|commissioner|"
+    r"spokesperson|spokesman|spokeswoman|secretary)"
+)
+
+
+@lru_cache(maxsize=256)
+def body_title_of(name: str, article_text: str) -> str | None:
+    """The kind of public body a person's title ties them to when the article writes the
+    body in lower case ("commission chair Diane Whitcomb", "Diane Whitcomb, who chairs the
+    commission"): "commission". Which commission is for the caller to find."""
+    if not article_text or not re.fullmatch(PERSON, name):
+        return None
+    person = re.escape(name) if " " in name else rf"(?:[A-Z][a-z]+\s+)?{re.escape(name)}\b"
+    for rx in (
+        rf"\b(?-i:{_BODY})(?:'s|’s)?\s+(?:[a-z\-]+\s+)?{_BODY_ROLE}\s+{person}",
+        rf"\b{person},\s+(?:who\s+(?:chairs|heads|leads|runs)|the\s+(?:[a-z\-]+\s+)?"
+        rf"{_BODY_ROLE}\s+of)\s+the\s+{_BODY}\b",
+    ):
+        m = re.search(rx, article_text)
+        if m:
+            return m.group("body")
+    return None
+
+
 @lru_cache(maxsize=256)
 def employer_of(name: str, article_text: str) -> str | None:
     """The organisation a person speaks for, when the article says so: "Nvidia chief

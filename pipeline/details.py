@@ -14,12 +14,15 @@ Pure: takes mentions and vectors, returns groups. pipeline.timeline does the I/O
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
+from dataclasses import replace
 
 import numpy as np
 
 from pipeline.claims import DATELINE
 from pipeline.conflicts import (
+    counted_unit,
     is_baseline,
     is_conflict,
     move_facets,
@@ -576,6 +579,12 @@ def group_details(
     ]
     topic_names = frozenset(k[2:] for k in topic if k.startswith("e:"))
     facets = [move_facets(g.mentions, topic_names) for g in groups]
+    counted = [
+        {m.value.unit for m in g.mentions if m.value is not None and counted_unit(m.value.unit)}
+        for g in groups
+    ]
+    units = Counter(u for c in counted for u in c)
+    sole = replace(p, conflict_cos=min(p.conflict_cos, p.sole_unit_cos))
     for gi, g in enumerate(groups):
         if g.mentions[0].kind == "statement":
             continue
@@ -589,10 +598,11 @@ def group_details(
                 continue
             # claim cosine plus shared rare words, as for grouping
             raw, local = raw_of[g.mentions[0].kind]
+            q = sole if any(units[u] == 2 for u in counted[gi] & counted[hi]) else p
             for m in g.mentions:
                 for other in groups[hi].mentions:
                     cos = float(raw[local[id(m)], local[id(other)]])
-                    if is_conflict(m, other, cos, p) and (best is None or cos > best[0]):
+                    if is_conflict(m, other, cos, q) and (best is None or cos > best[0]):
                         best = (cos, hi)
         if best is not None:
             parent[gi] = best[1]

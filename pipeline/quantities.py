@@ -416,8 +416,8 @@ _QTY = re.compile(
         GW|gigawatts?|MW|megawatts?|kW|kilowatts?|W\b|watts?|TB/s|GB/s|Tbps|Gbps|Mbps|GT/s|MT/s|
         (?:terabits?|gigabits?|megabits?)\ (?:per|a)\ second|
         (?-i:TOPS)\b|(?:operations|ops)\ (?:per|a)\ second|
-        (?:terabytes?|gigabytes?|TB|GB)\ (?:per|a)\ second|GB|TB|MB|terabytes?|gigabytes?|
-        megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
+        (?:terabytes?|gigabytes?|TB|GB)\ (?:of\ data\ )?(?:per|a)\ second|
+        GB|TB|MB|terabytes?|gigabytes?|megabytes?|GHz|MHz|gigahertz|megahertz|nm|nanomet(?:er|re)s?|
         (?:giga|tera|peta|exa)-?flops?\b|[GTPE]FLOPS?\b|
         dollars?|USD|euros?|yuan|renminbi|yen))?
     """,
@@ -429,6 +429,15 @@ _QTY = re.compile(
 _AND_A_HALF = re.compile(
     rf"(?<![\w.])(?:(?P<n>{NUM}|{WORDNUM})\s+and\s+a\s+half\s+(?P<u>years?|months?|weeks?|days?)"
     r"|(?:an?|one)\s+(?P<u2>year|month|week|day)\s+and\s+a\s+half)\b",
+    re.I,
+)
+
+
+# "the pause will last a year", "runs for a month": a span of one unit, written without a
+# number (not "a year ago", "for a year now" is still one)
+_A_SPAN = re.compile(
+    r"\b(?:last|lasts|lasted|lasting|for)\s+(?P<span>an?\s+(?P<u>year|month|week))\b"
+    r"(?!\s+(?:ago|earlier|later|before|after|and\s+a\s+half)\b|['’]s)",
     re.I,
 )
 
@@ -510,7 +519,8 @@ def find_quantities(text: str) -> list[Quantity]:
         scale = (m.group("scale") or "").lower()
         scale2 = (m.group("scale2") or "").lower()
         cur = (m.group("cur") or "").strip().lower()
-        tail = tail_raw.strip().lstrip("-").strip().lower()
+        # ("0.8 terabytes of data per second" is the rate "0.8 terabytes per second")
+        tail = tail_raw.strip().lstrip("-").strip().lower().replace(" of data ", " ")
         if text[m.start("num") - 1 : m.start("num")] == "-" and not (scale or tail or cur):
             continue  # "2026-04-03", "fiscal 2025-26": only a range's upper end ("1-2 GW")
         # single letters as scale only directly after a digit ("37B", "$5.5bn", "1T")
@@ -519,7 +529,7 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             if not cur:
                 scale = ""
-        physical = tail_raw.strip().lstrip("-").strip().lower() in UNIT_WORDS
+        physical = tail in UNIT_WORDS
         if word_number and raw_num.lower() in ("a", "an") and not scale and not physical:
             continue  # "a" on its own is an article, not a number; "a gigawatt" is one
         for s in (scale, scale2):
@@ -548,8 +558,11 @@ def find_quantities(text: str) -> list[Quantity]:
                 word = noun.group(1).lower().rstrip("-")
                 if word in DURATION_DAYS:
                     if re.search(
+                        # (not the verb: "the pause would last 12 months")
+                        r"(?<!\bwill )(?<!\bwould )(?<!\bcould )(?<!\bshould )(?<!\bmay )"
+                        r"(?<!\bmight )(?<!\bcan )(?<!\bmust )(?<!\bto )"
                         r"\b(?:first|last|past|next|previous|recent|coming|final)\s+$",
-                        text[max(0, m.start() - 12) : m.start()],
+                        text[max(0, m.start() - 20) : m.start()],
                         re.I,
                     ):
                         continue  # "the first six months of the year" is a period, not a fact
@@ -617,6 +630,10 @@ def find_quantities(text: str) -> list[Quantity]:
             value *= _FRACTIONS[part.group(1).lower().replace("-", " ")]
             start -= len(part.group(0))
         out.append(Quantity(value, unit, text[start:end].strip(), approx, start, end))
+    for a in _A_SPAN.finditer(text):
+        if not any(q.start <= a.start("span") < q.end for q in out):
+            days = DURATION_DAYS[a.group("u").lower()]
+            out.append(Quantity(days, "days", a.group("span"), True, a.start("span"), a.end()))
     for h in halves:
         whole = _parse_number(h.group("n")) if h.group("n") else 1.0
         unit = (h.group("u") or h.group("u2")).lower()

@@ -3016,6 +3016,24 @@ def test_the_ministry_is_the_one_named_anywhere_in_the_article_or_story() -> Non
     ]
 
 
+def test_a_commission_chair_speaks_for_the_commission_the_story_names() -> None:
+    # (validation story) "commission chair Diane Whitcomb said" had credited the chair by
+    # name; the body written in lower case is the one the article or story names
+    from pipeline.credit_names import body_title_of
+
+    f = CitationFinder(OUTLETS)
+    s = "“We are not closing the door on data centers,” commission chair Diane Whitcomb said."
+    text = "Oregon's Public Utility Commission voted 3-0 on Thursday to pause the deals. " + s
+    got = f.find(s, MONDAY, "Ledger", article_text=text, story_text=text)
+    assert [c.cited_outlet for c in got] == ["Oregon Public Utility Commission"]
+    assert body_title_of("Diane Whitcomb", "Diane Whitcomb, who chairs the commission") == (
+        "commission"
+    )
+    assert body_title_of("Whitcomb", "the ministry spokesperson Whitcomb said") == "ministry"
+    # a company's chair is no body's, and a capitalised body is the employer's business
+    assert body_title_of("Diane Whitcomb", "company chair Diane Whitcomb said") is None
+
+
 def test_the_filing_is_the_story_companys() -> None:
     # (session 23, origin bank 6) a listing's filing had been credited to the first
     # company of the sentence, or of the sentence before

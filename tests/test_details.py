@@ -2559,3 +2559,54 @@ def test_a_future_on_a_schedule_rivals_the_same_future_told_plainly() -> None:
                       "The pricing values Cerebras at about $13.1 billion.")  # fmt: skip
     assert not rivals("Nvidia expects to ship 20 million GPUs.",
                       "Nvidia has shipped roughly 14 million GPUs.")  # fmt: skip
+
+
+def test_a_count_only_two_groups_give_conflicts_on_less_alike_wording() -> None:
+    # (conflict bank 5) "7 High-NA EUV machines" and "five High-NA EXE-series scanners":
+    # worded apart (claim cosine 0.4, under conflict_cos), but the only two counts of
+    # machines in the story fill one slot
+    from pipeline.facts import Mention
+    from pipeline.quantities import find_quantities
+
+    def mention(aid: str, text: str, row: int, word: str) -> Mention:
+        [q] = [x for x in find_quantities(text) if x.unit == "machine"]
+        return Mention(aid, text, 0, "quantity", q, None, frozenset({word}), frozenset(), row)
+
+    seven = mention("a1", "ASML has now delivered 7 High-NA EUV machines.", 0, "delivered")
+    five = mention("a2", "It confirmed that five High-NA scanners have gone out.", 1, "confirmed")
+    twelve = mention("a3", "Canon has sold 12 machines to memory makers this year.", 2, "sold")
+    vectors = np.array([[1.0, 0.0, 0.0], [0.4, 0.916515, 0.0], [0.0, 0.0, 1.0]], dtype=np.float32)
+    p = DetailParams()
+    assert p.sole_unit_cos < 0.4 < p.conflict_cos
+    [one] = group_details([seven, five], vectors, p)
+    assert [[m.value.text for m in c] for c in one.conflicts] == [["five"]]
+    # a third count of machines: the unit is no longer evidence of one slot
+    details = group_details([seven, five, twelve], vectors, p)
+    assert len(details) == 3 and not any(d.conflicts for d in details)
+
+
+def test_a_specs_ceiling_is_no_plan() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
+    # (conflict bank 3) "clocking up to 2.1GHz" against "a peak engine clock of 2.4GHz":
+    # one spec, two values; "up to" a clock or a power is the part's ceiling, not a plan
+    [boost] = quantities_in("The House of Zen says its MI355X is clocking up to 2.1GHz.")
+    [peak] = quantities_in("The MI355X runs at a peak engine clock of 2.4GHz.")
+    p = DetailParams()
+    assert same_slot_other_value(boost, peak, p)
+    # a plan in money is still no rival to the outcome
+    [plan] = quantities_in("Cerebras is looking to raise up to $1.2 billion.")
+    [done] = quantities_in("Cerebras raised $1.32 billion.")
+    assert not same_slot_other_value(plan, done, p)
+
+
+def test_as_much_as_is_a_peak_only_in_a_market_move() -> None:
+    from pipeline.conflicts import trading_moment
+
+    # (conflict bank 7) "raised prices by as much as 60%" is a ceiling, not a share's
+    # intraday peak; it had kept "up to 40%" from being its rival
+    assert trading_moment(pct("Samsung has raised prices of some chips by as much as 60%.")) is None
+    assert (
+        trading_moment(pct("Nokia shares rose as much as 25% intraday before paring gains."))
+        == "peak"
+    )

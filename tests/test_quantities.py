@@ -320,6 +320,21 @@ def test_a_period_of_the_year_is_not_a_duration_fact() -> None:
     assert find_quantities("over the past two years") == []
     [q] = find_quantities("the 180-day lock-up")
     assert q.unit == "days" and q.value == 180
+    assert find_quantities("sales in the last 12 months") == []
+
+
+def test_a_span_that_the_verb_last_or_for_gives_is_a_duration() -> None:
+    # (validation story) "would last 12 months", "will last a year", "runs for a year"
+    [q] = find_quantities("The pause would last 12 months.")
+    [y] = find_quantities("The pause will last a year.")
+    [r] = [x for x in find_quantities("It starts on June 1 and runs for a year.") if x.unit]
+    assert q.unit == y.unit == r.unit == "days"
+    assert compatible(q, y) and compatible(y, r)
+    [m] = find_quantities("The ban lasts a month.")
+    assert m.value == 30.4375
+    # an offset or a possessive is no span
+    assert find_quantities("Revenue rose from a year earlier.") == []
+    assert find_quantities("It built a year's worth of stock.") == []
 
 
 @pytest.mark.parametrize(
@@ -513,6 +528,10 @@ def test_bandwidth_written_out_per_second_is_a_rate() -> None:
         assert one(text).unit == "B/s" and one(text).value == 17.2e12
     assert agree("1.8 TB/s", "1.8 terabytes per second")
     assert one("96 gigabytes of memory").unit == "B"
+    # (validation story) "of data" between the size and the second
+    assert one("about 0.8 terabytes of data per second").unit == "B/s"
+    assert agree("about 819 GB/s", "about 0.8 terabytes of data per second")
+    assert one("2 terabytes of data").unit == "B"
 
 
 def test_a_hedged_range_is_one_value() -> None:
