@@ -78,7 +78,11 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
     wildcard = big and plain and not any(u.startswith(("period", "vague")) for u in (ua, ub))
     if (not wildcard and (not ua or ua != ub)) or compatible(a.value, b.value):
         return False
-    if _prospective(a) != _prospective(b) and not (_only_scheduled(a) or _only_scheduled(b)):
+    if (
+        ua != "year"  # a target year is a plan however it is told ("expected ... in 2027")
+        and _prospective(a) != _prospective(b)
+        and not (_only_scheduled(a) or _only_scheduled(b))
+    ):
         return False  # "looking to raise up to $1.2bn" is a plan; "raised $1.32bn" the outcome
     if is_baseline(a) != is_baseline(b):
         return False  # "up from 132 cores" is the old chip's count, not a rival figure
@@ -113,16 +117,21 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
 def _misprint(a: Quantity, b: Quantity) -> bool:
     """Is one figure the other mistyped, however far apart the values: the same digits
     at another magnitude ("120,000 miles" / "12,000 miles") or two neighbouring digits
-    swapped at the same magnitude ("$4.1 billion" / "$1.4 billion")? Two digits at
-    least: "5" against "50" says nothing."""
+    swapped at the same magnitude ("$4.1 billion" / "$1.4 billion") or its leading digit
+    dropped ("164%" / "64%")? Two digits at least: "5" against "50" says nothing."""
     da, db = significant_digit_string(a), significant_digit_string(b)
     if len(da) < 2 or len(db) < 2:
         return False
     if da == db:
         return True
     lo, hi = sorted([abs(a.value), abs(b.value)])
-    if len(da) != len(db) or hi >= 10 * lo:
+    if hi >= 10 * lo:
         return False  # "1.72 trillion" and "127 billion" share digits by chance
+    long, short = sorted([da, db], key=len, reverse=True)
+    if len(long) == len(short) + 1:
+        return long[1:] == short  # a leading digit dropped: "164%" / "64%"
+    if len(da) != len(db):
+        return False
     diff = [i for i in range(len(da)) if da[i] != db[i]]
     i, j = diff if len(diff) == 2 else (0, 0)
     return j == i + 1 and (da[i], da[j]) == (db[j], db[i])

@@ -113,7 +113,7 @@ _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
     r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production|sale|online|operational|"
-    r"service|follow(?:s|ing)?|(?:first\s+)?power)\s+in"
+    r"service|follow(?:s|ing)?|(?:first\s+)?power|output|wafers?)\s+in"
     r"|(?:scheduled|slated|planned|targeted|set|due)\s+for"
     r"|ships|shipping|due|available)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|start\s+of\s+)?$",

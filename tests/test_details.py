@@ -1632,6 +1632,9 @@ def test_pair_scores_do_not_depend_on_the_hash_seed() -> None:
         ("The company says the M1000 ships in May, with the L200 following in 2028.", [2028]),
         # (validation story) a power plan's first delivery
         ("Start date: first power in 2027, per Vistra.", [2027]),
+        # (conflict bank 1) a fab's first output
+        ("The plant is expected to produce its first DRAM wafers in 2027.", [2027]),
+        ("Micron said its first Idaho fab will begin DRAM output in 2028.", [2028]),
     ],
 )
 def test_a_founding_or_planned_year_is_a_value(text: str, years: list[int]) -> None:
@@ -2530,6 +2533,9 @@ def test_a_mistyped_figure_is_a_rival_however_far_apart() -> None:
     assert not rivals(
         "Intel posted a net profit of $4.1 billion.", "Intel posted a net profit of $1.2 billion."
     )
+    # (conflict bank 5) a leading digit dropped: "164%" against "64%"; not "16%" / "64%"
+    assert rivals("Navitas shares closed up 164% on Wednesday.", "Navitas shares closed up 64%.")
+    assert not rivals("Navitas shares closed up 16% on Wednesday.", "Navitas shares closed up 64%.")
     # a count in words of buildings is a count ("eight buildings" against "six buildings")
     eight = quantity_mention("The campus will comprise eight buildings.")
     assert (eight.value.unit, eight.value.value) == ("building", 8.0)
@@ -2610,3 +2616,21 @@ def test_as_much_as_is_a_peak_only_in_a_market_move() -> None:
         trading_moment(pct("Nokia shares rose as much as 25% intraday before paring gains."))
         == "peak"
     )
+
+
+def test_two_target_years_of_one_milestone_are_rivals_however_told() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
+    # (conflict bank 1) "is expected to produce its first DRAM wafers in 2027" against
+    # "will begin DRAM output in 2028": a target year is a plan either way
+    [expected] = quantities_in(
+        "ID1 is expected to produce its first DRAM wafers in 2027.", unit="year"
+    )
+    [plain] = quantities_in(
+        "Micron said its first Idaho fab will begin DRAM output in 2028.", unit="year"
+    )
+    p = DetailParams()
+    assert same_slot_other_value(expected, plain, p)
+    # still not a founding year against a target
+    [founded] = quantities_in("Micron, founded in 2026, will begin DRAM output.", unit="year")
+    assert not same_slot_other_value(founded, plain, p)
