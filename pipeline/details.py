@@ -579,8 +579,13 @@ def group_details(
     ]
     topic_names = frozenset(k[2:] for k in topic if k.startswith("e:"))
     facets = [move_facets(g.mentions, topic_names) for g in groups]
+    # (a counted noun or a span of time: "valid for one year" / "two-year licences")
     counted = [
-        {m.value.unit for m in g.mentions if m.value is not None and counted_unit(m.value.unit)}
+        {
+            m.value.unit
+            for m in g.mentions
+            if m.value is not None and (counted_unit(m.value.unit) or m.value.unit == "days")
+        }
         for g in groups
     ]
     units = Counter(u for c in counted for u in c)

@@ -99,6 +99,7 @@ class DetailParams:
     # two mentions of one precise figure ("more than $37 billion", "16.5 billion") score
     # this much more: a figure with two or more significant digits is a fingerprint
     precise_bonus: float = 0.2
-    # a counted unit only two value groups of the story use ("five High-NA scanners" and
-    # "7 High-NA EUV machines"): one slot at this lower similarity than conflict_cos
+    # a counted unit or a span only two value groups of the story use ("five High-NA
+    # scanners" and "7 High-NA EUV machines", "valid for one year" and "two-year
+    # licences"): one slot at this lower similarity than conflict_cos
     sole_unit_cos: float = 0.3

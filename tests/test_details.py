@@ -2589,6 +2589,19 @@ def test_a_count_only_two_groups_give_conflicts_on_less_alike_wording() -> None:
     # a third count of machines: the unit is no longer evidence of one slot
     details = group_details([seven, five, twelve], vectors, p)
     assert len(details) == 3 and not any(d.conflicts for d in details)
+    # (conflict bank 1) so are two spans: "valid for one year" and "two-year licences"
+    one_year = Mention(
+        "a1", "The approvals are valid for one year.", 0, "quantity",
+        quantity_mention("The approvals are valid for one year.").value,
+        None, frozenset({"valid"}), frozenset(), 0,
+    )  # fmt: skip
+    two_year = Mention(
+        "a2", "They have received two-year licences.", 0, "quantity",
+        quantity_mention("They have received two-year licences.").value,
+        None, frozenset({"received"}), frozenset(), 1,
+    )  # fmt: skip
+    [licence] = group_details([one_year, two_year], vectors, p)
+    assert len(licence.conflicts) == 1
 
 
 def test_a_specs_ceiling_is_no_plan() -> None:
