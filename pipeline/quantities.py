@@ -433,8 +433,8 @@ _AND_A_HALF = re.compile(
 )
 
 
-# "the pause will last a year", "runs for a month": a span of one unit, written without a
-# number (not "a year ago", "for a year now" is still one)
+# "the pause will last a year", "runs for a month": a span of one unit written without a
+# number (not an offset, "a year earlier", nor "a year's worth")
 _A_SPAN = re.compile(
     r"\b(?:last|lasts|lasted|lasting|for)\s+(?P<span>an?\s+(?P<u>year|month|week))\b"
     r"(?!\s+(?:ago|earlier|later|before|after|and\s+a\s+half)\b|['’]s)",
