@@ -370,6 +370,11 @@ def _future_words(m: Mention) -> tuple[str, str, str]:
     return body, f"{before} {m.value.text}", body[m.value.end : m.value.end + 40]
 
 
+# units of a part's specification, where "up to" is the part's ceiling, not a plan
+_SPEC_UNITS = {"Hz", "W", "B", "B/s", "b/s", "FLOPS", "OPS"}
+_CEILING = re.compile(r"\b(?:up to|as much as|as high as)\b", re.I)
+
+
 def _prospective(m: Mention) -> bool:
     """Is the value a plan, a ceiling, a forecast or a scheduled future rather than an
     outcome? ("At $11.9 billion, Cerebras would trade at ..." is a condition, whatever
@@ -379,10 +384,6 @@ def _prospective(m: Mention) -> bool:
         # "clocking up to 2.1GHz", "up to 1,400W": a spec's ceiling, not a plan
         near = _CEILING.sub(" ", near)
     return bool(_PLAN.search(near) or _SCHEDULED.search(near) or _CONDITION_AFTER.match(after))
-
-
-_SPEC_UNITS = {"Hz", "W", "B", "B/s", "b/s", "FLOPS", "OPS"}
-_CEILING = re.compile(r"\b(?:up to|as much as|as high as)\b", re.I)
 
 
 def _only_scheduled(m: Mention) -> bool:

@@ -486,6 +486,12 @@ _BODY_ROLE = (
 )
 
 
+def _person(name: str) -> str:
+    """A pattern for a person written in full, or for a surname with or without the given
+    name before it ("Whitcomb", "Diane Whitcomb")."""
+    return re.escape(name) if " " in name else rf"(?:[A-Z][a-z]+\s+)?{re.escape(name)}\b"
+
+
 @lru_cache(maxsize=256)
 def body_title_of(name: str, article_text: str) -> str | None:
     """The kind of public body a person's title ties them to when the article writes the
@@ -493,9 +499,9 @@ def body_title_of(name: str, article_text: str) -> str | None:
     commission"): "commission". Which commission is for the caller to find."""
     if not article_text or not re.fullmatch(PERSON, name):
         return None
-    person = re.escape(name) if " " in name else rf"(?:[A-Z][a-z]+\s+)?{re.escape(name)}\b"
+    person = _person(name)
     for rx in (
-        rf"\b(?-i:{_BODY})(?:'s|’s)?\s+(?:[a-z\-]+\s+)?{_BODY_ROLE}\s+{person}",
+        rf"\b{_BODY}(?:'s|’s)?\s+(?:[a-z\-]+\s+)?{_BODY_ROLE}\s+{person}",
         rf"\b{person},\s+(?:who\s+(?:chairs|heads|leads|runs)|the\s+(?:[a-z\-]+\s+)?"
         rf"{_BODY_ROLE}\s+of)\s+the\s+{_BODY}\b",
     ):
@@ -513,7 +519,7 @@ def employer_of(name: str, article_text: str) -> str | None:
     if not article_text or not re.fullmatch(PERSON, name):
         return None
     last = name.split()[-1]
-    person = rf"(?:[A-Z][a-z]+\s+)?{re.escape(last)}\b" if " " not in name else re.escape(name)
+    person = _person(name)
     full_person = rf"[A-Z][a-z]+\s+{re.escape(last)}\b" if " " not in name else re.escape(name)
     for k, rx in enumerate(
         (

@@ -2574,8 +2574,8 @@ def test_a_count_only_two_groups_give_conflicts_on_less_alike_wording() -> None:
     from pipeline.facts import Mention
     from pipeline.quantities import find_quantities
 
-    def mention(aid: str, text: str, row: int, word: str) -> Mention:
-        [q] = [x for x in find_quantities(text) if x.unit == "machine"]
+    def mention(aid: str, text: str, row: int, word: str, unit: str = "machine") -> Mention:
+        [q] = [x for x in find_quantities(text) if x.unit == unit]
         return Mention(aid, text, 0, "quantity", q, None, frozenset({word}), frozenset(), row)
 
     seven = mention("a1", "ASML has now delivered 7 High-NA EUV machines.", 0, "delivered")
@@ -2590,16 +2590,8 @@ def test_a_count_only_two_groups_give_conflicts_on_less_alike_wording() -> None:
     details = group_details([seven, five, twelve], vectors, p)
     assert len(details) == 3 and not any(d.conflicts for d in details)
     # (conflict bank 1) so are two spans: "valid for one year" and "two-year licences"
-    one_year = Mention(
-        "a1", "The approvals are valid for one year.", 0, "quantity",
-        quantity_mention("The approvals are valid for one year.").value,
-        None, frozenset({"valid"}), frozenset(), 0,
-    )  # fmt: skip
-    two_year = Mention(
-        "a2", "They have received two-year licences.", 0, "quantity",
-        quantity_mention("They have received two-year licences.").value,
-        None, frozenset({"received"}), frozenset(), 1,
-    )  # fmt: skip
+    one_year = mention("a1", "The approvals are valid for one year.", 0, "valid", "days")
+    two_year = mention("a2", "They have received two-year licences.", 1, "received", "days")
     [licence] = group_details([one_year, two_year], vectors, p)
     assert len(licence.conflicts) == 1
 
