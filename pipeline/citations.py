@@ -65,6 +65,7 @@ from pipeline.credit_patterns import (
     GENERIC,
     GOVERNMENT,
     HYPOTHETICAL,
+    INDIRECT_QUESTION,
     LISTED_NAME,
     MINISTER_OFFICES,
     MONTH_OR_WEEKDAY,
@@ -395,6 +396,7 @@ class CitationFinder:
                 if (
                     NOT_A_CREDIT.match(sentence, m.end())
                     or HYPOTHETICAL.search(sentence[max(0, m.start() - 12) : m.start()])
+                    or INDIRECT_QUESTION.search(sentence[max(0, m.start() - 40) : m.start()])
                     or UNNAMED_NEAR.search(sentence[max(0, m.start() - 48) : m.start()])
                 ):
                     continue
@@ -1476,7 +1478,9 @@ def headline_orgs(
         for pattern, _ in finder._known_re:
             title = pattern.sub(lambda k: " " * len(k.group(0)), title)  # outlets don't speak
     skip_until = 0
-    for m in re.finditer(r"\b[A-Z][A-Za-z&\-]*[a-zA-Z](?=(\s+[A-Z][a-z]+)?)", title):
+    # ("d-Matrix": a lowercase letter and a hyphen may open a name)
+    capital = r"(?<![\w\-])(?:[a-z]-)?[A-Z][A-Za-z&\-]*[a-zA-Z](?=(\s+[A-Z][a-z]+)?)"
+    for m in re.finditer(capital, title):
         word = m.group(0)
         if m.start() < skip_until:
             continue  # the surname of a person just read

@@ -85,8 +85,9 @@ MONTH_OR_WEEKDAY = re.compile(rf"(?:{MONTH_NAMES}|{_MONTH_ABBR}\.?|[A-Z][a-z]+da
 _DAY_BEFORE = rf"(?:(?:{_MONTH_DAY}|{_MONTH_ABBR}\. \d{{1,2}}|[A-Z][a-z]+day(?:'s|’s)?) )"
 
 
-# a capitalised name, or one like "xAI" / "iFlytek" (a lowercase letter, then capitals)
-_CAP = r"(?:[A-Z]|\b[a-z](?=[A-Z]))[\w&.'’\-]*"
+# a capitalised name, or one like "xAI" / "iFlytek" / "d-Matrix" (a lowercase letter,
+# then capitals)
+_CAP = r"(?:[A-Z]|\b[a-z](?=-?[A-Z]))[\w&.'’\-]*"
 
 
 _NAME = (
@@ -888,6 +889,16 @@ HYPOTHETICAL = re.compile(
 )
 
 
+# "Neither company would say how much CoreWeave expects to spend": a name inside an
+# indirect question is asked about, not credited
+INDIRECT_QUESTION = re.compile(
+    r"\b(?:say|said|disclose|disclosed|reveal|specify|comment on|confirm|asked|know)\s+"
+    r"(?:how(?:\s+(?:much|many|long|far|soon|big)(?:\s+[\w\-]+){0,2}?)?|what|when|where|which|"
+    r"who|why)\s+$",
+    re.I,
+)
+
+
 # "Lena Ferraro at Northgate Advisors said", "an analyst at Halyard Capital, said": the
 # firm is where an analyst works; analysts' views are not citations
 ANALYST_BEFORE = re.compile(
@@ -907,6 +918,10 @@ GENERIC = {
     "four",
     "several",
     "some",
+    "other",  # "Other states have been writing special rules ..."
+    "others",
+    "neither",
+    "each",
     "many",
     "ai",
     "management",

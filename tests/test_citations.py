@@ -3057,3 +3057,29 @@ def test_the_filing_is_the_story_companys() -> None:
     assert who("Its prospectus shows that Baidu bought 40 per cent of its output.") == ["Kunlunxin"]
     # a filing the sentence gives its company stays that company's
     assert who("Baidu said in a filing that it owns 59% of the unit.") == ["Baidu"]
+
+
+def test_names_asked_about_and_generic_openers_are_not_credits(finder: CitationFinder) -> None:
+    # (session 25, validation) a name inside an indirect question had been credited with
+    # the forecast it is asked about, and "Other states" had credited "Other"
+    assert cites(finder, "CoreWeave expects to spend $5 billion on the campus.") == [
+        ("CoreWeave", None, False)
+    ]
+    for s in (
+        "Neither company would say how much CoreWeave expects to spend on the campus itself.",
+        "The company would not say how many chips Apple expects to buy.",
+        "Vistra declined to say when CoreWeave expects to draw power.",
+        "Other states have been writing special rules for very large power users.",
+    ):
+        assert cites(finder, s) == [], s
+
+
+def test_a_lowercase_letter_and_hyphen_open_a_name(finder: CitationFinder) -> None:
+    # (session 25, validation) "d-Matrix" had been read as "Matrix" in headlines, so "the
+    # company has claimed" credited "Matrix", and "d-Matrix said" credited no one
+    assert subject_of("Qualcomm to buy d-Matrix for $2.6bn", finder) == "Qualcomm"
+    text = "Qualcomm agreed to buy d-Matrix. The d-Matrix chips use in-memory compute."
+    assert subject_of("d-Matrix deal: what Qualcomm gets", finder, text) == "d-Matrix"
+    assert cites(finder, "d-Matrix said on Tuesday it had raised $275 million.") == [
+        ("d-Matrix", date(2026, 3, 31), False)
+    ]
