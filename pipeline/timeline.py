@@ -210,6 +210,15 @@ def _one_name_per_party(found: list[FoundCitation], outlets: Sequence[str]) -> l
         base = _NAME_SUFFIX.sub("", name)
         if base != name and (base in names or base in outlets):
             short[name] = base
+        # "the Public Utility Commission" of a story that also credits "Oregon's Public
+        # Utility Commission": the one body, under the name that says whose
+        longer = [
+            other
+            for other in names
+            if name.count(" ") >= 1 and other.endswith(" " + name) and other[:1].isupper()
+        ]
+        if len(longer) == 1:
+            short[name] = longer[0]
         # "Semiconductor Manufacturing International" and "SMIC", "Super Micro Computer"
         # and "Supermicro": the acronym or the run-together name takes the full one (the
         # other way round measured worse: validation citation precision 0.881 -> 0.842)

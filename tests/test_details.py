@@ -1004,6 +1004,33 @@ def test_a_partys_acronym_and_run_together_name_are_one_party(embed: Embed) -> N
     assert origin(details_stating(doc, "$5.2 billion")[0]) == ("Super Micro Computer", "2026-04-06")
 
 
+def test_a_body_named_without_its_place_is_the_story_s_body(embed: Embed) -> None:
+    # (session 25, validation) "the Public Utility Commission said" in a story that also
+    # credits "the Oregon Public Utility Commission" had been a second, undated party
+    arts = [
+        article(
+            1,
+            "Tech Ledger",
+            6,
+            "Oregon pauses data-centre hookups",
+            ["The pause will last a year, the Oregon Public Utility Commission said on Monday."],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            7,
+            "Oregon pause",
+            ["The pause covers 50 megawatts or more, the Public Utility Commission said."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    assert {c["cited_outlet"] for c in doc["citations"]} == {"Oregon Public Utility Commission"}
+    assert origin(details_stating(doc, "50 megawatts")[0]) == (
+        "Oregon Public Utility Commission",
+        "2026-04-06",
+    )
+
+
 def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     embed: Embed,
 ) -> None:
