@@ -200,7 +200,9 @@ _NAME_SUFFIX = re.compile(
 )
 
 
-def _one_name_per_party(found: list[FoundCitation], outlets: Sequence[str]) -> list[FoundCitation]:
+def _one_name_per_party(
+    found: list[FoundCitation], outlets: Sequence[str], texts: Sequence[str] = ()
+) -> list[FoundCitation]:
     """Credits to one party under its full and its short name ("according to a prospectus
     from Tianmu Compute", "Tianmu said") carry the short name, so that they count as one
     party's and share its dates; "Caixin" is the story's article by "Caixin Global"."""
@@ -220,20 +222,31 @@ def _one_name_per_party(found: list[FoundCitation], outlets: Sequence[str]) -> l
         if len(longer) == 1:
             short[name] = longer[0]
         # "Semiconductor Manufacturing International" and "SMIC", "Super Micro Computer"
-        # and "Supermicro": the acronym or the run-together name takes the full one (the
-        # other way round measured worse: validation citation precision 0.881 -> 0.842)
+        # and "Supermicro": one party, under the name more of the story's articles write,
+        # the full one on a tie (always the short one measured worse: validation citation
+        # precision 0.881 -> 0.842; by articles, 0.948 -> 0.969)
         words = [w for w in name.split() if w[:1].isupper() and w.lower() not in ("of", "and")]
         if len(words) < 2:
             continue
+        # ("ChangXin Memory Technologies" and "CXMT": every capital counts)
+        capitals = "".join(c for w in words for c in w if c.isupper())
         for other in names:
             if " " in other or other == name:
                 continue
+            initials = "".join(w[0] for w in words)
             if re.fullmatch(r"[A-Z]{2,6}", other) and other in (
-                initials := "".join(w[0] for w in words),
+                initials,
                 initials + "C",
+                capitals,
             ):
-                short[other] = name
-            elif len(other) > 5 and other.casefold() == "".join(words[:2]).casefold():
+                pass
+            elif not (len(other) > 5 and other.casefold() == "".join(words[:2]).casefold()):
+                continue
+            # ("CXMT" where every article writes it and half spell it out, "Portland
+            # General Electric" where every article spells it out and half write "PGE")
+            if _uses(texts, other) > _uses(texts, name):
+                short[name] = other
+            else:
                 short[other] = name
     if not short:
         return found
@@ -243,6 +256,12 @@ def _one_name_per_party(found: list[FoundCitation], outlets: Sequence[str]) -> l
         else fc
         for fc in found
     ]
+
+
+def _uses(texts: Sequence[str], name: str) -> int:
+    """How many of the texts write ``name``."""
+    word = re.compile(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])")
+    return sum(1 for t in texts if word.search(t))
 
 
 def _source_credit(noun: str, credits: Sequence[Citation]) -> Citation | None:
@@ -350,7 +369,7 @@ def prepare_story(articles: Sequence[ArticleInput], finder: CitationFinder) -> P
                 if c.known:
                     last = c
 
-    found = _one_name_per_party(found, [a.outlet for a in ordered])
+    found = _one_name_per_party(found, [a.outlet for a in ordered], [a.text or "" for a in ordered])
 
     # 2. mentions (a date in a citation becomes "X published on <date>")
     cited: dict[str, dict[str, list[tuple[str, date | None, bool]]]] = {}

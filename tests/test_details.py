@@ -1031,6 +1031,33 @@ def test_a_body_named_without_its_place_is_the_story_s_body(embed: Embed) -> Non
     )
 
 
+def test_a_party_goes_by_the_name_more_articles_write(embed: Embed) -> None:
+    # (session 25, validation) "ChangXin Memory Technologies said" and "CXMT said" were two
+    # parties (the capitals of "ChangXin" had not made the acronym); the story's name for
+    # the party is the one more of its articles write
+    full = "ChangXin Memory Technologies"
+
+    def credited(short_in: int, full_in: int) -> set[str]:
+        arts = [
+            article(
+                n,
+                outlet,
+                6 + n,
+                "Memory maker starts HBM3 output",
+                [
+                    (f"{full} (CXMT) said on Monday it began HBM3 output. " if n <= full_in else "")
+                    + ("Yield is about 50%, CXMT said." if n <= short_in else "")
+                    + ("" if n <= short_in else f"Yield is about 50%, {full} said.")
+                ],
+            )
+            for n, outlet in enumerate(["Tech Ledger", "Silicon Daily", "Chip Wire"], start=1)
+        ]
+        return {c["cited_outlet"] for c in timeline(arts, embed)["citations"]}
+
+    assert credited(short_in=3, full_in=1) == {"CXMT"}
+    assert credited(short_in=1, full_in=3) == {full}
+
+
 def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     embed: Embed,
 ) -> None:
