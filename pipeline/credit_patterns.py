@@ -704,7 +704,7 @@ PATTERNS = [
         r"regulator|agency|operator|commission|ministry|department|bureau|authority|"
         r"administration))(?: also| has| had| then| later| did| now)? "
         r"(?P<pron>said|says|say|claims|claimed|reported|reports|forecast|expects|warned|added|"
-        r"told)\b"
+        r"told|disclosed|confirmed|announced)\b"
     ),
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"

@@ -99,9 +99,12 @@ _STANDING = re.compile(
 # "Meta forecast in January that ...", "Nvidia said last month": a statement of an
 # earlier month or year, not of the day the story's first article dates
 _MONTH_WORDS = rf"(?:{MONTH_NAMES}|(?:last|earlier this) (?:month|year)|(?:late |early )?last year)"
+# ("as it disclosed in a research paper in 2024": a document's year counts too)
 _EARLIER_STATEMENT = re.compile(
     r"\b(?:said|forecast|announced|told \w+|reported|disclosed|estimated|guided|projected|"
-    rf"predicted|pledged|promised)\s+(?:in\s+)?(?P<month>{_MONTH_WORDS})\b"
+    r"predicted|pledged|promised)\s+"
+    r"(?:in (?:a|an|its|the) (?:[\w\-]+ )?(?:paper|filing|report|post|statement|letter) )?"
+    rf"(?:in\s+)?(?P<month>{_MONTH_WORDS}|20\d\d)\b"
 )
 # ... or opens on the month: "In February, the company had guided to ...", "In April,
 # Baidu said it had switched on a cluster"
@@ -736,6 +739,8 @@ def _outlet_dates(
         name = fc.citation.cited_outlet
         if fc.citation.known or name in dated or not _STATEMENT.search(fc.citation.sentence):
             continue
+        if _earlier_month(fc.citation.sentence):
+            continue  # "as it disclosed in a paper in 2024": not the story's statement
         day = published[fc.article_id]
         if name not in out or day < out[name]:
             out[name] = day

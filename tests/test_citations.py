@@ -3083,3 +3083,11 @@ def test_a_lowercase_letter_and_hyphen_open_a_name(finder: CitationFinder) -> No
     assert cites(finder, "d-Matrix said on Tuesday it had raised $275 million.") == [
         ("d-Matrix", date(2026, 3, 31), False)
     ]
+
+
+def test_it_disclosed_credits_whom_it_means(finder: CitationFinder) -> None:
+    # (session 25, validation) "as it disclosed in a research paper" credited no one
+    s = "The company trained its first models on Google's TPUs, as it disclosed in a paper."
+    assert cites(finder, s, subject="Apple", article_text=s) == [("Apple", None, False)]
+    s = "The company sells 40% of its output to Nvidia, as it confirmed on Friday."
+    assert cites(finder, s, subject="Micron", article_text=s) == [("Micron", FRIDAY, False)]

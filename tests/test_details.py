@@ -1058,6 +1058,33 @@ def test_a_party_goes_by_the_name_more_articles_write(embed: Embed) -> None:
     assert credited(short_in=1, full_in=3) == {full}
 
 
+def test_a_credit_to_an_old_paper_does_not_date_the_partys_statement(embed: Embed) -> None:
+    # (session 25, validation) "as it disclosed in a research paper in 2024" in the first
+    # article had dated the company's statement, which the story's next day made, to it
+    arts = [
+        article(
+            1,
+            "Tech Ledger",
+            6,
+            "Apple picks Trainium",
+            [
+                "Apple trained its first models on TPUs, as it disclosed in a paper in 2024. "
+                "Apple will rent 250,000 Trainium3 chips, people familiar said."
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            7,
+            "Apple and AWS",
+            ["Apple will rent 250,000 Trainium3 chips from AWS, Apple said."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    assert ("Apple", None) in {(c["cited_outlet"], c["cited_date"]) for c in doc["citations"]}
+    assert origin(details_stating(doc, "250,000")[0]) == ("Apple", "2026-04-07")
+
+
 def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     embed: Embed,
 ) -> None:
