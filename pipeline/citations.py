@@ -482,6 +482,7 @@ class CitationFinder:
                     "reported",
                     "denied",
                     "disclosed",
+                    "described",
                     "put",
                     "guided",
                     "expects",

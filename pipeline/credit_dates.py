@@ -27,7 +27,9 @@ from pipeline.textdates import (
 
 # "Monday's session" (masked) but not "Thursday's press call" or "Monday's statement",
 # which date the source itself
+# (nor "said after Thursday's vote": spoken once the event was over)
 _POSSESSIVE_DAY = re.compile(
+    r"(?<!\bsaid after )(?<!\bsays after )(?<!\btold reporters after )"
     r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day(?:'s|’s)"
     r"(?!\s+(?:[\w\-]+\s+){0,2}(?:statement|call|report|filing|announcement|briefing|"
     r"interview|post|segment|note|release|broadcast|presentation|blog|story|article|piece|"
@@ -61,6 +63,19 @@ def _mask_effective(k: re.Match[str], sentence: str) -> str:
     ):
         return k.group(0)
     return k.group(0)[: k.start("at") - k.start()] + " " * (k.end() - k.start("at"))
+
+
+_DAY_HEADING = re.compile(r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day:\s")
+
+
+def _heading_day(sentence: str, pos: int, article_day: date) -> date | None:
+    """ "Thursday: MetaX stock dropped 18%, and Asia Tech Bulletin reported ...": a diary's
+    day heads the entry and dates every credit in it."""
+    heading = _DAY_HEADING.match(sentence)
+    if not heading or heading.end() > pos:
+        return None
+    day = first_date(heading.group(0), article_day)
+    return day[1] if day and day[1] <= article_day else None
 
 
 _VERB_RE = re.compile(rf"\b(?:{ATTRIBUTION_VERBS})\b")
@@ -217,7 +232,11 @@ def date_near(sentence: str, pos: int, article_day: date) -> date | None:
             before = sentence[start:pos]
             found = (0, day)
     if not found:
-        return None
+        return _heading_day(sentence, pos, article_day)
+    if len(sentence[:pos]) - len(before) + found[0] == 0 and (
+        heading_day := _heading_day(sentence, pos, article_day)
+    ):
+        return heading_day  # (the nearest date before the credit is the heading's)
     between = before[found[0] :]
     if re.search(
         r"\b(?:a|an|the)\s+(?:deal|move|figure|plan|number|valuation|price|sum|amount|step|"

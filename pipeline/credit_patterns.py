@@ -690,7 +690,7 @@ PATTERNS = [
         r" (?:has |had |also |later |already )?(?:since )?"  # ("the company has since confirmed")
         r"(?:[^,.;“”\"]{0,80}? and )?"
         r"(?P<name>said|says|announced|confirmed|added|reaffirmed|told|claims|claimed|"
-        r"reiterated|reported|guided|denied|disclosed)\b"
+        r"reiterated|reported|guided|denied|disclosed|described)\b"
         r"|\b(?:[Aa] )?[Cc]ompany (?:executive|spokes\w+|official)"
         r"(?: [A-Z][\w\-]*(?: [A-Z][\w\-]*){0,2})? (?P<name4>said|told)\b"
         # "was confirmed by the company yesterday"

@@ -93,7 +93,7 @@ _STATEMENT = re.compile(
 _STANDING = re.compile(
     r"(?:\b[A-Z][\w&\-]*|\b(?:it|he|she|they|company|firm|chipmaker|group))\s+(?:has|have)\s+"
     r"(?:long\s+|previously\s+|already\s+|repeatedly\s+|also\s+)?"
-    r"(?:said|says|claimed|stated|argued|estimated|maintained|put)\b",
+    r"(?:said|says|claimed|stated|argued|estimated|maintained|put|described)\b",
 )
 
 # "Meta forecast in January that ...", "Nvidia said last month": a statement of an
@@ -101,10 +101,13 @@ _STANDING = re.compile(
 _MONTH_WORDS = rf"(?:{MONTH_NAMES}|(?:last|earlier this) (?:month|year)|(?:late |early )?last year)"
 # ("as it disclosed in a research paper in 2024": a document's year counts too)
 _EARLIER_STATEMENT = re.compile(
-    r"\b(?:said|forecast|announced|told \w+|reported|disclosed|estimated|guided|projected|"
-    r"predicted|pledged|promised)\s+"
+    r"\b(?:said|forecast|announced|told \w+|reported|disclosed|described|estimated|guided|"
+    r"projected|predicted|pledged|promised)\s+"
     r"(?:in (?:a|an|its|the) (?:[\w\-]+ )?(?:paper|filing|report|post|statement|letter) )?"
     rf"(?:in\s+)?(?P<month>{_MONTH_WORDS}|20\d\d)\b"
+    # ("which the company described in its 2024 foundation-model paper")
+    r"|\b(?:said|disclosed|described|wrote|explained)\s+in (?:a|an|its|their|the) "
+    r"(?P<year>20\d\d) (?:[\w\-]+ )?(?:paper|filing|report|post|statement|letter)\b"
 )
 # ... or opens on the month: "In February, the company had guided to ...", "In April,
 # Baidu said it had switched on a cluster"
@@ -113,7 +116,10 @@ _OPENING_MONTH = re.compile(rf"^(?:Back |Earlier )?[Ii]n (?P<month>{_MONTH_WORDS
 
 def _earlier_month(sentence: str) -> str | None:
     """The earlier month or year a credited statement was made in, as written."""
-    m = _EARLIER_STATEMENT.search(sentence) or _OPENING_MONTH.match(sentence)
+    m = _EARLIER_STATEMENT.search(sentence)
+    if m:
+        return m.group("month") or m.group("year")
+    m = _OPENING_MONTH.match(sentence)
     return m.group("month") if m else None
 
 

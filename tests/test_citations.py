@@ -3091,3 +3091,19 @@ def test_it_disclosed_credits_whom_it_means(finder: CitationFinder) -> None:
     assert cites(finder, s, subject="Apple", article_text=s) == [("Apple", None, False)]
     s = "The company sells 40% of its output to Nvidia, as it confirmed on Friday."
     assert cites(finder, s, subject="Micron", article_text=s) == [("Micron", FRIDAY, False)]
+
+
+def test_a_diary_day_and_an_event_just_over_date_the_credit(finder: CitationFinder) -> None:
+    # (session 25, validation) a day heading ("Thursday: ...") and "said after Thursday's
+    # vote" had left the credits undated; "the company has described" credited no one
+    thursday = date(2026, 4, 2)
+    s = "Thursday: the stock dropped 18%, and Pacific Wire reported the company's response."
+    assert cites(finder, s) == [("Pacific Wire", thursday, True)]
+    s = "Thursday: the stock dropped, and on Friday Pacific Wire reported the response."
+    assert cites(finder, s) == [("Pacific Wire", FRIDAY, True)]
+    s = "“We are making sure families do not pay,” Acme said after Thursday's vote."
+    assert cites(finder, s) == [("Acme", thursday, False)]
+    s = "As Pacific Wire noted, the stock finished Monday's session 3.9% higher."
+    assert cites(finder, s) == [("Pacific Wire", None, True)]
+    s = "Acme moved its GPU to a 7nm process, a shift the company has described as insurance."
+    assert cites(finder, s, subject="Acme", article_text=s) == [("Acme", None, False)]

@@ -1083,6 +1083,21 @@ def test_a_credit_to_an_old_paper_does_not_date_the_partys_statement(embed: Embe
     doc = timeline(arts, embed)
     assert ("Apple", None) in {(c["cited_outlet"], c["cited_date"]) for c in doc["citations"]}
     assert origin(details_stating(doc, "250,000")[0]) == ("Apple", "2026-04-07")
+    # ... and a fact the company described in an old paper is credited undated
+    arts.append(
+        article(
+            3,
+            "Chip Wire",
+            8,
+            "Apple and JAX",
+            [
+                "Apple's models are written in JAX, a legacy of its years on TPUs, which the "
+                "company described in its 2024 foundation-model paper."
+            ],
+        )
+    )
+    doc = timeline(arts, embed)
+    assert origin(details_stating(doc, "written in JAX")[0]) == ("Apple", None)
 
 
 def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
