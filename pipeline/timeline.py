@@ -613,6 +613,8 @@ def _cited_origin(
         # cited origin 0.79 -> 0.81 and validation 0.63 -> 0.65 without it)
         if _move_before_credit(m):
             continue  # "shares fell 5% after Nikkei Asia reported ...": not the move's
+        if _credit_of_a_later_clause(m):
+            continue  # "3nm at TSMC, ..., and AWS claims 4.4x the compute": not the 3nm's
         for c in by_sentence.get((m.article_id, m.sentence), []):
             if (m.article_id, c.cited_outlet) in seen:
                 continue
@@ -709,6 +711,32 @@ def _move_before_credit(m: Mention) -> bool:
             and not _DAY_WORD.search(m.sentence, news.start())
         )
     return m.kind == "statement" and move.start() < 40
+
+
+# a credit that opens a later clause of a list and says what it reports after its verb:
+# "Trainium3 specs: 3nm at TSMC, 144 chips per UltraServer, and AWS claims 4.4x the
+# compute" (not a closing credit: "..., and the company said on Tuesday.")
+_CLAUSE_CREDIT = re.compile(
+    r"(?:,\s+and|;|:)\s+[^,;:]{0,40}?\b(?:claims|claimed|says|said|estimates|estimated|"
+    r"reports|reported|expects|forecast|forecasts|notes|noted|wrote|writes)\s+"
+    r"(?!(?:on|in|last|this|earlier|late|that|yesterday|today)\b)(?=[\w$“\"])"
+)
+_CREDIT_BEFORE = re.compile(
+    r"\b(?:according to|citing|claims|claimed|says|said|told|reported|reports|estimates|"
+    r"expects|forecast)\b"
+    # ("per Qualcomm", not a rate: "144 chips per UltraServer")
+    r"|(?<!\d )(?<!\d)(?<![a-z] )\bper\b",
+    re.I,
+)
+
+
+def _credit_of_a_later_clause(m: Mention) -> bool:
+    """Is this value listed before a clause whose own credit opens on its verb ("..., and
+    AWS claims 4.4x the compute")? That credit is the later clause's alone."""
+    if m.value is None or _CREDIT_BEFORE.search(m.sentence[: m.value.start]):
+        return False
+    later = _CLAUSE_CREDIT.search(m.sentence, m.value.end)
+    return bool(later) and not _CREDIT_BEFORE.search(m.sentence[m.value.end : later.start()])
 
 
 # a weekday, "today" / "yesterday", or a month as written ("Monday", "Sept"; not the

@@ -1100,6 +1100,34 @@ def test_a_credit_to_an_old_paper_does_not_date_the_partys_statement(embed: Embe
     assert origin(details_stating(doc, "written in JAX")[0]) == ("Apple", None)
 
 
+def test_a_credit_opening_a_later_clause_is_that_clauses_alone(embed: Embed) -> None:
+    # (session 25, validation) "3nm at TSMC, ..., and AWS claims 4.4x the compute" had
+    # credited AWS with the process node listed before its clause
+    arts = [
+        article(
+            1,
+            "Tech Ledger",
+            6,
+            "Acme chip specs",
+            ["Acme X3 specs: 3nm at TSMC, 144 chips per rack, and Acme claims 4.4x the compute."],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            7,
+            "Acme X3",
+            ["The X3 is made on a 3nm process. It has 4.4x the compute of the X2, Acme said."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    listed = [d for d in details_stating(doc, "3nm at TSMC") if d["kind"] == "quantity"]
+    assert {d["value"]: origin(d) for d in listed} == {
+        "3nm": None,
+        "144": None,
+        "4.4x": ("Acme", "2026-04-07"),
+    }
+
+
 def test_a_statement_of_an_earlier_month_is_dated_by_that_months_statement(
     embed: Embed,
 ) -> None:
