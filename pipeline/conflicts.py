@@ -70,6 +70,17 @@ def same_slot_other_value(a: Mention, b: Mention, p: DetailParams) -> bool:
             and _period_gap(ua, ub) <= 3  # April vs May may be one slot; 2025 vs 2028 is not
             and _prospective(a) == _prospective(b)
         )
+    if {ua, ub} & {"year"} and (ua + ub).count("period:") == 1:
+        # "first power in 2027" against "in the second half of 2028": a target year and a
+        # part of the next or the last year are one milestone told two ways
+        # (of one thing: "the Ascend 960 is planned for 2027" and "the Ascend 970 is due
+        # in Q4 2028" are two chips' milestones)
+        year, period = (a, b) if ua == "year" else (b, a)
+        other = int(period.value.unit[7:11])  # type: ignore[union-attr]
+        models = [_model_numbers(_clauses_before(x)[-1]) for x in (a, b)]
+        if all(models) and not models[0] & models[1]:
+            return False
+        return other != int(year.value.value) and abs(other - year.value.value) <= 1  # type: ignore[union-attr]
     # a bare large count ("as many as 1.2 million") may fill the slot of a counted one
     # ("up to one million TPUs"): one retelling often leaves the unit out
     big = min(abs(a.value.value), abs(b.value.value)) >= 1000
@@ -554,6 +565,12 @@ def _clauses_before(m: Mention) -> list[str]:
     return re.split(r"[;:,(]|\s(?:while|and|but|whereas)\s", body)
 
 
+def _model_numbers(text: str) -> frozenset[str]:
+    """Model numbers a clause names ("Ascend 960", "950DT", "MI450"), years left out."""
+    found = re.findall(r"\b[A-Za-z]*\d+[A-Za-z]*\b", text)
+    return frozenset(w for w in found if not re.fullmatch(r"(?:19|20)\d\d", w))
+
+
 def _names(text: str) -> frozenset[str]:
     """Capitalised names in a clause ("nVent", "eBay" too), lower-cased, skip words out."""
     found = re.findall(r"\b[a-z]{0,2}[A-Z][\w&\-]*", text)
@@ -606,6 +623,9 @@ def is_conflict(m: Mention, other: Mention, score: float, p: DetailParams) -> bo
         )
     if score < p.conflict_cos or shared_ctx < p.min_context_overlap:
         return False
+    units = (m.value.unit if m.value else "") + (other.value.unit if other.value else "")
+    if "year" in units and "period:" in units and score < p.date_conflict_cos:
+        return False  # a target year against a part of a year: near paraphrases only
     if score >= p.far_conflict_cos:
         p = replace(p, conflict_max_ratio=max(p.conflict_max_ratio, p.far_conflict_ratio))
     return same_slot_other_value(m, other, p)

@@ -320,12 +320,18 @@ def _year_of(when: str, article_day: date) -> int:
 
 # a year just before a period that gives none: "by early 2029, in the first quarter"
 _YEAR_JUST_BEFORE = re.compile(r"\b((?:19|20)\d\d)\b[^.;:()]{0,20}$")
+# "in the first quarter of 2026, followed by the 950DT in the fourth quarter": the year
+# of an earlier quarter or half of the sentence
+_PERIOD_YEAR_BEFORE = re.compile(
+    r"\b(?:(?:quarter|half)\s+of|[QH][1-4])\s+((?:19|20)\d\d)\b[^.;:()]{0,60}$"
+)
 
 
 def _year_before(text: str, start: int, article_day: date) -> int:
     """The year a period without one belongs to: a year written just before it in the
     sentence, else the article's year."""
     near = _YEAR_JUST_BEFORE.search(text[max(0, start - 30) : start])
+    near = near or _PERIOD_YEAR_BEFORE.search(text[max(0, start - 80) : start])
     return int(near.group(1)) if near else article_day.year
 
 

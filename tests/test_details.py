@@ -2763,3 +2763,47 @@ def test_two_target_years_of_one_milestone_are_rivals_however_told() -> None:
     # still not a founding year against a target
     [founded] = quantities_in("Micron, founded in 2026, will begin DRAM output.", unit="year")
     assert not same_slot_other_value(founded, plain, p)
+
+
+def test_a_target_year_and_a_part_of_the_next_year_are_rival_values() -> None:
+    from pipeline.conflicts import is_conflict, same_slot_other_value
+
+    p = DetailParams()
+    year = quantity_mention("Huawei says the Ascend 960 is planned for 2027.")
+    next_half = quantity_mention(
+        "Huawei says the Ascend 960 is planned for the second half of 2028."
+    )
+    same_year = quantity_mention(
+        "Huawei says the Ascend 960 is planned for the second half of 2027."
+    )
+    far = quantity_mention("Huawei says the Ascend 960 is planned for the first half of 2030.")
+    assert same_slot_other_value(year, next_half, p)
+    assert not same_slot_other_value(year, same_year, p)  # a part of that year: no rival
+    assert not same_slot_other_value(year, far, p)
+    # a year against a period is a conflict only between near paraphrases
+    assert is_conflict(year, next_half, p.date_conflict_cos, p)
+    assert not is_conflict(year, next_half, p.date_conflict_cos - 0.01, p)
+
+
+def test_two_model_numbers_keep_a_year_and_a_period_apart() -> None:
+    from pipeline.conflicts import same_slot_other_value
+
+    older = quantity_mention("Huawei says the Ascend 960 is planned for 2027.")
+    newer = quantity_mention("Huawei says the Ascend 970 is due in the fourth quarter of 2028.")
+    same_chip = quantity_mention("Huawei says the Ascend 960 is due in the fourth quarter of 2028.")
+    assert not same_slot_other_value(older, newer, DetailParams())
+    assert same_slot_other_value(older, same_chip, DetailParams())
+
+
+def test_a_quarter_without_a_year_takes_the_year_of_an_earlier_quarter() -> None:
+    from pipeline.mentions import find_periods
+
+    text = (
+        "Huawei plans the Ascend 950PR for the first quarter of 2027, "
+        "followed by the 950DT in the fourth quarter."
+    )
+    units = [p.unit for p in find_periods(text, date(2026, 9, 18))]
+    assert units == ["period:2027-Q1", "period:2027-Q4"]
+    # with no earlier period the article's year still applies
+    [q4] = find_periods("The 950DT follows in the fourth quarter.", date(2026, 9, 18))
+    assert q4.unit == "period:2026-Q4"
