@@ -368,6 +368,11 @@ UNIT_CLASS = {
         "people",
     ),
     **dict.fromkeys(("client", "business", "enterprise"), "customer"),
+    # what a blacklist or a list of bidders counts: "23 Chinese companies and institutes"
+    # is "23 entities"
+    **dict.fromkeys(
+        ("company", "firm", "institute", "institution", "organisation", "organization"), "entity"
+    ),
 }
 
 

@@ -442,6 +442,8 @@ def test_node_like_codes_without_a_foundry_context_are_not_values(text: str) -> 
         ("1 million tensor processing units", "one million accelerators"),
         ("about 400 engineers", "about 400 employees"),
         ("more than 300,000 businesses", "more than 300,000 business customers"),
+        ("23 Chinese companies and research institutes", "23 Chinese entities"),
+        ("24 firms", "24 organisations"),
     ],
 )
 def test_interchangeable_counted_nouns_are_one_unit(a: str, b: str) -> None:
