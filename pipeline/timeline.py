@@ -683,6 +683,21 @@ _SHARE_MOVE = re.compile(
     r"climbed|dropped|closed|gained|sank|surged|tumbled|plunged|soared|rallied|declined|lost|"
     r"added|slumped|dipped|edged|ended|opened|traded)\b"
 )
+# the same without the word "shares": "SK hynix fell 2.1% in Seoul on Tuesday"; not a
+# figure's growth ("exports in April jumped 61% from a year earlier", "Google Cloud jumped
+# 32% to $13.6 billion")
+_NAME_MOVE = re.compile(
+    # ("SK hynix", "LG Display": a two-letter group name, then the company's)
+    r"\b(?P<name>[A-Z][\w\-]*)(?:(?<=\b[A-Z]{2})\s+[a-z]+)?(?:\s+[A-Z][\w\-]*){0,2}\s+(?:rose|fell|slid|jumped|climbed|"
+    r"dropped|gained|sank|surged|tumbled|plunged|soared|rallied|declined|lost|slumped|dipped)\s+"
+    r"(?:as much as |about |nearly |almost |more than |over )?\d[\d.]*%"
+    r"(?!\s+(?:from|year|on the year|to\b|in the (?:first|second|third|fourth|quarter)))"
+)
+_NOT_TRADED = {
+    "revenue", "revenues", "sales", "profit", "income", "output", "exports", "imports",
+    "shipments", "prices", "price", "spending", "demand", "orders", "dram", "nand", "hbm",
+    "memory", "capex", "margin", "margins", *MONTHS,
+}  # fmt: skip
 _AFTER_NEWS = re.compile(
     r"\b(?:after|a day after|hours after|following|when|as)\s+(?:[^,;]{0,60}?)\b(?:reported|said|"
     r"disclosed|announced|posted|unveiled|confirmed|published|broke|revealed|forecast|warned|"
@@ -695,6 +710,9 @@ def _move_before_credit(m: Mention) -> bool:
     reported or said ("after Nikkei Asia reported ...")? That credit is the news's, not
     the move's. A value the sentence gives after the clause begins is the news's own."""
     move = _SHARE_MOVE.search(m.sentence)
+    if not move:
+        named = _NAME_MOVE.search(m.sentence)
+        move = named if named and named["name"].lower() not in _NOT_TRADED else None
     if not move:
         return False
     news = _AFTER_NEWS.search(m.sentence, move.end())

@@ -1311,6 +1311,38 @@ def test_a_share_move_opening_on_shares_or_explained_by_a_finding_is_no_credit(
         assert moves and all(d["cited_origin"] is None for d in moves), moves
 
 
+def test_a_named_company_move_without_the_word_shares_is_not_the_news_credit(
+    embed: Embed,
+) -> None:
+    # (session 26, validation) "SK hynix fell 2.1% in Seoul on Tuesday ... after China's
+    # CXMT confirmed ..." credited the move to CXMT; a figure's growth ("exports jumped
+    # 61% from a year earlier, the ministry said after ...") is not a move
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "HBM",
+            [
+                "SK hynix fell 2.1% in Seoul on Tuesday and Samsung Electronics lost 1.2% "
+                "after China's CXMT confirmed it had started volume production of HBM3."
+            ],
+        ),
+        article(2, "Tech Ledger", 7, "HBM", ["SK hynix shed 2.1% on Tuesday on the news."]),
+    ]
+    doc = timeline(arts, embed)
+    moves = [d for d in details_stating(doc, "fell 2.1%") if str(d["value"]).startswith("2.1")]
+    assert moves and all(d["cited_origin"] is None for d in moves), moves
+
+    from pipeline.timeline import _move_before_credit
+
+    assert not _move_before_credit(
+        quantity_mention(
+            "Revenue rose 20% after the company said it had raised prices for the HBM3 line."
+        )
+    )
+
+
 def test_the_table_or_segment_is_the_source_credited_before(embed: Embed) -> None:
     arts = [
         article(
