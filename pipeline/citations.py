@@ -403,8 +403,8 @@ class CitationFinder:
                 group = next(
                     g
                     for g in (
-                        "name", "name2", "name3", "name4", "name5", "name6", "pron", "outlet",
-                        "outlet2", "outlet3",
+                        "name", "name2", "name3", "name4", "name5", "name6", "pron", "body",
+                        "outlet", "outlet2", "outlet3",
                     )
                     if g in m.re.groupindex and m.group(g)
                 )  # fmt: skip
@@ -440,6 +440,14 @@ class CitationFinder:
                     and ", which " not in m.group(0)  # "at odds with Omdia, which forecast"
                 ):
                     continue  # "Operators that lease capacity to Microsoft told X": an object
+                if group == "body":
+                    # "according to commission staff": only a body the article names
+                    local = self._named_body(
+                        original, m.start(group), before, article_text, story_text
+                    )
+                    if local:
+                        by_subject.append((local, m.start(group)))
+                    continue
                 if group in ("pron", "name5"):
                     # "it said": the organisation named just before, or nobody; "according
                     # to the company": that, else the story's company
@@ -1233,7 +1241,8 @@ class CitationFinder:
         one of that kind named earlier in the sentence, else in ``before`` ("The Louisiana
         Public Service Commission approved ..., the commission said")."""
         kind = re.match(
-            r"[Tt]he (commission|ministry|department|bureau|authority|administration|regulator)\b",
+            r"(?:[Tt]he )?(commission|ministry|department|bureau|authority|administration|"
+            r"regulator|agency)\b",
             sentence[start:],
         )
         if not kind:

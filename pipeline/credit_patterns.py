@@ -713,6 +713,11 @@ PATTERNS = [
         r"(?:annual|quarterly|earnings|financial) report)\b"
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
+        # "according to commission staff", "per the regulator's filings": the body of that
+        # kind the article names ("Oregon's Public Utility Commission")
+        r"|\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Bb]ased on) (?P<body>(?:the )?(?:commission|"
+        r"regulator|agency|ministry|department|bureau|authority)(?:'s|’s)? (?:staff|documents|"
+        r"filings?|data|records|officials|figures))\b"
         r"|\b(?:[Aa]ccording to|[Pp]er|[Bb]ased on) the (?P<name5>company|firm)"
         r"(?:(?:'s|’s) (?:own )?(?:[A-Z][a-z]{2,8}\.? \d{1,2} )?(?:[a-z\-]+ ){0,2}?(?:reporting|"
         r"figures|numbers|data|filings?|accounts|guidance|results|report|press release|"

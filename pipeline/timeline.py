@@ -96,6 +96,13 @@ _STANDING = re.compile(
     r"(?:said|says|claimed|stated|argued|estimated|maintained|put|described)\b",
 )
 
+# a party's documents or staff, not a statement of the day: "according to its
+# prospectus", "according to commission staff" (a filing's day is written when it counts)
+_DOCUMENT_CREDIT = re.compile(
+    r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Bb]ased on) (?:the |its |their )?"
+    r"(?:[\w\-]+(?:'s|’s)? )?(?P<doc>staff|documents|filings|records|prospectus)\b"
+)
+
 # "Meta forecast in January that ...", "Nvidia said last month": a statement of an
 # earlier month or year, not of the day the story's first article dates
 _MONTH_WORDS = rf"(?:{MONTH_NAMES}|(?:last|earlier this) (?:month|year)|(?:late |early )?last year)"
@@ -637,12 +644,38 @@ def _cited_origin(
         top = max(dated.values())
         when = min(d for d, k in dated.items() if k == top)
     best, citing = next(((c, a) for c, a in cites if c.cited_date == when), cites[0])
+    day = outlet_dates.get(outlet)
+
+    def undated_document(sentence: str) -> bool:
+        # "according to its prospectus": the day a credit gives the party is that
+        # document's only when that credit names it ("filed its prospectus on Monday"),
+        # not when it dates another statement ("said in a statement on Tuesday")
+        doc = _DOCUMENT_CREDIT.search(sentence)
+        if not doc:
+            return False
+        word = doc["doc"]
+        named = re.compile(
+            r"\b(?:prospectus|fil(?:ed|es|ing|ings)|listing)\b"
+            if word in ("prospectus", "filings")
+            else rf"\b{word}\b"
+        )
+        # (a day only the first citing article gives is the document's own)
+        dating = [
+            text
+            for (_, text), found in by_sentence.items()
+            if any(c.cited_outlet == outlet and c.cited_date == day for c in found)
+        ]
+        return bool(dating) and not any(named.search(text) for text in dating)
+
     standing = all(
-        _STANDING.search(c.sentence) or _SPEC_SHEET.search(c.sentence) or _earlier_month(c.sentence)
+        _STANDING.search(c.sentence)
+        or _SPEC_SHEET.search(c.sentence)
+        or undated_document(c.sentence)
+        or _earlier_month(c.sentence)
         for c, _ in cites
     )
-    if when is None and outlet_dates.get(outlet) and not standing:
-        when = outlet_dates[outlet]
+    if when is None and day and not standing:
+        when = day
     if when is None and all_dates:
         # "ASML had said in January that ...": the day the story gives that party's
         # statement of that month, if it gives one

@@ -1870,6 +1870,12 @@ _BANK_9 = _rows(
          [("Louisiana Public Service Commission", FRIDAY, False)]),
         ("China's Ministry of Commerce added 12 firms to its export list, the ministry said.",
          MONDAY, [("China Ministry of Commerce", None, False)]),
+        # "according to commission staff": the commission the sentence names; no body named,
+        # nobody credited
+        ("Oregon's Public Utility Commission has about 11 GW of requests in its queue, "
+         "according to commission staff.", MONDAY,
+         [("Oregon Public Utility Commission", None, False)]),
+        ("The queue holds about 11 GW of requests, according to agency documents.", MONDAY, []),
         # the day a measure starts is not the credit's; a report's own day is
         ("TSMC will halt shipments of advanced chips to Chinese customers from Friday, the "
          "Financial Times reported.", MONDAY, [("Financial Times", None, True)]),

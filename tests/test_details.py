@@ -2839,3 +2839,43 @@ def test_a_quarter_without_a_year_takes_the_year_of_an_earlier_quarter() -> None
     # with no earlier period the article's year still applies
     [q4] = find_periods("The 950DT follows in the fourth quarter.", date(2026, 9, 18))
     assert q4.unit == "period:2026-Q4"
+
+
+def test_a_document_credit_takes_the_day_of_that_document_only(embed: Embed) -> None:
+    # (session 26, validation) "according to its prospectus" was dated with the day the
+    # story gives the company's statement on another matter; a filing the story dates
+    # ("filed its prospectus on Tuesday") still dates it
+    def ipo_story(first: str) -> dict[str, Any]:
+        arts = [
+            article(
+                1,
+                "Chip Wire",
+                7,
+                "CXMT HBM",
+                [
+                    first,
+                    "CXMT is seeking to raise 29.5 billion yuan in a STAR Market listing, "
+                    "according to CXMT's prospectus.",
+                ],
+            ),
+            article(
+                2,
+                "Tech Ledger",
+                8,
+                "CXMT",
+                [
+                    "CXMT wants 29.5 billion yuan from its Shanghai listing, according to "
+                    "CXMT's prospectus."
+                ],
+            ),
+        ]
+        return timeline(arts, embed)
+
+    statement = ipo_story(
+        "CXMT said in a statement on Tuesday that its HBM products have entered volume production."
+    )
+    [ipo] = [d for d in details_stating(statement, "29.5 billion") if d["kind"] == "quantity"]
+    assert origin(ipo) == ("CXMT", None)
+    filing = ipo_story("CXMT said in its prospectus on Tuesday that HBM sales had doubled.")
+    [ipo] = [d for d in details_stating(filing, "29.5 billion") if d["kind"] == "quantity"]
+    assert origin(ipo) == ("CXMT", "2026-04-07")
