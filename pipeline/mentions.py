@@ -113,11 +113,19 @@ _TARGET_YEAR = re.compile(
     r"\b(?:by|until|through|before|from|starting|start of|end of|half of|quarter of|"
     r"early|late|mid|in fiscal|(?:starting|beginning|from|ships?|shipping|available|due|"
     r"launch(?:es|ing)?|arriv(?:es|ing)|deploy(?:s|ing)?|production|sale|online|operational|"
-    r"service|follow(?:s|ing)?|(?:first\s+)?power|output|wafers?)\s+in"
+    r"service|follow(?:s|ing)?|(?:first\s+)?power|output|wafers?)"
+    # ("available first, in 2027", "ships commercially in 2027")
+    r"(?:\s+(?:first|initially|commercially|broadly|generally|only))?,?\s+in"
     r"|(?:scheduled|slated|planned|targeted|set|due)\s+for"
     r"|ships|shipping|due|available)\s+(?:the\s+)?"
     r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
+)
+# a target year told relative to the article's: "the AI200 would reach customers next
+# year" (only after a verb of arriving, as for a written year)
+_NEXT_YEAR = re.compile(
+    r"\b(?:ships?|shipping|arrives?|arriving|launch(?:es)?|available|customers|production|online|"
+    r"deliveries|operational|service)\s+(next year)\b"
 )
 # an event that happens on the article's own day: "Trading opens today", "the shares begin
 # trading today", "goes on sale today"
@@ -523,6 +531,10 @@ def mentions_of(
                 )
         periods = find_periods(body, article_day)
         quantities = merge_ranges(find_quantities(body), body) + periods
+        # "would reach customers next year": the article's next year, as a target year
+        for nxt in _NEXT_YEAR.finditer(body):
+            year = float(article_day.year + 1)
+            quantities.append(Quantity(year, "year", nxt[1], False, nxt.start(1), nxt.end(1)))
         if yen:
             quantities = [
                 replace(q, unit="jpy") if q.unit == "cny" and "¥" in q.text else q
@@ -542,7 +554,9 @@ def mentions_of(
                 # "by the end of 2029" is a target, and so is the second year of
                 # "available in 2027 and the AI250 in 2028"
                 if not (
-                    _TARGET_YEAR.search(before) or (target_year and re.search(r"\bin\s+$", before))
+                    _TARGET_YEAR.search(before)
+                    or (target_year and re.search(r"\bin\s+$", before))
+                    or q.text == "next year"
                 ):
                     continue
                 target_year = True

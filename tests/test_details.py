@@ -2879,3 +2879,17 @@ def test_a_document_credit_takes_the_day_of_that_document_only(embed: Embed) -> 
     filing = ipo_story("CXMT said in its prospectus on Tuesday that HBM sales had doubled.")
     [ipo] = [d for d in details_stating(filing, "29.5 billion") if d["kind"] == "quantity"]
     assert origin(ipo) == ("CXMT", "2026-04-07")
+
+
+def test_a_target_year_after_an_adverb_or_told_as_next_year() -> None:
+    # (session 26, dev4) "available first, in 2027" and "would reach customers next year"
+    # are the AI200's target year as much as "available in 2027"
+    day = date(2026, 10, 24)
+    for text in (
+        "The AI200 will be available first, in 2027, and the AI250 later.",
+        "The AI200 would reach customers next year, according to the people.",
+    ):
+        got = [(q.value.unit, q.value.value) for q in quantities_in(text, day, "year")]
+        assert got == [("year", 2027.0)], text
+    # "next year" alone, after no verb of arriving, is no target
+    assert quantities_in("Next year will be harder for the company.", day, "year") == []
