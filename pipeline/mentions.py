@@ -121,6 +121,13 @@ _TARGET_YEAR = re.compile(
     r"(?:end\s+of\s+|start\s+of\s+)?$",
     re.I,
 )
+# a record and the year it reaches back to: "its biggest one-day gain since October
+# 1987", "the best session since 1987"
+_RECORD_SINCE = re.compile(
+    r"\b(?:best|biggest|largest|highest|lowest|worst|steepest|sharpest|strongest|weakest|"
+    r"most)\b[^.;:]{0,60}?\bsince\s+(?:(?:early|late|mid)[\s\-]+)?"
+    rf"(?:(?:{MONTH_NAMES})\.?\s+)?(?P<year>(?:19|20)\d\d)\b"
+)
 # a target year told relative to the article's: "the AI200 would reach customers next
 # year" (only after a verb of arriving, as for a written year)
 _NEXT_YEAR = re.compile(
@@ -531,6 +538,12 @@ def mentions_of(
                 )
         periods = find_periods(body, article_day)
         quantities = merge_ranges(find_quantities(body), body) + periods
+        # "its biggest one-day gain since October 1987": a record's year is a fact
+        for rec in _RECORD_SINCE.finditer(body):
+            year = float(rec["year"])
+            quantities.append(
+                Quantity(year, "year", f"since {rec['year']}", False, rec.start(1), rec.end(1))
+            )
         # "would reach customers next year": the article's next year, as a target year
         for nxt in _NEXT_YEAR.finditer(body):
             year = float(article_day.year + 1)
@@ -543,12 +556,17 @@ def mentions_of(
         period_spans = [(q.start, q.end) for q in periods]
         target_year = False  # a target year read earlier in the sentence
         for q in quantities:
-            if any(a <= q.start < b for a, b in date_spans):
+            record = q.text.startswith("since ")
+            if not record and any(a <= q.start < b for a, b in date_spans):
                 continue
-            if not q.unit.startswith("period") and any(a <= q.start < b for a, b in period_spans):
+            if (
+                not q.unit.startswith("period")
+                and not record
+                and any(a <= q.start < b for a, b in period_spans)
+            ):
                 continue  # the "2026" of "the second half of 2026" is part of the period
             before = body[max(0, q.start - 48) : q.start]
-            if q.unit == "year" and not FOUNDING_YEAR.search(before):
+            if q.unit == "year" and not FOUNDING_YEAR.search(before) and not record:
                 if q.value < article_day.year:
                     continue  # "in early 2025" is background
                 # "by the end of 2029" is a target, and so is the second year of

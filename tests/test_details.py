@@ -2893,3 +2893,17 @@ def test_a_target_year_after_an_adverb_or_told_as_next_year() -> None:
         assert got == [("year", 2027.0)], text
     # "next year" alone, after no verb of arriving, is no target
     assert quantities_in("Next year will be harder for the company.", day, "year") == []
+
+
+def test_the_year_a_record_reaches_back_to_is_a_fact() -> None:
+    # (session 26, dev3) "its biggest one-day gain since October 1987" and "its best
+    # session since 1987" state one record; a past year alone stays background
+    day = date(2026, 9, 18)
+    for text in (
+        "It was Intel's biggest one-day percentage gain since October 1987, according to LSEG.",
+        "Intel closed up nearly 23% on Thursday, its best session since 1987.",
+    ):
+        [record] = quantities_in(text, day, "year")
+        assert (record.value.value, record.value.text) == (1987.0, "since 1987"), text
+    assert quantities_in("Intel has lost share since 1987 in servers.", day, "year") == []
+    assert quantities_in("The plant opened in early 2025.", day, "year") == []
