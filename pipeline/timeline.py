@@ -230,10 +230,14 @@ def _one_name_per_party(
             short[name] = base
         # "the Public Utility Commission" of a story that also credits "Oregon's Public
         # Utility Commission": the one body, under the name that says whose
+        # ("Musk has said" in a story that credits "Elon Musk": a surname alone is the
+        # one person of two words it ends)
         longer = [
             other
             for other in names
-            if name.count(" ") >= 1 and other.endswith(" " + name) and other[:1].isupper()
+            if other.endswith(" " + name)
+            and other[:1].isupper()
+            and (name.count(" ") >= 1 or other.count(" ") == 1)
         ]
         if len(longer) == 1:
             short[name] = longer[0]

@@ -2907,3 +2907,31 @@ def test_the_year_a_record_reaches_back_to_is_a_fact() -> None:
         assert (record.value.value, record.value.text) == (1987.0, "since 1987"), text
     assert quantities_in("Intel has lost share since 1987 in servers.", day, "year") == []
     assert quantities_in("The plant opened in early 2025.", day, "year") == []
+
+
+def test_a_surname_or_short_name_is_the_one_two_word_party_it_ends(embed: Embed) -> None:
+    # (session 26, origin bank 2) "Innolight said" in a story that credits "Zhongji
+    # Innolight" is that company; with two such parties the short name stays as written
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            6,
+            "Innolight results",
+            ["Zhongji Innolight said on Monday that revenue rose 120% to 38.6 billion yuan."],
+        ),
+        article(
+            2,
+            "Tech Ledger",
+            7,
+            "Innolight",
+            ["Innolight's revenue rose 120% to 38.6 billion yuan in 2025, Innolight said."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    assert {c["cited_outlet"] for c in doc["citations"]} == {"Zhongji Innolight"}
+    arts.append(
+        article(3, "Silicon Daily", 8, "Innolight", ["Suzhou Innolight said it would expand."])
+    )
+    doc = timeline(arts, embed)
+    assert "Innolight" in {c["cited_outlet"] for c in doc["citations"]}
