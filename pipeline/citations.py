@@ -208,6 +208,13 @@ def _sentence_country(sentence: str) -> str | None:
     return None
 
 
+# who "prosecutors" speak for: "the US Justice Department", "the Taipei District
+# Prosecutors Office"
+_PROSECUTING_OFFICE = re.compile(
+    r"\b(?:(?:US|U\.S\.) )?(?:Justice Department|Department of Justice)\b"
+    r"|\b(?:[A-Z][\w.\-]* ){1,3}(?:District )?Prosecutors?(?:'|’|'s|’s)? Office\b"
+)
+
 # a European commissioner or the Commission's president, by title ("Tech Commissioner Henna
 # Virkkunen"; not "FCC Commissioner ..." or "Federal Trade Commissioner ...": another
 # body's), or "von der Leyen" (whose "von
@@ -780,6 +787,14 @@ class CitationFinder:
                     ):
                         # "the Commission said in a statement", in a story about the EU
                         name = "European Commission"
+                    if re.fullmatch(r"(?:US |U\.S\. |Federal )?[Pp]rosecutors", name):
+                        # "Prosecutors said the defendants ...": the prosecuting office the
+                        # story names, if it names one
+                        office = _PROSECUTING_OFFICE.search(article_text) or (
+                            _PROSECUTING_OFFICE.search(story_text)
+                        )
+                        if office:
+                            name, known = self._match_name(office.group(0))
                     if not known and name.startswith("Ministry of "):
                         # "Taiwan's exports rose, the Ministry of Finance said": the country's
                         country = _sentence_country(original)

@@ -3113,3 +3113,16 @@ def test_a_diary_day_and_an_event_just_over_date_the_credit(finder: CitationFind
     assert cites(finder, s) == [("Pacific Wire", None, True)]
     s = "Acme moved its GPU to a 7nm process, a shift the company has described as insurance."
     assert cites(finder, s, subject="Acme", article_text=s) == [("Acme", None, False)]
+
+
+def test_prosecutors_speak_for_the_prosecuting_office_the_story_names() -> None:
+    # (session 26, origin bank 3) "Prosecutors said" had credited "Prosecutors"
+    finder = CitationFinder(OUTLETS)
+    s = "Prosecutors said the defendants routed the chips through Malaysia."
+    text = "Three people were charged, the US Justice Department said on Friday. " + s
+    got = finder.find(s, MONDAY, "Ledger", article_text=text)
+    assert [c.cited_outlet for c in got] == ["US Justice Department"]
+    s = "Prosecutors said on Friday that two executives had been detained."
+    text = "The Taipei District Prosecutors Office raided the firm. " + s
+    got = finder.find(s, MONDAY, "Ledger", article_text=text)
+    assert [c.cited_outlet for c in got] == ["Taipei District Prosecutors Office"]
