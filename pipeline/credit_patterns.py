@@ -709,8 +709,8 @@ PATTERNS = [
     re.compile(
         r"\b(?:[Aa]ccording to|[Pp]er|[Cc]iting|[Ii]n) (?:the|its|an?) (?:[\w\-'’]+ ){0,2}?"
         r"(?P<name>said|filings?|statement|announcement|press release|disclosure|"
-        r"regulatory filings?|8-K|10-Q|10-K|20-F|S-1|F-1|prospectus|blog post|"
-        r"(?:annual|quarterly|earnings|financial) report)\b"
+        r"regulatory filings?|8-K|10-Q|10-K|20-F|S-1|F-1|prospectus|blog post|website|"
+        r"(?:pricing|product) page|(?:annual|quarterly|earnings|financial) report)\b"
         # "According to the company, an L200 package can ...", "based on the company's own
         # reporting": whichever organisation was just named
         # "according to commission staff", "per the regulator's filings": the body of that

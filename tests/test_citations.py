@@ -3126,3 +3126,14 @@ def test_prosecutors_speak_for_the_prosecuting_office_the_story_names() -> None:
     text = "The Taipei District Prosecutors Office raided the firm. " + s
     got = finder.find(s, MONDAY, "Ledger", article_text=text)
     assert [c.cited_outlet for c in got] == ["Taipei District Prosecutors Office"]
+
+
+def test_a_company_website_or_pricing_page_credits_the_company() -> None:
+    # (session 26, origin bank 3) "according to its website" credited nobody
+    finder = CitationFinder(OUTLETS)
+    s = "Lambda lowered its on-demand H100 price to $2.49 an hour, according to its website."
+    got = finder.find(s, MONDAY, "Ledger", article_text=s)
+    assert [c.cited_outlet for c in got] == ["Lambda"]
+    s = "The card has 96GB of memory, according to the company's product page."
+    got = finder.find(s, MONDAY, "Ledger", subject="Alibaba", article_text=s)
+    assert [c.cited_outlet for c in got] == ["Alibaba"]
