@@ -91,7 +91,9 @@ _STATEMENT = re.compile(
 # "Huang has said that a gigawatt costs ...", "Alibaba has pledged ...": a standing claim
 # made at some earlier time, not the statement the story dates
 _STANDING = re.compile(
-    r"(?:\b[A-Z][\w&\-]*|\b(?:it|he|she|they|company|firm|chipmaker|group))\s+(?:has|have)\s+"
+    # ("Applied, the biggest American chip-tool maker, has said")
+    r"(?:\b[A-Z][\w&\-]*(?:,[^,;]{3,80},)?|\b(?:it|he|she|they|company|firm|chipmaker|group))"
+    r"\s+(?:has|have)\s+"
     r"(?:long\s+|previously\s+|already\s+|repeatedly\s+|also\s+)?"
     r"(?:said|says|claimed|stated|argued|estimated|maintained|put|described)\b",
 )

@@ -2935,3 +2935,33 @@ def test_a_surname_or_short_name_is_the_one_two_word_party_it_ends(embed: Embed)
     )
     doc = timeline(arts, embed)
     assert "Innolight" in {c["cited_outlet"] for c in doc["citations"]}
+
+
+def test_a_standing_claim_with_an_aside_before_its_verb_is_undated(embed: Embed) -> None:
+    # (session 26, origin bank 4) "Applied, the biggest American chip-tool maker, has said"
+    # had taken the day of the company's statement on the curbs
+    arts = [
+        article(
+            1,
+            "Chip Wire",
+            17,
+            "Applied curbs",
+            [
+                "Applied Materials said on Friday that the curbs would cut revenue by $600 "
+                "million.",
+                "Applied, the biggest American chip-tool maker, has said it will seek licences "
+                "for 40 tools.",
+            ],
+        ),
+        article(
+            2,
+            "Silicon Daily",
+            18,
+            "Applied",
+            ["Applied Materials has said it will apply for licences for 40 tools."],
+        ),
+    ]
+    doc = timeline(arts, embed)
+    [tools] = quantity_details(doc, "licences", "40")
+    assert tools["cited_origin"]["outlet"].startswith("Applied")
+    assert tools["cited_origin"]["date"] is None
