@@ -584,7 +584,9 @@ PATTERNS = [
     # sentence's subject, speaking in a participle
     re.compile(
         rf"^(?:[A-Z][A-Z .,'\-]+(?:,\s+[A-Z][a-z]+\.?\s+\d{{1,2}})?\s*\([^)]*\)\s*[-–—]\s*)?"
-        rf"(?P<name>{_NAME}) (?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?"
+        # ("Kunlunxin, the AI chip unit of Baidu, filed for a listing ..., disclosing")
+        rf"(?P<name>{_NAME})(?:, (?:the|a|an|its) [^.;,“”\"]{{3,60}}?,)? "
+        rf"(?!said|says|shares|stock)[^.;,“”\"]{{5,120}}?"
         # ("Google unveiled Ironwood, its seventh-generation TPU, at Cloud Next, saying")
         rf"(?:, (?:its|their|a|an|the) [^.;,“”\"]{{3,60}}?,[^.;,“”\"]{{3,80}}?)?, "
         rf"(?P<at>saying|adding that|claiming|calling|revealing|disclosing)\b"

@@ -3137,3 +3137,14 @@ def test_a_company_website_or_pricing_page_credits_the_company() -> None:
     s = "The card has 96GB of memory, according to the company's product page."
     got = finder.find(s, MONDAY, "Ledger", subject="Alibaba", article_text=s)
     assert [c.cited_outlet for c in got] == ["Alibaba"]
+
+
+def test_a_participle_credit_after_the_subjects_aside() -> None:
+    # (session 26, origin bank 6) "Kunlunxin, the AI chip unit of Baidu, filed ...,
+    # disclosing that" credited nobody
+    s = (
+        "Kunlunxin, the AI chip unit of Baidu, filed for a listing in Hong Kong on Friday, "
+        "disclosing that its revenue more than doubled last year to 3.5 billion yuan."
+    )
+    got = CitationFinder(OUTLETS).find(s, MONDAY, "Ledger", article_text=s)
+    assert [(c.cited_outlet, c.cited_date) for c in got] == [("Kunlunxin", FRIDAY)]
