@@ -651,32 +651,10 @@ def _cited_origin(
         when = min(d for d, k in dated.items() if k == top)
     best, citing = next(((c, a) for c, a in cites if c.cited_date == when), cites[0])
     day = outlet_dates.get(outlet)
-
-    def undated_document(sentence: str) -> bool:
-        # "according to its prospectus": the day a credit gives the party is that
-        # document's only when that credit names it ("filed its prospectus on Monday"),
-        # not when it dates another statement ("said in a statement on Tuesday")
-        doc = _DOCUMENT_CREDIT.search(sentence)
-        if not doc:
-            return False
-        word = doc["doc"]
-        named = re.compile(
-            r"\b(?:prospectus|fil(?:ed|es|ing|ings)|listing)\b"
-            if word in ("prospectus", "filings")
-            else rf"\b{word}\b"
-        )
-        # (a day only the first citing article gives is the document's own)
-        dating = [
-            text
-            for (_, text), found in by_sentence.items()
-            if any(c.cited_outlet == outlet and c.cited_date == day for c in found)
-        ]
-        return bool(dating) and not any(named.search(text) for text in dating)
-
     standing = all(
         _STANDING.search(c.sentence)
         or _SPEC_SHEET.search(c.sentence)
-        or undated_document(c.sentence)
+        or _undated_document(c.sentence, outlet, day, by_sentence)
         or _earlier_month(c.sentence)
         for c, _ in cites
     )
@@ -715,20 +693,50 @@ def _cited_origin(
     }
 
 
+def _undated_document(
+    sentence: str,
+    outlet: str,
+    day: date | None,
+    by_sentence: dict[tuple[str, str], list[Citation]],
+) -> bool:
+    """ "According to its prospectus": the day the story gives the party (``day``) is that
+    document's only when the credit that dates the party names it ("filed its prospectus
+    on Monday"), not when it dates another statement ("said in a statement on Tuesday").
+    A day no credit gives (the first citing article's) is the document's own."""
+    doc = _DOCUMENT_CREDIT.search(sentence)
+    if not doc or day is None:
+        return False
+    word = doc["doc"]
+    named = re.compile(
+        r"\b(?:prospectus|fil(?:ed|es|ing|ings)|listing)\b"
+        if word in ("prospectus", "filings")
+        else rf"\b{word}\b"
+    )
+    dating = [
+        text
+        for (_, text), found in by_sentence.items()
+        if any(c.cited_outlet == outlet and c.cited_date == day for c in found)
+    ]
+    return bool(dating) and not any(named.search(text) for text in dating)
+
+
 # "Shares slid 5% on Wednesday after Nikkei Asia reported ...", "Microsoft shares fell
 # 10%, a day after the company said ...": a market move, and the news it followed
+_MOVED = (
+    r"rose|fell|slid|jumped|climbed|dropped|gained|sank|surged|tumbled|plunged|soared|"
+    r"rallied|declined|lost|slumped|dipped"
+)
 _SHARE_MOVE = re.compile(
-    r"\b(?:[Ss]hares?|[Ss]tock|ADRs?|depositary receipts)\b[^;]{0,80}?\b(?:rose|fell|slid|jumped|"
-    r"climbed|dropped|closed|gained|sank|surged|tumbled|plunged|soared|rallied|declined|lost|"
-    r"added|slumped|dipped|edged|ended|opened|traded)\b"
+    r"\b(?:[Ss]hares?|[Ss]tock|ADRs?|depositary receipts)\b[^;]{0,80}?"
+    rf"\b(?:{_MOVED}|closed|added|edged|ended|opened|traded)\b"
 )
 # the same without the word "shares": "SK hynix fell 2.1% in Seoul on Tuesday"; not a
 # figure's growth ("exports in April jumped 61% from a year earlier", "Google Cloud jumped
 # 32% to $13.6 billion")
 _NAME_MOVE = re.compile(
     # ("SK hynix", "LG Display": a two-letter group name, then the company's)
-    r"\b(?P<name>[A-Z][\w\-]*)(?:(?<=\b[A-Z]{2})\s+[a-z]+)?(?:\s+[A-Z][\w\-]*){0,2}\s+(?:rose|fell|slid|jumped|climbed|"
-    r"dropped|gained|sank|surged|tumbled|plunged|soared|rallied|declined|lost|slumped|dipped)\s+"
+    r"\b(?P<name>[A-Z][\w\-]*)(?:(?<=\b[A-Z]{2})\s+[a-z]+)?(?:\s+[A-Z][\w\-]*){0,2}"
+    rf"\s+(?:{_MOVED})\s+"
     r"(?:as much as |about |nearly |almost |more than |over )?\d[\d.]*%"
     r"(?!\s+(?:from|year|on the year|to\b|in the (?:first|second|third|fourth|quarter)))"
 )
